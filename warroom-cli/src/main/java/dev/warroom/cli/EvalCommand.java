@@ -1,0 +1,13 @@
+package dev.warroom.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code warroom eval …}: benchmarks and scorers on public datasets and gym suites. */
+@Command(
+    name = "eval",
+    mixinStandardHelpOptions = true,
+    description = "Measures warroom's accuracy on public benchmarks.",
+    footer = {"", "Example:", "  warroom eval logparse --data ../shared/datasets/loghub-2k"},
+    subcommands = {CommandLine.HelpCommand.class})
+final class EvalCommand {}

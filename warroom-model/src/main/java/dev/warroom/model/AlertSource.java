@@ -1,0 +1,9 @@
+package dev.warroom.model;
+
+/** Where an alert came from. */
+public enum AlertSource {
+  ALERTMANAGER,
+  PAGERDUTY,
+  OPSGENIE,
+  GENERIC
+}
