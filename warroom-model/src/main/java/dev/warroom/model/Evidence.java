@@ -21,7 +21,8 @@ public record Evidence(
     String summary,
     List<String> rows,
     List<String> entities,
-    CodeRef code) {
+    CodeRef code,
+    SeriesChart chart) {
   public Evidence {
     Checks.nonBlank(id, "id");
     Objects.requireNonNull(kind, "kind");
@@ -35,10 +36,11 @@ public record Evidence(
 
   public static Evidence of(
       String id, EvidenceKind kind, String source, String summary, List<String> rows) {
-    return new Evidence(id, kind, source, "", Map.of(), summary, rows, List.of(), null);
+    return new Evidence(id, kind, source, "", Map.of(), summary, rows, List.of(), null, null);
   }
 
   public Evidence withId(String newId) {
-    return new Evidence(newId, kind, source, query, renderedQueries, summary, rows, entities, code);
+    return new Evidence(
+        newId, kind, source, query, renderedQueries, summary, rows, entities, code, chart);
   }
 }

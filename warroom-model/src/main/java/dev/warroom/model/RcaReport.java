@@ -1,31 +1,41 @@
 package dev.warroom.model;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
- * The result of an investigation. This is the core the gym scores against; the engine renders it
- * (and its narrative) as Markdown, JSON and HTML. {@code evidence} holds every item a candidate or
- * hypothesis refers to; {@code missingData} names the kinds of data the bundle lacked (e.g.
- * "traces").
+ * The result of an investigation, which the gym scores and the engine renders as Markdown, JSON and
+ * HTML. {@code evidence} holds every item a candidate, hypothesis, impact or remediation refers to;
+ * {@code runbook} is the text of the runbook that ran; {@code missingData} names the kinds of data
+ * the bundle lacked (e.g. "traces"); {@code timingsMillis} maps a phase ("plan", "queries",
+ * "experts", "total"…) to milliseconds.
  */
 public record RcaReport(
     String incidentId,
     Alert alert,
     Verdict verdict,
     String summary,
+    Impact impact,
     List<RootCauseCandidate> candidates,
     List<Hypothesis> hypotheses,
     List<Evidence> evidence,
-    List<String> missingData) {
+    List<Remediation> remediation,
+    String runbook,
+    List<String> missingData,
+    Map<String, Long> timingsMillis) {
   public RcaReport {
     Checks.nonBlank(incidentId, "incidentId");
     Objects.requireNonNull(verdict, "verdict");
     summary = summary == null ? "" : summary;
+    impact = impact == null ? Impact.none() : impact;
     candidates = List.copyOf(candidates);
     hypotheses = List.copyOf(hypotheses);
     evidence = List.copyOf(evidence);
+    remediation = remediation == null ? List.of() : List.copyOf(remediation);
+    runbook = runbook == null ? "" : runbook;
     missingData = missingData == null ? List.of() : List.copyOf(missingData);
+    timingsMillis = Checks.copy(timingsMillis);
     if (verdict == Verdict.ROOT_CAUSE_FOUND && candidates.isEmpty()) {
       throw new IllegalArgumentException("verdict root_cause_found without candidates");
     }
@@ -33,5 +43,9 @@ public record RcaReport(
 
   public RootCauseCandidate top() {
     return candidates.isEmpty() ? null : candidates.get(0);
+  }
+
+  public Evidence evidence(String id) {
+    return evidence.stream().filter(e -> e.id().equals(id)).findFirst().orElse(null);
   }
 }
