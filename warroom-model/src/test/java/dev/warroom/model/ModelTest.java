@@ -119,10 +119,14 @@ class ModelTest {
                     a,
                     Verdict.ROOT_CAUSE_FOUND,
                     "",
+                    null,
                     List.of(),
                     List.of(),
                     List.of(),
-                    List.of()))
+                    List.of(),
+                    "",
+                    List.of(),
+                    Map.of()))
         .hasMessageContaining("without candidates");
   }
 
