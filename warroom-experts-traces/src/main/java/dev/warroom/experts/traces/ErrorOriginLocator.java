@@ -1,0 +1,116 @@
+package dev.warroom.experts.traces;
+
+import dev.warroom.model.Span;
+import dev.warroom.model.SpanEvent;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Error-origin localisation: in each trace, a failing span none of whose children fails is where
+ * the error originated (its ancestors only propagate it). This is the "deepest failing span" rule
+ * of TraceRCA (Li et al., IWQoS 2021) and of Jaeger's and Zipkin's error views; counts are
+ * aggregated per operation and compared with the baseline, so that operations that always fail a
+ * little (a 404 handler) do not outrank a new failure.
+ */
+final class ErrorOriginLocator {
+  private ErrorOriginLocator() {}
+
+  static List<ErrorOrigin> locate(TraceIndex baseline, TraceIndex incident) {
+    Map<OperationKey, Double> baselineRate = rates(baseline);
+    Map<OperationKey, Acc> acc = new LinkedHashMap<>();
+    for (int i = 0; i < incident.spans.size(); i++) {
+      if (!isOrigin(incident, i)) {
+        continue;
+      }
+      Span s = incident.spans.get(i);
+      Acc a = acc.computeIfAbsent(incident.operations.get(incident.operation[i]), k -> new Acc());
+      a.origins++;
+      if (a.firstSeen == null || s.start().isBefore(a.firstSeen)) {
+        a.firstSeen = s.start();
+      }
+      a.traces.add(s.traceId());
+      if (a.examples.size() < 5) {
+        a.examples.add(s.traceId() + "/" + s.spanId());
+      }
+      for (SpanEvent e : s.events()) {
+        String type = e.attributes().get("exception.type");
+        if (type != null) {
+          a.exceptions.merge(type, 1, Integer::sum);
+        }
+      }
+    }
+    List<ErrorOrigin> out = new ArrayList<>();
+    int traces = Math.max(1, incident.traces);
+    for (Map.Entry<OperationKey, Acc> e : acc.entrySet()) {
+      Acc a = e.getValue();
+      double rate = (double) a.traces.size() / traces;
+      double base = baselineRate.getOrDefault(e.getKey(), 0.0);
+      List<String> exceptions =
+          a.exceptions.entrySet().stream()
+              .sorted(
+                  Map.Entry.<String, Integer>comparingByValue()
+                      .reversed()
+                      .thenComparing(Map.Entry.comparingByKey()))
+              .map(Map.Entry::getKey)
+              .toList();
+      out.add(
+          new ErrorOrigin(
+              e.getKey(),
+              a.origins,
+              a.traces.size(),
+              rate,
+              base,
+              Math.max(0, Math.min(1, rate - base)),
+              exceptions,
+              a.firstSeen,
+              a.examples));
+    }
+    out.sort(
+        Comparator.comparingDouble(ErrorOrigin::score)
+            .reversed()
+            .thenComparing(Comparator.comparingInt(ErrorOrigin::incidentOrigins).reversed())
+            .thenComparing(o -> o.operation().toString()));
+    return out;
+  }
+
+  static boolean isOrigin(TraceIndex ix, int i) {
+    if (!ix.error[i]) {
+      return false;
+    }
+    for (int c : ix.children[i]) {
+      if (ix.error[c]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static Map<OperationKey, Double> rates(TraceIndex ix) {
+    Map<OperationKey, Set<String>> traces = new HashMap<>();
+    for (int i = 0; i < ix.spans.size(); i++) {
+      if (isOrigin(ix, i)) {
+        traces
+            .computeIfAbsent(ix.operations.get(ix.operation[i]), k -> new HashSet<>())
+            .add(ix.spans.get(i).traceId());
+      }
+    }
+    Map<OperationKey, Double> out = new HashMap<>();
+    traces.forEach((k, v) -> out.put(k, (double) v.size() / Math.max(1, ix.traces)));
+    return out;
+  }
+
+  private static final class Acc {
+    int origins;
+    Instant firstSeen;
+    final Set<String> traces = new HashSet<>();
+    final List<String> examples = new ArrayList<>();
+    final Map<String, Integer> exceptions = new HashMap<>();
+  }
+}

@@ -1,0 +1,166 @@
+package dev.warroom.experts.traces;
+
+import dev.warroom.model.Evidence;
+import dev.warroom.model.EvidenceKind;
+import dev.warroom.model.FaultClass;
+import dev.warroom.model.Finding;
+import dev.warroom.model.Span;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * The traces expert: a pure function of two sets of spans, a baseline (normal operation) and an
+ * incident window. It localises where errors originate ({@link ErrorOrigin}), attributes latency by
+ * self-time shift ({@link SelfTimeShift}), computes the critical path and a flame-graph summary,
+ * and derives the service dependency graph. The baseline may be empty; shifts and rates are then
+ * against zero.
+ *
+ * <pre>{@code
+ * TraceAnalysis a = TraceExpert.withDefaults().analyze(baselineSpans, incidentSpans);
+ * a.errorOrigins().get(0).operation();   // payment POST /charge
+ * a.serviceGraph().toTopology();          // for RootCauseRanker
+ * }</pre>
+ */
+public final class TraceExpert {
+  static final String NAME = "traces";
+  private final int flameFrames;
+  private final int maxFindingsPerKind;
+
+  /**
+   * @param flameFrames how many folded stacks the flame summary keeps (>= 1)
+   * @param maxFindingsPerKind how many error-origin and latency findings to emit at most (>= 1)
+   */
+  public TraceExpert(int flameFrames, int maxFindingsPerKind) {
+    if (flameFrames < 1) {
+      throw new IllegalArgumentException("flameFrames < 1: " + flameFrames);
+    }
+    if (maxFindingsPerKind < 1) {
+      throw new IllegalArgumentException("maxFindingsPerKind < 1: " + maxFindingsPerKind);
+    }
+    this.flameFrames = flameFrames;
+    this.maxFindingsPerKind = maxFindingsPerKind;
+  }
+
+  /** 20 flame stacks, at most 5 findings of each kind. */
+  public static TraceExpert withDefaults() {
+    return new TraceExpert(20, 5);
+  }
+
+  /** Analyses the incident spans against the baseline spans. */
+  public TraceAnalysis analyze(List<Span> baseline, List<Span> incident) {
+    Objects.requireNonNull(baseline, "baseline");
+    Objects.requireNonNull(incident, "incident");
+    TraceIndex b = new TraceIndex(baseline);
+    TraceIndex in = new TraceIndex(incident);
+    List<ErrorOrigin> origins = ErrorOriginLocator.locate(b, in);
+    List<SelfTimeShift> shifts = LatencyAttribution.shifts(b, in);
+    List<CriticalPathShare> path = CriticalPath.shares(b, in);
+    List<FlameFrame> flame = FlameSummary.top(in, flameFrames);
+    ServiceGraph graph = ServiceGraph.of(in);
+    List<Finding> findings = new ArrayList<>();
+    findings.addAll(errorFindings(origins));
+    findings.addAll(latencyFindings(shifts));
+    return new TraceAnalysis(origins, shifts, path, flame, graph, findings);
+  }
+
+  /** The service dependency graph of a set of spans. */
+  public static ServiceGraph serviceGraph(List<Span> spans) {
+    return ServiceGraph.of(new TraceIndex(spans));
+  }
+
+  private List<Finding> errorFindings(List<ErrorOrigin> origins) {
+    List<Finding> out = new ArrayList<>();
+    for (ErrorOrigin o : origins) {
+      // Below 1% of traces more than the baseline an origin is background noise.
+      if (out.size() == maxFindingsPerKind || o.score() < 0.01) {
+        break;
+      }
+      String svc = o.operation().service();
+      String summary =
+          String.format(
+              Locale.ROOT,
+              "%s: errors originate in '%s' (deepest failing span) in %d of the incident traces"
+                  + " (%.1f%%, baseline %.1f%%)%s",
+              svc,
+              o.operation().operation(),
+              o.incidentTraces(),
+              100 * o.incidentRate(),
+              100 * o.baselineRate(),
+              o.exceptionTypes().isEmpty()
+                  ? ""
+                  : "; exceptions: "
+                      + String.join(
+                          ", ",
+                          o.exceptionTypes().subList(0, Math.min(3, o.exceptionTypes().size()))));
+      List<String> rows = new ArrayList<>(o.exampleSpans());
+      Evidence ev =
+          new Evidence(
+              "traces/error-origin/" + (out.size() + 1),
+              EvidenceKind.TRACE,
+              NAME,
+              "error spans with no failing child, per service/operation, incident vs baseline",
+              Map.of(),
+              summary,
+              rows,
+              List.of(svc, o.operation().operation()),
+              null,
+              null);
+      out.add(
+          new Finding(
+              NAME,
+              svc,
+              svc,
+              o.exceptionTypes().isEmpty() ? null : FaultClass.CODE_EXCEPTION,
+              summary,
+              o.score(),
+              o.firstSeen(),
+              List.of(ev)));
+    }
+    return out;
+  }
+
+  private List<Finding> latencyFindings(List<SelfTimeShift> shifts) {
+    List<Finding> out = new ArrayList<>();
+    for (SelfTimeShift s : shifts) {
+      if (out.size() == maxFindingsPerKind || s.shiftMsPerTrace() <= 0) {
+        break;
+      }
+      // How new the time is: a 10 ms shift on a 1000 ms operation is noise, on a 2 ms one it is
+      // not.
+      double novelty = s.shiftMsPerTrace() / Math.max(1e-9, s.incidentSelfMsPerTrace());
+      double score = Math.min(1, s.share() * novelty);
+      if (s.share() < 0.1 || novelty < 0.2) {
+        continue;
+      }
+      String svc = s.operation().service();
+      String summary =
+          String.format(
+              Locale.ROOT,
+              "%s: self time of '%s' up %.1f ms per trace (%.1f ms -> %.1f ms per call), %.0f%% of"
+                  + " the added latency",
+              svc,
+              s.operation().operation(),
+              s.shiftMsPerTrace(),
+              s.baselineMeanSelfMs(),
+              s.incidentMeanSelfMs(),
+              100 * s.share());
+      Evidence ev =
+          new Evidence(
+              "traces/self-time/" + (out.size() + 1),
+              EvidenceKind.TRACE,
+              NAME,
+              "self time (duration minus children) per service/operation, incident vs baseline",
+              Map.of(),
+              summary,
+              List.of(),
+              List.of(svc, s.operation().operation()),
+              null,
+              null);
+      out.add(new Finding(NAME, svc, svc, null, summary, score, null, List.of(ev)));
+    }
+    return out;
+  }
+}

@@ -1,0 +1,134 @@
+package dev.warroom.experts.traces;
+
+import dev.warroom.model.Span;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Spans of many traces indexed for one pass of analysis: parent and children by array position,
+ * operation ids, start/end in nanoseconds, self time and error flags. A span whose parent is absent
+ * from the input (a partial trace) is treated as a root.
+ */
+final class TraceIndex {
+  final List<Span> spans;
+  final int[] parent;
+  final int[][] children;
+  final int[] operation;
+  final List<OperationKey> operations;
+  final long[] startNanos;
+  final long[] endNanos;
+  final long[] selfNanos;
+  final boolean[] error;
+  final int[] roots;
+  final int traces;
+
+  TraceIndex(List<Span> input) {
+    this.spans = List.copyOf(input);
+    int n = spans.size();
+    parent = new int[n];
+    operation = new int[n];
+    startNanos = new long[n];
+    endNanos = new long[n];
+    error = new boolean[n];
+    Map<String, Integer> byId = new HashMap<>(n * 2);
+    Map<OperationKey, Integer> opIds = new HashMap<>();
+    operations = new ArrayList<>();
+    Map<String, Boolean> traceIds = new HashMap<>();
+    for (int i = 0; i < n; i++) {
+      Span s = spans.get(i);
+      byId.put(s.traceId() + '/' + s.spanId(), i);
+      traceIds.put(s.traceId(), Boolean.TRUE);
+      OperationKey key = new OperationKey(s.service(), s.operation());
+      Integer id = opIds.get(key);
+      if (id == null) {
+        id = operations.size();
+        opIds.put(key, id);
+        operations.add(key);
+      }
+      operation[i] = id;
+      startNanos[i] = s.start().getEpochSecond() * 1_000_000_000L + s.start().getNano();
+      endNanos[i] = startNanos[i] + s.duration().toNanos();
+      error[i] = isError(s);
+    }
+    traces = traceIds.size();
+    int[] childCount = new int[n];
+    int rootCount = 0;
+    for (int i = 0; i < n; i++) {
+      Span s = spans.get(i);
+      Integer p = s.parentSpanId() == null ? null : byId.get(s.traceId() + '/' + s.parentSpanId());
+      parent[i] = p == null || p == i ? -1 : p;
+      if (parent[i] < 0) {
+        rootCount++;
+      } else {
+        childCount[parent[i]]++;
+      }
+    }
+    children = new int[n][];
+    for (int i = 0; i < n; i++) {
+      children[i] = new int[childCount[i]];
+    }
+    int[] fill = new int[n];
+    roots = new int[rootCount];
+    int r = 0;
+    for (int i = 0; i < n; i++) {
+      if (parent[i] < 0) {
+        roots[r++] = i;
+      } else {
+        children[parent[i]][fill[parent[i]]++] = i;
+      }
+    }
+    selfNanos = new long[n];
+    for (int i = 0; i < n; i++) {
+      selfNanos[i] = selfTime(i);
+    }
+  }
+
+  /** A span's error: status ERROR, or an HTTP 5xx status code attribute. */
+  static boolean isError(Span s) {
+    if (s.isError()) {
+      return true;
+    }
+    String code = s.attribute("http.response.status_code");
+    if (code == null) {
+      code = s.attribute("http.status_code");
+    }
+    return code != null && code.length() == 3 && code.charAt(0) == '5';
+  }
+
+  /** Duration minus the union of the children's intervals, clipped to the span's own interval. */
+  private long selfTime(int i) {
+    int[] c = children[i];
+    long total = endNanos[i] - startNanos[i];
+    if (c.length == 0) {
+      return total;
+    }
+    long[][] iv = new long[c.length][];
+    for (int k = 0; k < c.length; k++) {
+      iv[k] =
+          new long[] {
+            Math.max(startNanos[c[k]], startNanos[i]), Math.min(endNanos[c[k]], endNanos[i])
+          };
+    }
+    Arrays.sort(iv, (a, b) -> Long.compare(a[0], b[0]));
+    long covered = 0;
+    long curStart = Long.MIN_VALUE;
+    long curEnd = Long.MIN_VALUE;
+    for (long[] x : iv) {
+      if (x[1] <= x[0]) {
+        continue;
+      }
+      if (x[0] > curEnd) {
+        covered += Math.max(0, curEnd - curStart);
+        curStart = x[0];
+        curEnd = x[1];
+      } else {
+        curEnd = Math.max(curEnd, x[1]);
+      }
+    }
+    covered += Math.max(0, curEnd - curStart);
+    return Math.max(0, total - covered);
+  }
+}
