@@ -7,7 +7,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * What the checker knows about an actor: its name as written in {@code step x = name(...)}, a
@@ -16,8 +15,6 @@ import java.util.regex.Pattern;
  */
 public record ActorSignature(
     String name, String description, List<Param> params, Map<String, Type> outputs) {
-  private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-
   /** One named parameter. */
   public record Param(String name, Type type, boolean required) {
     public Param {
@@ -64,8 +61,6 @@ public record ActorSignature(
   }
 
   private static void requireIdentifier(String s, String what) {
-    if (s == null || !IDENTIFIER.matcher(s).matches() || TokenKind.isKeyword(s)) {
-      throw new IllegalArgumentException(what + " is not an identifier: '" + s + "'");
-    }
+    Identifiers.require(s, what);
   }
 }

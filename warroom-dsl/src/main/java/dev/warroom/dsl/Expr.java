@@ -36,11 +36,11 @@ public sealed interface Expr
     }
   }
 
-  /** A number literal (queries, thresholds, priors). */
+  /** A number literal (queries, thresholds, priors); the language has no negative literals. */
   record Num(double value, Position position) implements Expr {
     public Num {
-      if (!Double.isFinite(value)) {
-        throw new IllegalArgumentException("non-finite number: " + value);
+      if (!Double.isFinite(value) || value < 0) {
+        throw new IllegalArgumentException("number literal must be finite and >= 0: " + value);
       }
       Objects.requireNonNull(position, "position");
     }
@@ -75,7 +75,7 @@ public sealed interface Expr
   /** A bare identifier: a step, a loop variable, {@code alert}, or else a symbol. */
   record Name(String name, Position position) implements Expr {
     public Name {
-      Objects.requireNonNull(name, "name");
+      Identifiers.require(name, "name");
       Objects.requireNonNull(position, "position");
     }
   }
@@ -84,7 +84,7 @@ public sealed interface Expr
   record Field(Expr target, String field, Position position) implements Expr {
     public Field {
       Objects.requireNonNull(target, "target");
-      Objects.requireNonNull(field, "field");
+      Identifiers.require(field, "field");
       Objects.requireNonNull(position, "position");
     }
   }
@@ -92,7 +92,7 @@ public sealed interface Expr
   /** A built-in function call with positional arguments: {@code hosts_of(impact.services)}. */
   record Call(String function, List<Expr> arguments, Position position) implements Expr {
     public Call {
-      Objects.requireNonNull(function, "function");
+      Identifiers.require(function, "function");
       arguments = List.copyOf(arguments);
       Objects.requireNonNull(position, "position");
     }

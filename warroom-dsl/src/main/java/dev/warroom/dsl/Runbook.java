@@ -19,7 +19,10 @@ public record Runbook(
     List<Statement.Comment> trailingComments,
     Position position) {
   public Runbook {
-    Objects.requireNonNull(id, "id");
+    // The parser leaves the id empty when the header is broken; otherwise it is an identifier.
+    if (!id.isEmpty()) {
+      Identifiers.require(id, "runbook id");
+    }
     Objects.requireNonNull(title, "title");
     Objects.requireNonNull(when, "when");
     Objects.requireNonNull(budget, "budget");

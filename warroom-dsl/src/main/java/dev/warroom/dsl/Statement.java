@@ -24,8 +24,8 @@ public sealed interface Statement
   record Step(String name, String actor, List<Argument> arguments, Position position)
       implements Statement {
     public Step {
-      Objects.requireNonNull(name, "name");
-      Objects.requireNonNull(actor, "actor");
+      Identifiers.require(name, "step name");
+      Identifiers.require(actor, "actor");
       arguments = List.copyOf(arguments);
       Objects.requireNonNull(position, "position");
     }
@@ -68,7 +68,7 @@ public sealed interface Statement
   record ForEach(String variable, Expr iterable, List<Statement> body, Position position)
       implements Statement {
     public ForEach {
-      Objects.requireNonNull(variable, "variable");
+      Identifiers.require(variable, "loop variable");
       Objects.requireNonNull(iterable, "iterable");
       body = List.copyOf(body);
       Objects.requireNonNull(position, "position");
@@ -86,6 +86,9 @@ public sealed interface Statement
   record Comment(String text, Position position) implements Statement {
     public Comment {
       Objects.requireNonNull(text, "text");
+      if (text.indexOf('\n') >= 0 || text.indexOf('\r') >= 0 || !text.equals(text.strip())) {
+        throw new IllegalArgumentException("comment text must be one stripped line: " + text);
+      }
       Objects.requireNonNull(position, "position");
     }
   }
