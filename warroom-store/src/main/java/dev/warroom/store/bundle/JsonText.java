@@ -1,0 +1,30 @@
+package dev.warroom.store.bundle;
+
+/** Minimal JSON string quoting for the hot paths that build JSON text by hand. */
+final class JsonText {
+  private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+  private JsonText() {}
+
+  static void quote(StringBuilder sb, String s) {
+    sb.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"' -> sb.append("\\\"");
+        case '\\' -> sb.append("\\\\");
+        case '\n' -> sb.append("\\n");
+        case '\r' -> sb.append("\\r");
+        case '\t' -> sb.append("\\t");
+        default -> {
+          if (c < 0x20) {
+            sb.append("\\u00").append(HEX[c >> 4]).append(HEX[c & 0xf]);
+          } else {
+            sb.append(c);
+          }
+        }
+      }
+    }
+    sb.append('"');
+  }
+}

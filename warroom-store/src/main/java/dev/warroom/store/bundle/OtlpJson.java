@@ -1,0 +1,325 @@
+package dev.warroom.store.bundle;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.warroom.model.LogRecord;
+import dev.warroom.model.SeriesKey;
+import dev.warroom.model.Severity;
+import dev.warroom.model.Span;
+import dev.warroom.model.SpanEvent;
+import dev.warroom.model.SpanKind;
+import dev.warroom.model.SpanStatus;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.regex.Pattern;
+
+/**
+ * OTLP/JSON (<a href="https://opentelemetry.io/docs/specs/otlp/#json-protobuf-encoding">the
+ * protobuf JSON mapping</a>): trace and span ids are hex strings, 64-bit integers (times in {@code
+ * *UnixNano}, {@code asInt}, counts) are decimal strings or numbers, enums are integers (names are
+ * accepted too). {@code service.name} of the resource becomes the service (the {@code service}
+ * label of metrics). Gauges and sums give one series per point attribute set; histograms give
+ * {@code _count}, {@code _sum} and cumulative {@code _bucket{le=…}} series, summaries {@code
+ * _count}, {@code _sum} and {@code {quantile=…}} series, as Prometheus names them.
+ */
+final class OtlpJson {
+  private static final Pattern HEX = Pattern.compile("[0-9a-fA-F]{1,32}");
+
+  private OtlpJson() {}
+
+  static void read(String rel, JsonNode doc, Format format, ReadContext ctx) {
+    String root =
+        switch (format) {
+          case OTLP_METRICS -> "resourceMetrics";
+          case OTLP_LOGS -> "resourceLogs";
+          default -> "resourceSpans";
+        };
+    JsonNode resources = doc.get(root);
+    if (!doc.isObject() || resources == null || !resources.isArray()) {
+      ctx.problems.add(rel + "#: expected an OTLP/JSON document with a \"" + root + "\" array");
+      return;
+    }
+    String scopeField = root.replace("resource", "scope");
+    String itemField =
+        switch (format) {
+          case OTLP_METRICS -> "metrics";
+          case OTLP_LOGS -> "logRecords";
+          default -> "spans";
+        };
+    int fileProblems = 0;
+    for (int r = 0; r < resources.size(); r++) {
+      JsonNode res = resources.get(r);
+      Map<String, String> resAttrs = attributes(res.path("resource").path("attributes"));
+      String service = resAttrs.getOrDefault("service.name", JsonLinesLogs.baseName(rel));
+      JsonNode scopes = res.path(scopeField);
+      for (int s = 0; s < scopes.size(); s++) {
+        JsonNode items = scopes.get(s).path(itemField);
+        for (int i = 0; i < items.size(); i++) {
+          String at =
+              rel + "#/" + root + "/" + r + "/" + scopeField + "/" + s + "/" + itemField + "/" + i;
+          try {
+            switch (format) {
+              case OTLP_METRICS -> metric(rel, items.get(i), service, ctx);
+              case OTLP_LOGS -> ctx.sink.log(log(items.get(i), service));
+              default -> ctx.sink.span(span(items.get(i), service));
+            }
+          } catch (IllegalArgumentException | NullPointerException e) {
+            ctx.problems.add(at + "/" + e.getMessage());
+            if (++fileProblems >= Problems.PER_FILE || ctx.problems.full()) {
+              ctx.problems.add(rel + ": too many problems, rest of file skipped");
+              return;
+            }
+          }
+        }
+      }
+    }
+  }
+
+  static Map<String, String> attributes(JsonNode list) {
+    Map<String, String> out = new TreeMap<>();
+    for (JsonNode kv : list) {
+      String v = anyValue(kv.path("value"));
+      if (v != null) {
+        out.put(kv.path("key").asText(), v);
+      }
+    }
+    return out;
+  }
+
+  static String anyValue(JsonNode v) {
+    if (v.has("stringValue")) {
+      return v.get("stringValue").asText();
+    }
+    if (v.has("intValue")) {
+      return v.get("intValue").asText();
+    }
+    if (v.has("doubleValue")) {
+      return v.get("doubleValue").asText();
+    }
+    if (v.has("boolValue")) {
+      return v.get("boolValue").asText();
+    }
+    if (v.has("bytesValue")) {
+      return v.get("bytesValue").asText();
+    }
+    if (v.has("arrayValue") || v.has("kvlistValue")) {
+      return v.toString();
+    }
+    return null;
+  }
+
+  static Instant nanos(JsonNode n, String field) {
+    JsonNode v = n.get(field);
+    if (v == null || v.isNull()) {
+      throw new IllegalArgumentException(field + ": missing");
+    }
+    String s = v.asText();
+    if (!s.matches("\\d{1,19}")) {
+      throw new IllegalArgumentException(
+          field + ": expected integer nanoseconds, got '" + Timestamps.abbreviate(s) + "'");
+    }
+    long ns;
+    try {
+      ns = Long.parseLong(s);
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(field + ": timestamp out of range: " + s);
+    }
+    return Timestamps.checkRange(
+        Instant.ofEpochSecond(ns / 1_000_000_000L, ns % 1_000_000_000L), s);
+  }
+
+  private static String id(JsonNode n, String field, boolean required) {
+    String s = n.path(field).asText("");
+    if (s.isEmpty()) {
+      if (required) {
+        throw new IllegalArgumentException(field + ": missing");
+      }
+      return null;
+    }
+    if (!HEX.matcher(s).matches()) {
+      throw new IllegalArgumentException(
+          field + ": expected a hex id, got '" + Timestamps.abbreviate(s) + "'");
+    }
+    return s.toLowerCase();
+  }
+
+  private static int enumValue(JsonNode v, String field, String[] names) {
+    if (v == null || v.isNull()) {
+      return 0;
+    }
+    if (v.canConvertToInt()) {
+      int i = v.intValue();
+      if (i < 0 || i >= names.length) {
+        throw new IllegalArgumentException(field + ": unknown value " + i);
+      }
+      return i;
+    }
+    for (int i = 0; i < names.length; i++) {
+      if (names[i].equals(v.asText())) {
+        return i;
+      }
+    }
+    throw new IllegalArgumentException(field + ": unknown value '" + v.asText() + "'");
+  }
+
+  private static final String[] KINDS = {
+    "SPAN_KIND_UNSPECIFIED",
+    "SPAN_KIND_INTERNAL",
+    "SPAN_KIND_SERVER",
+    "SPAN_KIND_CLIENT",
+    "SPAN_KIND_PRODUCER",
+    "SPAN_KIND_CONSUMER"
+  };
+  private static final String[] STATUS = {
+    "STATUS_CODE_UNSET", "STATUS_CODE_OK", "STATUS_CODE_ERROR"
+  };
+
+  static Span span(JsonNode n, String service) {
+    Instant start = nanos(n, "startTimeUnixNano");
+    Instant end = nanos(n, "endTimeUnixNano");
+    if (end.isBefore(start)) {
+      throw new IllegalArgumentException("endTimeUnixNano: before startTimeUnixNano");
+    }
+    int kind = enumValue(n.get("kind"), "kind", KINDS);
+    SpanKind k =
+        switch (kind) {
+          case 2 -> SpanKind.SERVER;
+          case 3 -> SpanKind.CLIENT;
+          case 4 -> SpanKind.PRODUCER;
+          case 5 -> SpanKind.CONSUMER;
+          default -> SpanKind.INTERNAL;
+        };
+    int code = enumValue(n.path("status").get("code"), "status/code", STATUS);
+    List<SpanEvent> events = new ArrayList<>();
+    for (JsonNode e : n.path("events")) {
+      events.add(
+          new SpanEvent(
+              nanos(e, "timeUnixNano"),
+              e.path("name").asText("event"),
+              attributes(e.path("attributes"))));
+    }
+    String name = n.path("name").asText("");
+    return new Span(
+        id(n, "traceId", true),
+        id(n, "spanId", true),
+        id(n, "parentSpanId", false),
+        service,
+        name.isBlank() ? "unknown" : name,
+        k,
+        start,
+        Duration.between(start, end),
+        SpanStatus.values()[code],
+        attributes(n.path("attributes")),
+        events);
+  }
+
+  static LogRecord log(JsonNode n, String service) {
+    Instant ts =
+        n.hasNonNull("timeUnixNano") && !"0".equals(n.get("timeUnixNano").asText())
+            ? nanos(n, "timeUnixNano")
+            : nanos(n, "observedTimeUnixNano");
+    Severity sev = Severity.INFO;
+    JsonNode num = n.get("severityNumber");
+    if (num != null && !num.isNull() && num.asInt() != 0) {
+      if (num.isTextual() && !num.asText().matches("\\d+")) {
+        sev = Severity.parse(num.asText().replace("SEVERITY_NUMBER_", "").replaceAll("\\d", ""));
+      } else {
+        sev = Severity.fromOtelNumber(num.asInt());
+      }
+    } else if (n.hasNonNull("severityText")) {
+      sev = Severity.parse(n.get("severityText").asText());
+    }
+    JsonNode body = n.path("body");
+    String text = anyValue(body);
+    return new LogRecord(
+        ts,
+        service,
+        sev,
+        text == null ? "" : text,
+        attributes(n.path("attributes")),
+        id(n, "traceId", false),
+        id(n, "spanId", false));
+  }
+
+  private static void metric(String rel, JsonNode m, String service, ReadContext ctx) {
+    String name = m.path("name").asText("");
+    if (name.isBlank()) {
+      throw new IllegalArgumentException("name: missing");
+    }
+    if (m.has("gauge") || m.has("sum")) {
+      JsonNode points =
+          m.has("gauge") ? m.get("gauge").path("dataPoints") : m.get("sum").path("dataPoints");
+      for (JsonNode p : points) {
+        double v = p.has("asDouble") ? number(p, "asDouble") : number(p, "asInt");
+        add(rel, ctx, name, labels(p, service, null, null), p, v);
+      }
+    } else if (m.has("histogram")) {
+      for (JsonNode p : m.get("histogram").path("dataPoints")) {
+        add(rel, ctx, name + "_count", labels(p, service, null, null), p, number(p, "count"));
+        if (p.has("sum")) {
+          add(rel, ctx, name + "_sum", labels(p, service, null, null), p, number(p, "sum"));
+        }
+        JsonNode counts = p.path("bucketCounts");
+        JsonNode bounds = p.path("explicitBounds");
+        double cumulative = 0;
+        for (int i = 0; i < counts.size(); i++) {
+          cumulative += Double.parseDouble(counts.get(i).asText());
+          String le = i < bounds.size() ? trim(bounds.get(i).asDouble()) : "+Inf";
+          add(rel, ctx, name + "_bucket", labels(p, service, "le", le), p, cumulative);
+        }
+      }
+    } else if (m.has("summary")) {
+      for (JsonNode p : m.get("summary").path("dataPoints")) {
+        add(rel, ctx, name + "_count", labels(p, service, null, null), p, number(p, "count"));
+        add(rel, ctx, name + "_sum", labels(p, service, null, null), p, number(p, "sum"));
+        for (JsonNode q : p.path("quantileValues")) {
+          add(
+              rel,
+              ctx,
+              name,
+              labels(p, service, "quantile", trim(q.path("quantile").asDouble())),
+              p,
+              q.path("value").asDouble());
+        }
+      }
+    } else {
+      throw new IllegalArgumentException("expected one of gauge, sum, histogram, summary");
+    }
+  }
+
+  private static String trim(double d) {
+    return d == Math.rint(d) && Math.abs(d) < 1e15 ? Long.toString((long) d) : Double.toString(d);
+  }
+
+  private static Map<String, String> labels(
+      JsonNode p, String service, String extraKey, String extraValue) {
+    Map<String, String> l = new HashMap<>(attributes(p.path("attributes")));
+    l.putIfAbsent("service", service);
+    if (extraKey != null) {
+      l.put(extraKey, extraValue);
+    }
+    return l;
+  }
+
+  private static void add(
+      String rel, ReadContext ctx, String name, Map<String, String> labels, JsonNode p, double v) {
+    long ms = nanos(p, "timeUnixNano").toEpochMilli();
+    ctx.metrics.of(SeriesKey.of(name.replace('-', '_'), labels), rel).add(ms, v);
+  }
+
+  private static double number(JsonNode p, String field) {
+    JsonNode v = p.get(field);
+    if (v == null || v.isNull()) {
+      throw new IllegalArgumentException(field + ": missing");
+    }
+    try {
+      return v.isNumber() ? v.doubleValue() : Double.parseDouble(v.asText());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(field + ": expected a number, got '" + v.asText() + "'");
+    }
+  }
+}
