@@ -1,0 +1,48 @@
+package dev.warroom.experts.metrics;
+
+import java.util.Arrays;
+
+/** Median, MAD and quantiles of small samples; NaN values are skipped. */
+final class RobustStats {
+  /** 1 / Φ⁻¹(3/4): makes the MAD a consistent estimator of σ for normal data. */
+  static final double MAD_TO_SIGMA = 1.4826;
+
+  private RobustStats() {}
+
+  /** Copies the finite values of {@code src[from, to)} into {@code buf} and sorts; the count. */
+  static int sortedFinite(double[] src, int from, int to, double[] buf) {
+    int n = 0;
+    for (int i = from; i < to; i++) {
+      double v = src[i];
+      if (!Double.isNaN(v)) {
+        buf[n++] = v;
+      }
+    }
+    Arrays.sort(buf, 0, n);
+    return n;
+  }
+
+  /** The q-quantile (linear interpolation) of the first {@code n} sorted values. */
+  static double quantile(double[] sorted, int n, double q) {
+    if (n == 0) {
+      return Double.NaN;
+    }
+    double pos = q * (n - 1);
+    int lo = (int) Math.floor(pos);
+    int hi = Math.min(n - 1, lo + 1);
+    return sorted[lo] + (pos - lo) * (sorted[hi] - sorted[lo]);
+  }
+
+  static double median(double[] sorted, int n) {
+    return quantile(sorted, n, 0.5);
+  }
+
+  /** Median absolute deviation around {@code median}; {@code work} is scratch space. */
+  static double mad(double[] sorted, int n, double median, double[] work) {
+    for (int i = 0; i < n; i++) {
+      work[i] = Math.abs(sorted[i] - median);
+    }
+    Arrays.sort(work, 0, n);
+    return quantile(work, n, 0.5);
+  }
+}
