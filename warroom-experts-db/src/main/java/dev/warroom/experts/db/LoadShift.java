@@ -104,9 +104,13 @@ record LoadShift(
 
   Finding finding(String service, Evidence evidence) {
     String cause =
-        slower()
-            ? String.format("each call slower (%.1f -> %.1f ms)", baselineMeanMs, incidentMeanMs)
-            : String.format("more calls (%.1f -> %.1f /s)", baselineCallsPerS, incidentCallsPerS);
+        baselineCallsPerS == 0
+            ? String.format("new in the incident window, %.1f ms per call", incidentMeanMs)
+            : slower()
+                ? String.format(
+                    "each call slower (%.1f -> %.1f ms)", baselineMeanMs, incidentMeanMs)
+                : String.format(
+                    "more calls (%.1f -> %.1f /s)", baselineCallsPerS, incidentCallsPerS);
     double rise = Double.isInfinite(ratio()) ? 1 : Math.min(1, Math.log(ratio()) / Math.log(16));
     return new Finding(
         DatabaseExpert.NAME,
