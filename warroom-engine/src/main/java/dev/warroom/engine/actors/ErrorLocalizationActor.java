@@ -1,0 +1,274 @@
+package dev.warroom.engine.actors;
+
+import dev.warroom.model.EvidenceKind;
+import dev.warroom.model.FaultClass;
+import dev.warroom.model.Finding;
+import dev.warroom.model.LogRecord;
+import dev.warroom.model.Severity;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code error_localization}: where errors originate. From traces, the deepest failing spans whose
+ * error no child explains (the error-origin rule of TraceRCA, Li et al. 2021); from logs, the error
+ * categories whose rate rose against the baseline, with the exception types they name.
+ */
+public final class ErrorLocalizationActor
+    implements Actor<ErrorLocalizationActor.Input, ErrorLocalizationActor.Output> {
+
+  /**
+   * @param services services to look at; empty for all
+   */
+  public record Input(List<String> services) {
+    public Input {
+      services = services == null ? List.of() : List.copyOf(services);
+    }
+  }
+
+  /**
+   * @param found whether errors rose anywhere
+   * @param origins services where errors originate, strongest first
+   * @param exceptions exception types named by the new errors
+   * @param categories error categories that rose (connection, timeout, dns, tls, oom…)
+   */
+  public record Output(
+      boolean found, List<String> origins, List<String> exceptions, List<String> categories) {}
+
+  private static final Pattern EXCEPTION =
+      Pattern.compile("\\b((?:[a-zA-Z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error))\\b");
+
+  @Override
+  public String name() {
+    return "error_localization";
+  }
+
+  @Override
+  public String description() {
+    return "where errors originate: failing spans not explained by their children, rising error logs";
+  }
+
+  @Override
+  public Class<Input> inputType() {
+    return Input.class;
+  }
+
+  @Override
+  public Class<Output> outputType() {
+    return Output.class;
+  }
+
+  @Override
+  public Output run(Input in, InvestigationContext ctx) {
+    Set<String> origins = new LinkedHashSet<>();
+    Set<String> exceptions = new LinkedHashSet<>();
+    Set<String> categories = new LinkedHashSet<>();
+    if (ctx.inventory().hasTraces()) {
+      traceOrigins(ctx, in.services(), origins);
+    }
+    if (ctx.inventory().hasLogs()) {
+      logErrors(ctx, in.services(), origins, exceptions, categories);
+    }
+    return new Output(
+        !origins.isEmpty(), List.copyOf(origins), List.copyOf(exceptions), List.copyOf(categories));
+  }
+
+  private void traceOrigins(InvestigationContext ctx, List<String> services, Set<String> origins) {
+    RecentWindows.Spans sp = RecentWindows.spans(ctx);
+    SpanStats base = SpanStats.of(sp.baseline().rows());
+    SpanStats inc = SpanStats.of(sp.incident().rows());
+    double ratio = ImpactAnalysisActor.lengthRatio(sp.split());
+    double tb = minutes(sp.split().baseline());
+    double ti = minutes(sp.split().incident());
+    record Origin(String service, int count, double expected) {}
+    List<Origin> found = new ArrayList<>();
+    for (var e : inc.byService().entrySet()) {
+      if (!services.isEmpty() && !services.contains(e.getKey())) {
+        continue;
+      }
+      int n = e.getValue().originErrors();
+      double expected = base.of(e.getKey()).originErrors() * ratio;
+      if (RateTest.risen(base.of(e.getKey()).originErrors(), tb, n, ti)) {
+        found.add(new Origin(e.getKey(), n, expected));
+      }
+    }
+    found.sort(Comparator.comparingDouble(o -> -(o.count() - o.expected())));
+    int total = found.stream().mapToInt(Origin::count).sum();
+    for (Origin o : found) {
+      origins.add(o.service());
+      String summary =
+          String.format(
+              Locale.ROOT,
+              "%s: %d failing spans originate here, not explained by a failing child (expected %.0f)",
+              o.service(),
+              o.count(),
+              o.expected());
+      var ev =
+          ctx.evidence()
+              .add(
+                  EvidenceKind.TRACE,
+                  name(),
+                  sp.incident(),
+                  summary,
+                  exampleSpans(sp.incident().rows(), o.service()),
+                  List.of(o.service(), Integer.toString(o.count())),
+                  null);
+      double share = total == 0 ? 0 : (double) o.count() / total;
+      ctx.addFinding(
+          new Finding(
+              name(),
+              o.service(),
+              o.service(),
+              null,
+              summary,
+              Math.min(1, 0.5 + 0.5 * share),
+              null,
+              List.of(ev)));
+    }
+  }
+
+  private static List<String> exampleSpans(List<dev.warroom.model.Span> spans, String service) {
+    return spans.stream()
+        .filter(s -> s.isError() && s.service().equals(service))
+        .limit(5)
+        .map(
+            s ->
+                "trace "
+                    + s.traceId()
+                    + " span "
+                    + s.spanId()
+                    + " "
+                    + s.service()
+                    + " "
+                    + s.operation()
+                    + " "
+                    + s.duration().toMillis()
+                    + " ms ERROR"
+                    + (s.attribute("error.message") == null
+                        ? ""
+                        : ": " + s.attribute("error.message")))
+        .toList();
+  }
+
+  private void logErrors(
+      InvestigationContext ctx,
+      List<String> services,
+      Set<String> origins,
+      Set<String> exceptions,
+      Set<String> categories) {
+    RecentWindows.Logs lg = RecentWindows.problemLogs(ctx);
+    double ratio = ImpactAnalysisActor.lengthRatio(lg.split());
+    double tb = minutes(lg.split().baseline());
+    double ti = minutes(lg.split().incident());
+    Map<String, Integer> base = counts(lg.baseline().rows(), services);
+    Map<String, List<LogRecord>> inc = new LinkedHashMap<>();
+    for (LogRecord r : lg.incident().rows()) {
+      if (r.severity().atLeast(Severity.WARN)
+          && (services.isEmpty() || services.contains(r.service()))) {
+        inc.computeIfAbsent(key(r), k -> new ArrayList<>()).add(r);
+      }
+    }
+    List<Map.Entry<String, List<LogRecord>>> risen = new ArrayList<>();
+    for (var e : inc.entrySet()) {
+      double expected = base.getOrDefault(e.getKey(), 0) * ratio;
+      int n = e.getValue().size();
+      if (RateTest.risen(base.getOrDefault(e.getKey(), 0), tb, n, ti)) {
+        risen.add(e);
+      }
+    }
+    risen.sort(Comparator.comparingInt(e -> -e.getValue().size()));
+    for (var e : risen.stream().limit(12).toList()) {
+      List<LogRecord> lines = e.getValue();
+      LogRecord first = lines.get(0);
+      Signals.LogSignal sig =
+          Signals.ofLog(first.body()).orElse(new Signals.LogSignal("error", null));
+      categories.add(sig.category());
+      Matcher m = EXCEPTION.matcher(first.body());
+      String exception = m.find() ? m.group(1) : null;
+      if (exception != null) {
+        exceptions.add(exception);
+      }
+      double expected = base.getOrDefault(e.getKey(), 0) * ratio;
+      String summary =
+          String.format(
+              Locale.ROOT,
+              "%s: %d %s log lines of category %s from %s (expected %.0f)",
+              first.service(),
+              lines.size(),
+              first.severity(),
+              sig.category(),
+              first.timestamp(),
+              expected);
+      List<String> rows =
+          lines.stream()
+              .limit(5)
+              .map(
+                  r ->
+                      r.timestamp()
+                          + " "
+                          + r.service()
+                          + " "
+                          + r.severity()
+                          + " "
+                          + firstLine(r.body()))
+              .toList();
+      List<String> entities =
+          new ArrayList<>(List.of(first.service(), sig.category(), Integer.toString(lines.size())));
+      if (exception != null) {
+        entities.add(exception);
+      }
+      var ev =
+          ctx.evidence()
+              .add(EvidenceKind.LOG, name(), lg.incident(), summary, rows, entities, null);
+      FaultClass fault = sig.fault();
+      double score = Math.min(1, 0.3 + 0.1 * Math.log1p(lines.size() - expected));
+      if (fault != null || sig.category().equals("error")) {
+        origins.add(first.service());
+      }
+      ctx.addFinding(
+          new Finding(
+              name(),
+              first.service(),
+              first.service(),
+              fault,
+              summary,
+              score,
+              first.timestamp(),
+              List.of(ev)));
+    }
+  }
+
+  static double minutes(dev.warroom.model.TimeWindow w) {
+    return w.length().toMillis() / 60_000.0;
+  }
+
+  static String firstLine(String body) {
+    int nl = body.indexOf('\n');
+    String s = nl < 0 ? body : body.substring(0, nl);
+    return s.length() > 300 ? s.substring(0, 300) + "…" : s;
+  }
+
+  /** Groups lines by service and error category (the first matching signal). */
+  private static String key(LogRecord r) {
+    return r.service()
+        + "|"
+        + Signals.ofLog(r.body()).map(Signals.LogSignal::category).orElse("other");
+  }
+
+  private static Map<String, Integer> counts(List<LogRecord> logs, List<String> services) {
+    Map<String, Integer> m = new LinkedHashMap<>();
+    for (LogRecord r : logs) {
+      if (services.isEmpty() || services.contains(r.service())) {
+        m.merge(key(r), 1, Integer::sum);
+      }
+    }
+    return m;
+  }
+}

@@ -1,0 +1,204 @@
+package dev.warroom.engine.actors;
+
+import dev.warroom.model.EvidenceKind;
+import dev.warroom.model.LogRecord;
+import dev.warroom.model.Severity;
+import dev.warroom.model.TimeWindow;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code impact_analysis}: which services and routes are failing or slow, and how much, from the
+ * server-side spans (error rate and p90 latency, incident against baseline) or, without traces,
+ * from error-log rates. The alerting service, when the data knows it, leads the list.
+ */
+public final class ImpactAnalysisActor
+    implements Actor<ImpactAnalysisActor.Input, ImpactAnalysisActor.Output> {
+
+  /**
+   * @param service the alerting service, or empty when the alert names none
+   */
+  public record Input(String service, TimeWindow window) {
+    public Input {
+      service = service == null ? "" : service;
+    }
+  }
+
+  /**
+   * @param found whether any service is failing or slow
+   * @param failing_services affected services, worst first
+   * @param routes failing routes ("frontend POST /deposit")
+   * @param service_known whether the alerting service appears in the data
+   */
+  public record Output(
+      boolean found, List<String> failing_services, List<String> routes, boolean service_known) {}
+
+  /** An error-rate rise worth reporting: at least this much absolute, and twice the baseline. */
+  static final double ERROR_RATE_RISE = 0.02;
+
+  /** A latency rise worth reporting: p90 at least this factor above baseline. */
+  static final double LATENCY_FACTOR = 1.5;
+
+  @Override
+  public String name() {
+    return "impact_analysis";
+  }
+
+  @Override
+  public String description() {
+    return "which services, routes and users are affected, and how much";
+  }
+
+  @Override
+  public Class<Input> inputType() {
+    return Input.class;
+  }
+
+  @Override
+  public Class<Output> outputType() {
+    return Output.class;
+  }
+
+  @Override
+  public Output run(Input in, InvestigationContext ctx) {
+    boolean known = ctx.inventory().knows(in.service());
+    List<String> failing = new ArrayList<>();
+    List<String> routes = new ArrayList<>();
+    if (ctx.inventory().hasTraces()) {
+      fromSpans(ctx, failing, routes);
+    } else if (ctx.inventory().hasLogs()) {
+      fromLogs(ctx, failing);
+    } else {
+      MetricScan.of(ctx).anomalies().stream()
+          .filter(e -> e.signal().group() == Signals.Group.SYMPTOM && e.service() != null)
+          .map(MetricScan.Entry::service)
+          .distinct()
+          .forEach(failing::add);
+    }
+    if (known && failing.remove(in.service())) {
+      failing.add(0, in.service());
+    }
+    return new Output(!failing.isEmpty(), List.copyOf(failing), List.copyOf(routes), known);
+  }
+
+  private void fromSpans(InvestigationContext ctx, List<String> failing, List<String> routes) {
+    RecentWindows.Spans sp = RecentWindows.spans(ctx);
+    SpanStats base = SpanStats.of(sp.baseline().rows());
+    SpanStats inc = SpanStats.of(sp.incident().rows());
+    record Hit(String service, double badness, String row) {}
+    List<Hit> hits = new ArrayList<>();
+    for (var e : inc.byService().entrySet()) {
+      SpanStats.Service b = base.of(e.getKey());
+      SpanStats.Service i = e.getValue();
+      if (i.requests() == 0) {
+        continue;
+      }
+      double errRise = i.errorRate() - b.errorRate();
+      boolean errors =
+          errRise >= ERROR_RATE_RISE
+              && RateTest.risen(b.errors(), Math.max(b.requests(), 0), i.errors(), i.requests());
+      boolean slow =
+          b.requests() >= 20
+              && i.requests() >= 20
+              && i.p90Millis() >= LATENCY_FACTOR * b.p90Millis();
+      if (errors || slow) {
+        double badness = Math.max(errRise * 10, slow ? i.p90Millis() / b.p90Millis() - 1 : 0);
+        hits.add(
+            new Hit(
+                e.getKey(),
+                badness,
+                String.format(
+                    Locale.ROOT,
+                    "%s: error rate %.1f%% (baseline %.1f%%), p90 %.0f ms (baseline %.0f ms), %d requests",
+                    e.getKey(),
+                    100 * i.errorRate(),
+                    100 * b.errorRate(),
+                    i.p90Millis(),
+                    b.p90Millis(),
+                    i.requests())));
+      }
+    }
+    hits.sort(Comparator.comparingDouble(h -> -h.badness()));
+    hits.forEach(h -> failing.add(h.service()));
+    inc.routeErrors().entrySet().stream()
+        .sorted(Map.Entry.comparingByValue(Comparator.reverseOrder()))
+        .limit(10)
+        .forEach(r -> routes.add(r.getKey()));
+    if (!hits.isEmpty()) {
+      List<String> rows = new ArrayList<>(hits.stream().map(Hit::row).toList());
+      inc.routeErrors().entrySet().stream()
+          .limit(10)
+          .forEach(r -> rows.add("failed route " + r.getKey() + ": " + r.getValue() + " traces"));
+      List<String> entities = new ArrayList<>(failing);
+      entities.addAll(routes);
+      ctx.evidence()
+          .add(
+              EvidenceKind.TRACE,
+              name(),
+              sp.incident(),
+              hits.size() + " services failing or slow; worst: " + hits.get(0).row(),
+              rows,
+              entities,
+              null);
+    }
+  }
+
+  private void fromLogs(InvestigationContext ctx, List<String> failing) {
+    RecentWindows.Logs lg = RecentWindows.problemLogs(ctx);
+    Map<String, Integer> base = errorCounts(lg.baseline().rows());
+    Map<String, Integer> inc = errorCounts(lg.incident().rows());
+    double ratio = lengthRatio(lg.split());
+    List<String> rows = new ArrayList<>();
+    inc.entrySet().stream()
+        .sorted(Map.Entry.comparingByValue(Comparator.reverseOrder()))
+        .forEach(
+            e -> {
+              double expected = base.getOrDefault(e.getKey(), 0) * ratio;
+              if (RateTest.risen(
+                  base.getOrDefault(e.getKey(), 0),
+                  ErrorLocalizationActor.minutes(lg.split().baseline()),
+                  e.getValue(),
+                  ErrorLocalizationActor.minutes(lg.split().incident()))) {
+                failing.add(e.getKey());
+                rows.add(
+                    String.format(
+                        Locale.ROOT,
+                        "%s: %d error lines (expected %.0f from the baseline rate)",
+                        e.getKey(),
+                        e.getValue(),
+                        expected));
+              }
+            });
+    if (!rows.isEmpty()) {
+      ctx.evidence()
+          .add(
+              EvidenceKind.LOG,
+              name(),
+              lg.incident(),
+              failing.size() + " services log more errors than usual; worst: " + rows.get(0),
+              rows,
+              List.copyOf(failing),
+              null);
+    }
+  }
+
+  static Map<String, Integer> errorCounts(List<LogRecord> logs) {
+    Map<String, Integer> m = new HashMap<>();
+    for (LogRecord r : logs) {
+      if (r.severity().atLeast(Severity.ERROR)) {
+        m.merge(r.service(), 1, Integer::sum);
+      }
+    }
+    return m;
+  }
+
+  /** Incident length over baseline length, to scale baseline counts (0 when no baseline). */
+  static double lengthRatio(RecentWindows.Split s) {
+    long b = s.baseline().length().toMillis();
+    return b == 0 ? 0 : (double) s.incident().length().toMillis() / b;
+  }
+}

@@ -1,0 +1,147 @@
+package dev.warroom.engine.actors;
+
+import dev.warroom.engine.agents.Observation;
+import dev.warroom.engine.agents.QueryIntent;
+import dev.warroom.model.Instance;
+import dev.warroom.model.MetricSeries;
+import dev.warroom.model.SeriesKey;
+import dev.warroom.model.TimeWindow;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One pass over every metric series of the baseline and incident windows (a single scan query),
+ * shared by the metric, infrastructure and database actors: each series' {@link SeriesShift}
+ * against a seasonal baseline (the same time of day on the past days, plus the hour before the
+ * window), its signal, service and node. Actors confirm what they report with a targeted query per
+ * series (see {@link SeriesEvidence}).
+ */
+final class MetricScan {
+  /** Half-width of the time-of-day band of the seasonal baseline. */
+  static final Duration SEASONAL_BAND = Duration.ofMinutes(30);
+
+  /** One scanned series. {@code service} and {@code node} are null when unknown. */
+  record Entry(
+      SeriesKey key, String service, String node, Signals.MetricSignal signal, SeriesShift shift) {}
+
+  private final List<Entry> entries;
+
+  private MetricScan(List<Entry> entries) {
+    this.entries = entries;
+  }
+
+  List<Entry> entries() {
+    return entries;
+  }
+
+  /** Anomalous entries, strongest first. */
+  List<Entry> anomalies() {
+    return entries.stream()
+        .filter(e -> e.shift().anomalous())
+        .sorted(Comparator.comparingDouble((Entry e) -> -e.shift().score()))
+        .toList();
+  }
+
+  static MetricScan of(InvestigationContext ctx) {
+    return ctx.memo("metric-scan", () -> compute(ctx));
+  }
+
+  private static MetricScan compute(InvestigationContext ctx) {
+    if (!ctx.inventory().hasMetrics()) {
+      return new MetricScan(List.of());
+    }
+    TimeWindow all = ctx.baseline().span(ctx.window());
+    Observation<MetricSeries> obs =
+        ctx.agent()
+            .metrics(
+                new QueryIntent.Metrics(
+                    "", Map.of(), QueryIntent.Aggregation.RAW, Duration.ofMinutes(1), all));
+    Map<String, String> serviceOfPod = new HashMap<>();
+    Map<String, String> nodeOfPod = new HashMap<>();
+    for (Instance i : ctx.topology().instances()) {
+      serviceOfPod.put(i.name(), i.service());
+      if (i.host() != null) {
+        nodeOfPod.put(i.name(), i.host());
+      }
+    }
+    long ws = ctx.window().start().toEpochMilli();
+    List<Entry> out = new ArrayList<>();
+    for (MetricSeries s : obs.rows()) {
+      long[] ts = s.timestampsMillis();
+      double[] vs = s.values();
+      int split = 0;
+      while (split < ts.length && ts[split] < ws) {
+        split++;
+      }
+      if (split == ts.length) {
+        continue;
+      }
+      MetricSeries incident = slice(s, split, ts.length);
+      MetricSeries baseline = seasonalBaseline(s, split, ws);
+      SeriesKey k = s.key();
+      String pod = k.label("pod");
+      String service =
+          k.service() != null ? k.service() : pod == null ? null : serviceOfPod.get(pod);
+      String node =
+          firstNonNull(k.label("node"), k.label("host"), pod == null ? null : nodeOfPod.get(pod));
+      Signals.MetricSignal signal =
+          Signals.ofMetric(k.name())
+              .orElse(new Signals.MetricSignal("other", Signals.Group.OTHER, null, null));
+      out.add(new Entry(k, service, node, signal, SeriesShift.of(baseline, incident)));
+      if (vs.length == 0) {
+        continue;
+      }
+    }
+    return new MetricScan(List.copyOf(out));
+  }
+
+  private static String firstNonNull(String... xs) {
+    for (String x : xs) {
+      if (x != null) {
+        return x;
+      }
+    }
+    return null;
+  }
+
+  static MetricSeries slice(MetricSeries s, int from, int to) {
+    return new MetricSeries(
+        s.key(),
+        java.util.Arrays.copyOfRange(s.timestampsMillis(), from, to),
+        java.util.Arrays.copyOfRange(s.values(), from, to));
+  }
+
+  /**
+   * Baseline points at the incident's time of day (± {@link #SEASONAL_BAND}) on earlier days, plus
+   * the hour before the window; all baseline points when that leaves fewer than 10.
+   */
+  static MetricSeries seasonalBaseline(MetricSeries s, int split, long windowStart) {
+    long[] ts = s.timestampsMillis();
+    double[] vs = s.values();
+    long day = Duration.ofDays(1).toMillis();
+    long band = SEASONAL_BAND.toMillis();
+    long hour = Duration.ofHours(1).toMillis();
+    List<Integer> keep = new ArrayList<>();
+    for (int i = 0; i < split; i++) {
+      long delta = windowStart - ts[i];
+      long mod = Math.floorMod(delta, day);
+      if (delta <= hour || mod <= band || day - mod <= band + hour) {
+        keep.add(i);
+      }
+    }
+    if (keep.size() < 10) {
+      return slice(s, 0, split);
+    }
+    long[] kt = new long[keep.size()];
+    double[] kv = new double[keep.size()];
+    for (int j = 0; j < kt.length; j++) {
+      kt[j] = ts[keep.get(j)];
+      kv[j] = vs[keep.get(j)];
+    }
+    return new MetricSeries(s.key(), kt, kv);
+  }
+}

@@ -1,0 +1,265 @@
+package dev.warroom.engine.actors;
+
+import dev.warroom.model.FaultClass;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * What a metric name, a log line or a Kubernetes reason is evidence of. Metric names follow the
+ * common exporters (node_exporter, cAdvisor/kubelet, Micrometer, OpenTelemetry semantic
+ * conventions, postgres/mysqld exporters); a match gives a signal group and, for cause-like
+ * signals, the fault class it points to. Symptom signals (request latency, error rate) carry no
+ * fault class: they say where it hurts, not why.
+ */
+public final class Signals {
+  private Signals() {}
+
+  /** The layer a metric belongs to, used to route it to an actor. */
+  public enum Group {
+    SYMPTOM,
+    RESOURCE,
+    DATABASE,
+    DEPENDENCY,
+    OTHER
+  }
+
+  /** A metric family: a name pattern, its group, the fault it suggests when it rises. */
+  public record MetricSignal(
+      String id, Group group, FaultClass faultWhenUp, FaultClass faultWhenDown) {}
+
+  private record Rule(Pattern pattern, MetricSignal signal) {}
+
+  private static Rule rule(String regex, String id, Group g, FaultClass up, FaultClass down) {
+    return new Rule(Pattern.compile(regex), new MetricSignal(id, g, up, down));
+  }
+
+  // Order matters: the first match wins, specific names before generic ones.
+  private static final List<Rule> METRIC_RULES =
+      List.of(
+          rule("steal", "cpu_steal", Group.RESOURCE, FaultClass.CPU_STEAL, null),
+          rule("throttl", "cpu_throttling", Group.RESOURCE, FaultClass.CPU_THROTTLING, null),
+          rule("oom", "oom_kills", Group.RESOURCE, FaultClass.MEMORY_EXHAUSTION, null),
+          rule("(gc_|_gc|garbage|heap)", "gc", Group.RESOURCE, FaultClass.MEMORY_LEAK, null),
+          rule(
+              "(memory|_mem_|working_set|rss)",
+              "memory",
+              Group.RESOURCE,
+              FaultClass.MEMORY_EXHAUSTION,
+              null),
+          rule("cpu", "cpu", Group.RESOURCE, FaultClass.CPU_SATURATION, null),
+          rule(
+              "(filesystem_avail|disk_free|fs_avail)",
+              "disk_free",
+              Group.RESOURCE,
+              null,
+              FaultClass.DISK_FULL),
+          rule(
+              "(filesystem_usage|disk_used|disk_usage|fs_usage|filesystem_used)",
+              "disk_usage",
+              Group.RESOURCE,
+              FaultClass.DISK_FULL,
+              null),
+          rule(
+              "(disk_io|io_time|iops|disk_read|disk_write|io_wait|iowait|blkio)",
+              "disk_io",
+              Group.RESOURCE,
+              FaultClass.DISK_IO_SATURATION,
+              null),
+          rule(
+              "(retrans|drop|packet_loss|packets_lost)",
+              "packet_loss",
+              Group.RESOURCE,
+              FaultClass.PACKET_LOSS,
+              null),
+          rule(
+              "(network_latency|rtt|dial|connect_time|tcp_connect)",
+              "network_latency",
+              Group.RESOURCE,
+              FaultClass.NETWORK_LATENCY,
+              null),
+          rule("dns", "dns", Group.DEPENDENCY, FaultClass.DNS_FAILURE, null),
+          rule("(lock|deadlock)", "db_locks", Group.DATABASE, FaultClass.LOCK_CONTENTION, null),
+          rule(
+              "(rows_read|rows_examined|tup_returned|tup_fetched|seq_scan|slow_quer|rows_scanned)",
+              "db_rows",
+              Group.DATABASE,
+              FaultClass.SLOW_QUERY,
+              null),
+          rule(
+              "(pool|pending_connections|connections_pending|active_connections)",
+              "connection_pool",
+              Group.DATABASE,
+              FaultClass.CONNECTION_POOL_EXHAUSTION,
+              null),
+          rule(
+              "(db_|database|pg_|mysql|query_duration|queries)",
+              "db_other",
+              Group.DATABASE,
+              FaultClass.SLOW_QUERY,
+              null),
+          rule(
+              "(cache_hit|hit_ratio|hit_rate)",
+              "cache_hits",
+              Group.DEPENDENCY,
+              null,
+              FaultClass.CACHE_FAILURE),
+          rule("(cache|redis)", "cache", Group.DEPENDENCY, FaultClass.CACHE_FAILURE, null),
+          rule(
+              "(lag|queue_depth|backlog|queue_size|messages_ready)",
+              "queue_lag",
+              Group.DEPENDENCY,
+              FaultClass.QUEUE_BACKLOG,
+              null),
+          rule(
+              "(thread|executor|worker)",
+              "threads",
+              Group.RESOURCE,
+              FaultClass.THREAD_POOL_EXHAUSTION,
+              null),
+          rule(
+              "(replica|hpa|autoscal)",
+              "replicas",
+              Group.RESOURCE,
+              FaultClass.AUTOSCALER_LIMIT,
+              null),
+          rule("(restart|crash)", "restarts", Group.RESOURCE, FaultClass.CRASH_LOOP, null),
+          rule(
+              "(429|rate_limit|ratelimit|throttled_requests)",
+              "rate_limited",
+              Group.DEPENDENCY,
+              FaultClass.RATE_LIMITED,
+              null),
+          rule("(retry|retries)", "retries", Group.DEPENDENCY, FaultClass.RETRY_STORM, null),
+          rule("(duration|latency|_seconds|response_time)", "latency", Group.SYMPTOM, null, null),
+          rule("(error|fail|5xx|status)", "errors", Group.SYMPTOM, null, null),
+          rule("(requests|rps|throughput|_total)", "traffic", Group.SYMPTOM, null, null));
+
+  /** The signal a metric name belongs to (matched lower-case), if any. */
+  public static Optional<MetricSignal> ofMetric(String metricName) {
+    String n = metricName.toLowerCase(Locale.ROOT);
+    for (Rule r : METRIC_RULES) {
+      if (r.pattern().matcher(n).find()) {
+        return Optional.of(r.signal());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** An error category recognised in a log line and the fault it points to (null: symptom). */
+  public record LogSignal(String category, FaultClass fault) {}
+
+  private record LogRule(Pattern pattern, LogSignal signal) {}
+
+  private static LogRule log(String regex, String category, FaultClass fault) {
+    return new LogRule(
+        Pattern.compile(regex, Pattern.CASE_INSENSITIVE), new LogSignal(category, fault));
+  }
+
+  private static final List<LogRule> LOG_RULES =
+      List.of(
+          log("exec format error", "exec_format", FaultClass.WRONG_ARCHITECTURE),
+          log(
+              "(certificate (has )?expired|x509|tls handshake|ssl handshake|certificate verify)",
+              "tls",
+              FaultClass.TLS_EXPIRED),
+          log(
+              "(no such host|name resolution|nxdomain|unknownhost|dns|could not resolve|"
+                  + "temporary failure in name)",
+              "dns",
+              FaultClass.DNS_FAILURE),
+          log(
+              "(too many requests|rate limit|ratelimit|\\b429\\b|quota exceeded)",
+              "rate_limited",
+              FaultClass.RATE_LIMITED),
+          log(
+              "(outofmemory|out of memory|oomkilled|cannot allocate memory|heap space)",
+              "oom",
+              FaultClass.MEMORY_EXHAUSTION),
+          log("(no space left|disk full|disk quota)", "disk_full", FaultClass.DISK_FULL),
+          log(
+              "(deadlock|lock wait timeout|could not obtain lock|lock timeout)",
+              "lock",
+              FaultClass.LOCK_CONTENTION),
+          log(
+              "(pool exhausted|connection is not available|too many connections|"
+                  + "timeout waiting for connection|pool.*(timeout|exhaust)|remaining connection slots)",
+              "pool",
+              FaultClass.CONNECTION_POOL_EXHAUSTION),
+          log(
+              "(rejectedexecution|thread pool|threadpool|no available thread|queue full|"
+                  + "executor.*(full|reject))",
+              "threads",
+              FaultClass.THREAD_POOL_EXHAUSTION),
+          log(
+              "(slow query|full (table )?scan|seq scan|rows examined|query took)",
+              "slow_query",
+              FaultClass.SLOW_QUERY),
+          log(
+              "(cache miss|redis|memcache|cache.*(unavailable|error|timeout))",
+              "cache",
+              FaultClass.CACHE_FAILURE),
+          log(
+              "(consumer lag|backlog|queue.*(depth|full|behind))",
+              "queue",
+              FaultClass.QUEUE_BACKLOG),
+          log(
+              "(retrying|retry attempt|retries exhausted|attempt \\d+)",
+              "retry",
+              FaultClass.RETRY_STORM),
+          log(
+              "(nullpointer|null pointer|nil pointer|nonetype|cannot read propert|"
+                  + "undefined is not|nullreference|indexoutofbounds|index out of range|"
+                  + "classcast|illegalstate|keyerror|typeerror|panic:)",
+              "code_exception",
+              FaultClass.CODE_EXCEPTION),
+          log(
+              "(connection refused|econnrefused|connection reset|broken pipe|no route to host|"
+                  + "network is unreachable|host unreachable)",
+              "connection",
+              null),
+          log("(timed out|timeout|deadline exceeded|context deadline)", "timeout", null),
+          log("(502|bad gateway|upstream connect|503|service unavailable)", "upstream", null),
+          log("(exception|error|failed)", "error", null));
+
+  /** The first error category the text matches, if any. */
+  public static Optional<LogSignal> ofLog(String text) {
+    for (LogRule r : LOG_RULES) {
+      if (r.pattern().matcher(text).find()) {
+        return Optional.of(r.signal());
+      }
+    }
+    return Optional.empty();
+  }
+
+  /** The fault class a Kubernetes event reason (and message) points to, if any. */
+  public static Optional<FaultClass> ofKubernetesReason(String reason, String message) {
+    String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
+    if (m.contains("exec format error")) {
+      return Optional.of(FaultClass.WRONG_ARCHITECTURE);
+    }
+    return switch (reason) {
+      case "OOMKilled", "OOMKilling" -> Optional.of(FaultClass.MEMORY_EXHAUSTION);
+      case "BackOff", "CrashLoopBackOff" -> Optional.of(FaultClass.CRASH_LOOP);
+      case "Evicted", "EvictionThresholdMet", "FreeDiskSpaceFailed" ->
+          Optional.of(m.contains("memory") ? FaultClass.MEMORY_EXHAUSTION : FaultClass.DISK_FULL);
+      case "NodeNotReady", "NodeNotSchedulable", "Rebooted", "NodeHasDiskPressure" ->
+          Optional.of(
+              reason.equals("NodeHasDiskPressure")
+                  ? FaultClass.DISK_FULL
+                  : FaultClass.NODE_FAILURE);
+      case "FailedGetResourceMetric", "ScalingLimited", "MaxReplicasReached" ->
+          Optional.of(FaultClass.AUTOSCALER_LIMIT);
+      case "FailedScheduling" ->
+          Optional.of(
+              m.contains("insufficient") ? FaultClass.AUTOSCALER_LIMIT : FaultClass.NODE_FAILURE);
+      default -> {
+        if (m.contains("maxreplicas") || m.contains("max replicas")) {
+          yield Optional.of(FaultClass.AUTOSCALER_LIMIT);
+        }
+        yield Optional.empty();
+      }
+    };
+  }
+}

@@ -1,0 +1,146 @@
+package dev.warroom.engine.agents;
+
+import dev.warroom.model.Event;
+import dev.warroom.model.LogRecord;
+import dev.warroom.model.MetricSeries;
+import dev.warroom.model.SourceFile;
+import dev.warroom.model.Span;
+import dev.warroom.model.SpanStatus;
+import dev.warroom.model.Topology;
+import dev.warroom.store.EventQuery;
+import dev.warroom.store.LabelMatcher;
+import dev.warroom.store.LogQuery;
+import dev.warroom.store.MetricQuery;
+import dev.warroom.store.QueryResult;
+import dev.warroom.store.SpanQuery;
+import dev.warroom.store.StoreSummary;
+import dev.warroom.store.TelemetryStore;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * Runs intents against the store SPI ({@link TelemetryStore}: the embedded DuckDB store or a
+ * connector). The native query of every result is the one the store reports it ran — for DuckDB its
+ * SQL with parameters inlined — so evidence shows exactly what produced it.
+ */
+public final class StoreTelemetrySource implements TelemetrySource {
+  private final TelemetryStore store;
+  private final DataInventory inventory;
+  private final List<SourceFile> code;
+
+  public StoreTelemetrySource(TelemetryStore store) {
+    this.store = Objects.requireNonNull(store, "store");
+    StoreSummary s = store.summary();
+    Set<String> services = new HashSet<>();
+    List<SourceFile> files = new ArrayList<>();
+    for (StoreSummary.ServiceSummary ss : s.services()) {
+      if (!ss.service().equals("(none)")) {
+        services.add(ss.service());
+        files.addAll(store.code(ss.service()));
+      }
+    }
+    Topology t = store.topology();
+    t.services().forEach(n -> services.add(n.name()));
+    for (var n : t.services()) {
+      if (!s.services().stream().anyMatch(x -> x.service().equals(n.name()))) {
+        files.addAll(store.code(n.name()));
+      }
+    }
+    this.code = List.copyOf(files);
+    this.inventory =
+        new DataInventory(
+            s.series(),
+            s.logRecords(),
+            s.spans(),
+            s.events(),
+            files.size(),
+            !t.isEmpty(),
+            DataInventory.sorted(services),
+            s.timeRange());
+  }
+
+  @Override
+  public Result<MetricSeries> metrics(QueryIntent.Metrics q) {
+    List<LabelMatcher> matchers = new ArrayList<>();
+    String service = null;
+    for (Map.Entry<String, String> e : q.matchers().entrySet()) {
+      if (e.getKey().equals("service")) {
+        service = e.getValue();
+      } else {
+        matchers.add(new LabelMatcher(e.getKey(), LabelMatcher.Op.EQ, e.getValue()));
+      }
+    }
+    QueryResult<MetricSeries> r =
+        store.metrics(
+            new MetricQuery(q.metric(), matchers, service, q.window(), Integer.MAX_VALUE));
+    return new Result<>(r.rows(), r.nativeQuery());
+  }
+
+  @Override
+  public Result<LogRecord> logs(QueryIntent.Logs q, int limit) {
+    QueryResult<LogRecord> r =
+        store.logs(
+            new LogQuery(
+                q.window(),
+                Set.copyOf(q.services()),
+                q.minSeverity(),
+                Map.of(),
+                null,
+                q.bodyRegex(),
+                null,
+                limit));
+    return new Result<>(r.rows(), r.nativeQuery());
+  }
+
+  @Override
+  public Result<Span> spans(QueryIntent.Spans q, int limit) {
+    QueryResult<Span> r =
+        store.spans(
+            new SpanQuery(
+                q.window(),
+                Set.copyOf(q.services()),
+                null,
+                q.errorsOnly() ? SpanStatus.ERROR : null,
+                null,
+                limit));
+    return new Result<>(r.rows(), r.nativeQuery());
+  }
+
+  @Override
+  public Result<Event> events(QueryIntent.Events q) {
+    QueryResult<Event> r =
+        store.events(
+            new EventQuery(
+                q.window(),
+                Set.copyOf(q.services()),
+                null,
+                null,
+                Set.of(),
+                EventQuery.DEFAULT_LIMIT));
+    return new Result<>(r.rows(), r.nativeQuery());
+  }
+
+  @Override
+  public DataInventory inventory() {
+    return inventory;
+  }
+
+  @Override
+  public Topology topology() {
+    return store.topology();
+  }
+
+  @Override
+  public List<SourceFile> code() {
+    return code;
+  }
+
+  @Override
+  public void close() {
+    store.close();
+  }
+}

@@ -1,0 +1,61 @@
+package dev.warroom.engine.agents;
+
+import dev.warroom.model.Event;
+import dev.warroom.model.LogRecord;
+import dev.warroom.model.MetricSeries;
+import dev.warroom.model.SourceFile;
+import dev.warroom.model.Span;
+import dev.warroom.model.Topology;
+import java.util.List;
+
+/**
+ * Where agents read telemetry: runs a {@link QueryIntent} and returns the rows with the native
+ * query text that produced them. Implementations: over the store SPI and over an in-memory bundle
+ * ({@link #inMemory}).
+ */
+public interface TelemetrySource extends AutoCloseable {
+
+  /** A native query text and the rows it returned. */
+  record Result<T>(List<T> rows, String nativeQuery) {
+    public Result {
+      rows = List.copyOf(rows);
+    }
+  }
+
+  Result<MetricSeries> metrics(QueryIntent.Metrics query);
+
+  Result<LogRecord> logs(QueryIntent.Logs query, int limit);
+
+  Result<Span> spans(QueryIntent.Spans query, int limit);
+
+  Result<Event> events(QueryIntent.Events query);
+
+  /** The time of the earliest log record in the window (any service, any level), if any. */
+  default java.util.Optional<java.time.Instant> earliestLog(dev.warroom.model.TimeWindow window) {
+    return logs(new QueryIntent.Logs(List.of(), null, null, window), 1).rows().stream()
+        .map(LogRecord::timestamp)
+        .min(java.util.Comparator.naturalOrder());
+  }
+
+  /** The start of the earliest span in the window, if any. */
+  default java.util.Optional<java.time.Instant> earliestSpan(dev.warroom.model.TimeWindow window) {
+    return spans(new QueryIntent.Spans(List.of(), false, window), 1).rows().stream()
+        .map(Span::start)
+        .min(java.util.Comparator.naturalOrder());
+  }
+
+  /** What kinds of data exist, for which services and over which time range. */
+  DataInventory inventory();
+
+  Topology topology();
+
+  List<SourceFile> code();
+
+  @Override
+  default void close() {}
+
+  /** A source over the records of a bundle held in memory (tests, small bundles). */
+  static TelemetrySource inMemory(dev.warroom.model.IncidentBundle bundle) {
+    return new BundleTelemetrySource(bundle);
+  }
+}

@@ -1,0 +1,247 @@
+package dev.warroom.engine.director;
+
+import dev.warroom.dsl.ActorCatalog;
+import dev.warroom.engine.actors.ActorRegistry;
+import dev.warroom.engine.actors.InvestigationContext;
+import dev.warroom.engine.agents.Budget;
+import dev.warroom.engine.agents.DataInventory;
+import dev.warroom.engine.agents.DialectProfile;
+import dev.warroom.engine.agents.QueryIntent;
+import dev.warroom.engine.agents.TelemetryAgent;
+import dev.warroom.engine.agents.TelemetrySource;
+import dev.warroom.model.Alert;
+import dev.warroom.model.AlertSource;
+import dev.warroom.model.AlertStatus;
+import dev.warroom.model.FaultClass;
+import dev.warroom.model.Finding;
+import dev.warroom.model.Incident;
+import dev.warroom.model.RcaReport;
+import dev.warroom.model.TimeWindow;
+import dev.warroom.model.Topology;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.InstantSource;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Plans and runs an investigation: picks the runbook for the alert's class from the library (or
+ * runs the one given), sets the budget, runs it with the {@link Interpreter}, fuses the findings
+ * into ranked, calibrated root-cause candidates and assembles the {@link RcaReport}. An alert
+ * without a service, or naming one the data does not know, gets a whole-system investigation; a
+ * bundle without an alert gets the general runbook over the last hour of data.
+ */
+public final class Director {
+  /** How far before the alert's start symptoms and causes are looked for. */
+  static final Duration LEAD = Duration.ofMinutes(30);
+
+  static final int DEFAULT_QUERIES = 150;
+  static final Duration DEFAULT_TIME = Duration.ofSeconds(30);
+
+  private final ActorRegistry registry;
+  private final ActorCatalog catalog;
+  private final RunbookLibrary library;
+  private final DialectProfile dialects;
+  private final Calibration calibration;
+  private final InstantSource clock;
+
+  public Director(
+      ActorRegistry registry,
+      DialectProfile dialects,
+      Calibration calibration,
+      InstantSource clock) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+    this.catalog = ActorSignatures.catalog(registry);
+    this.library = RunbookLibrary.builtIn(catalog);
+    this.dialects = Objects.requireNonNull(dialects, "dialects");
+    this.calibration = Objects.requireNonNull(calibration, "calibration");
+    this.clock = Objects.requireNonNull(clock, "clock");
+  }
+
+  /** The standard actors, default dialects and calibration, the system clock. */
+  public static Director standard() {
+    return new Director(
+        ActorRegistry.standard(),
+        DialectProfile.defaults(),
+        Calibration.DEFAULT,
+        InstantSource.system());
+  }
+
+  public Director withDialects(DialectProfile d) {
+    return new Director(registry, d, calibration, clock);
+  }
+
+  public Director withCalibration(Calibration c) {
+    return new Director(registry, dialects, c, clock);
+  }
+
+  /** The catalog runbooks are checked against. */
+  public ActorCatalog catalog() {
+    return catalog;
+  }
+
+  public RunbookLibrary library() {
+    return library;
+  }
+
+  /**
+   * Investigates the telemetry of {@code source}.
+   *
+   * @param alert the alert, or null for none
+   * @param declaredWindow the incident window when the bundle declares one, else null
+   * @param incidentId a name for the incident
+   * @param runbookText a runbook to run instead of the library's choice, or null
+   * @throws dev.warroom.model.InvalidInputException when {@code runbookText} does not check
+   */
+  public Investigation investigate(
+      TelemetrySource source,
+      Alert alert,
+      TimeWindow declaredWindow,
+      String incidentId,
+      String runbookText) {
+    long t0 = System.nanoTime();
+    Map<String, Long> timings = new LinkedHashMap<>();
+    DataInventory inv = source.inventory();
+    TimeWindow window = windowOf(alert, declaredWindow, inv);
+    Alert effective = alert != null ? alert : syntheticAlert(window);
+    Instant baselineStart =
+        inv.range() == null || !inv.range().start().isBefore(window.start())
+            ? window.start().minus(Duration.ofHours(1))
+            : inv.range().start();
+    TimeWindow baseline = new TimeWindow(baselineStart, window.start());
+    Incident incident = new Incident(incidentId, effective, window);
+
+    RunbookLibrary.Entry plan;
+    Budget budget;
+    InvestigationContext ctx;
+    if (runbookText != null) {
+      plan = RunbookLibrary.load("runbook", runbookText, catalog);
+    } else {
+      plan = null;
+    }
+    var rbBudget = plan == null ? null : plan.runbook().budget();
+    // The context needs a budget before the library's when-conditions can be evaluated; the
+    // chosen runbook's budget replaces this provisional one below.
+    budget = new Budget(DEFAULT_QUERIES, DEFAULT_TIME, clock);
+    ctx =
+        new InvestigationContext(incident, baseline, new TelemetryAgent(source, dialects, budget));
+    if (plan == null) {
+      plan = choose(ctx);
+      rbBudget = plan.runbook().budget();
+    }
+    budget =
+        new Budget(
+            rbBudget.queries().orElse(DEFAULT_QUERIES),
+            rbBudget.seconds().isPresent()
+                ? Duration.ofMillis((long) (rbBudget.seconds().getAsDouble() * 1000))
+                : DEFAULT_TIME,
+            clock);
+    ctx =
+        new InvestigationContext(incident, baseline, new TelemetryAgent(source, dialects, budget));
+    timings.put("plan", (System.nanoTime() - t0) / 1_000_000);
+
+    double stopAt = rbBudget.confidence().orElse(1.01);
+    InvestigationContext runCtx = ctx;
+    long t1 = System.nanoTime();
+    RunTrace trace =
+        new Interpreter(registry, ctx, budget, () -> stopAt <= 1 && topConfidence(runCtx) >= stopAt)
+            .run(plan.runbook());
+    timings.put("run", (System.nanoTime() - t1) / 1_000_000);
+
+    long t2 = System.nanoTime();
+    List<EvidenceFusion.Candidate> ranked = fuse(ctx);
+    timings.put("fusion", (System.nanoTime() - t2) / 1_000_000);
+    timings.put("queries", (long) budget.queriesUsed());
+    timings.put("total", (System.nanoTime() - t0) / 1_000_000);
+    RcaReport report =
+        ReportAssembler.assemble(
+            ctx, incidentId, plan, trace, ranked, calibration, inv.missing(), timings);
+    return new Investigation(report, plan.name(), trace);
+  }
+
+  private double topConfidence(InvestigationContext ctx) {
+    List<EvidenceFusion.Candidate> r = fuse(ctx);
+    if (r.isEmpty()) {
+      return 0;
+    }
+    double second = r.size() > 1 ? r.get(1).score() : 0;
+    return calibration.probability(r.get(0).score(), r.get(0).score() - second);
+  }
+
+  static List<EvidenceFusion.Candidate> fuse(InvestigationContext ctx) {
+    List<Finding> findings = ctx.findings();
+    Map<String, Instant> deploys = new HashMap<>();
+    for (Finding f : findings) {
+      if (f.expert().equals("change_correlation")
+          && f.faultClass() == FaultClass.BAD_DEPLOY
+          && f.service() != null
+          && f.onset() != null) {
+        deploys.merge(f.service(), f.onset(), (a, b) -> a.isAfter(b) ? a : b);
+      }
+    }
+    Topology t = ctx.memo("topology-view", () -> topologyOf(ctx));
+    return EvidenceFusion.fuse(findings, t, deploys);
+  }
+
+  /** The bundle's topology, or one derived from the incident window's spans. */
+  static Topology topologyOf(InvestigationContext ctx) {
+    Topology given = ctx.topology();
+    List<dev.warroom.model.Span> spans = List.of();
+    if (given.edges().isEmpty() && ctx.inventory().hasTraces()) {
+      spans =
+          ctx.agent()
+              .source()
+              .spans(new QueryIntent.Spans(List.of(), false, ctx.window()), 20_000)
+              .rows();
+    }
+    return TopologyView.of(given, spans, ctx.inventory().services());
+  }
+
+  private RunbookLibrary.Entry choose(InvestigationContext ctx) {
+    ExprEvaluator eval = new ExprEvaluator(ctx);
+    for (RunbookLibrary.Entry e : library.entries()) {
+      if (e.runbook().when().isEmpty()) {
+        return e;
+      }
+      if (ExprEvaluator.truthy(eval.eval(e.runbook().when().get(), new HashMap<>()))) {
+        return e;
+      }
+    }
+    throw new IllegalStateException("the library has no general runbook");
+  }
+
+  static TimeWindow windowOf(Alert alert, TimeWindow declared, DataInventory inv) {
+    if (declared != null) {
+      return declared;
+    }
+    Instant dataEnd = inv.range() == null ? null : inv.range().end();
+    if (alert == null) {
+      Instant end = dataEnd != null ? dataEnd : Instant.EPOCH.plus(Duration.ofHours(1));
+      return new TimeWindow(end.minus(Duration.ofHours(1)), end);
+    }
+    Instant start = alert.startsAt().minus(LEAD);
+    Instant end = alert.endsAt() != null ? alert.endsAt() : dataEnd;
+    if (end == null || end.isBefore(alert.startsAt().plus(Duration.ofMinutes(1)))) {
+      end = alert.startsAt().plus(Duration.ofMinutes(15));
+    }
+    return new TimeWindow(start, end);
+  }
+
+  static Alert syntheticAlert(TimeWindow w) {
+    return new Alert(
+        "no-alert",
+        AlertSource.GENERIC,
+        AlertStatus.FIRING,
+        "no alert: whole-system investigation",
+        "",
+        null,
+        "warning",
+        Map.of(),
+        Map.of(),
+        w.start(),
+        null);
+  }
+}

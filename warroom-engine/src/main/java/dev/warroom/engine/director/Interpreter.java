@@ -1,0 +1,235 @@
+package dev.warroom.engine.director;
+
+import dev.warroom.dsl.Expr;
+import dev.warroom.dsl.Runbook;
+import dev.warroom.dsl.Statement;
+import dev.warroom.engine.actors.ActorRegistry;
+import dev.warroom.engine.actors.InvestigationContext;
+import dev.warroom.engine.agents.Budget;
+import dev.warroom.model.Evidence;
+import dev.warroom.model.HypothesisStatus;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Walks a checked runbook's AST. Steps call actors by name through the {@link ActorRegistry};
+ * outputs are bound by step name for later references. Consecutive hypothesis blocks run in
+ * descending prior order (unset priors last, ties in source order). A failed {@code require} prunes
+ * the enclosing hypothesis and the interpreter backtracks to the next branch; at top level it ends
+ * the run. A step whose actor fails (missing data, bad input) prunes its branch the same way, with
+ * the error as reason. The run stops when the budget is spent, on {@code conclude}, or when {@code
+ * stopOnConfidence} says the top candidate is confident enough after a branch. {@code parallel}
+ * blocks run their statements in order: the actors share one investigation context and the embedded
+ * store, and none may see another's output, so order does not change the result.
+ */
+final class Interpreter {
+  private final ActorRegistry registry;
+  private final InvestigationContext ctx;
+  private final Budget budget;
+  private final BooleanSupplier stopOnConfidence;
+  private final ExprEvaluator eval;
+  private final List<RunTrace.StepRun> steps = new ArrayList<>();
+  private final List<RunTrace.Branch> branches = new ArrayList<>();
+
+  Interpreter(
+      ActorRegistry registry,
+      InvestigationContext ctx,
+      Budget budget,
+      BooleanSupplier stopOnConfidence) {
+    this.registry = registry;
+    this.ctx = ctx;
+    this.budget = budget;
+    this.stopOnConfidence = stopOnConfidence;
+    this.eval = new ExprEvaluator(ctx);
+  }
+
+  /** Signals a failed require or step inside a branch. */
+  private static final class Pruned extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+
+    Pruned(String reason) {
+      super(reason, null, false, false);
+    }
+  }
+
+  /** Signals {@code conclude} or the confidence stop. */
+  private static final class Stop extends RuntimeException {
+    private static final long serialVersionUID = 1L;
+    final RunTrace.Ending ending;
+
+    Stop(RunTrace.Ending ending, String reason) {
+      super(reason, null, false, false);
+      this.ending = ending;
+    }
+  }
+
+  RunTrace run(Runbook runbook) {
+    RunTrace.Ending ending = RunTrace.Ending.COMPLETED;
+    String reason = "";
+    try {
+      block(runbook.body(), new HashMap<>());
+    } catch (Stop s) {
+      ending = s.ending;
+      reason = s.getMessage();
+    } catch (Pruned p) {
+      ending = RunTrace.Ending.REQUIRE_FAILED;
+      reason = p.getMessage();
+    } catch (Budget.ExhaustedException e) {
+      ending = RunTrace.Ending.BUDGET;
+      reason = e.getMessage();
+    }
+    markUnreached(runbook.body(), reason);
+    return new RunTrace(steps, branches, ending, reason);
+  }
+
+  private void block(List<Statement> body, Map<String, Object> env) {
+    int i = 0;
+    while (i < body.size()) {
+      if (body.get(i) instanceof Statement.Hypothesis) {
+        List<Statement.Hypothesis> run = new ArrayList<>();
+        while (i < body.size() && body.get(i) instanceof Statement.Hypothesis h) {
+          run.add(h);
+          i++;
+        }
+        run.sort(Comparator.comparingDouble(h -> -h.prior().orElse(-1)));
+        for (Statement.Hypothesis h : run) {
+          hypothesis(h, env);
+        }
+      } else {
+        statement(body.get(i), env);
+        i++;
+      }
+    }
+  }
+
+  private void statement(Statement s, Map<String, Object> env) {
+    switch (s) {
+      case Statement.Step step -> step(step, env);
+      case Statement.Require r -> {
+        Object v = eval.eval(r.condition(), env);
+        if (!(v instanceof Boolean b && b)) {
+          throw new Pruned("require " + ExprEvaluator.show(r.condition()) + " was false");
+        }
+      }
+      case Statement.Hypothesis h -> hypothesis(h, env);
+      case Statement.Parallel p -> block(p.body(), env);
+      case Statement.ForEach f -> {
+        Object it = eval.eval(f.iterable(), env);
+        List<?> items = it instanceof List<?> l ? l : it == null ? List.of() : List.of(it);
+        for (Object item : items) {
+          Map<String, Object> inner = new HashMap<>(env);
+          inner.put(f.variable(), item);
+          block(f.body(), inner);
+          // Step outputs inside the loop stay visible after it (the last iteration's).
+          inner.forEach(
+              (k, v) -> {
+                if (!k.equals(f.variable())) {
+                  env.put(k, v);
+                }
+              });
+        }
+      }
+      case Statement.Conclude c -> throw new Stop(RunTrace.Ending.CONCLUDED, "conclude");
+      case Statement.Comment c -> {}
+    }
+  }
+
+  private void step(Statement.Step step, Map<String, Object> env) {
+    budget.checkTime();
+    Map<String, Object> args = new HashMap<>();
+    for (var a : step.arguments()) {
+      Object v = eval.eval(a.value(), env);
+      if (v != null) {
+        args.put(a.name(), v);
+      }
+    }
+    int before = ctx.evidence().all().size();
+    long t0 = System.nanoTime();
+    try {
+      Record out = registry.call(step.actor(), args, ctx);
+      env.put(step.name(), ActorRegistry.fields(out));
+      steps.add(
+          new RunTrace.StepRun(
+              step.name(),
+              step.actor(),
+              "",
+              (System.nanoTime() - t0) / 1_000_000,
+              before,
+              ctx.evidence().all().size()));
+    } catch (Budget.ExhaustedException e) {
+      steps.add(
+          new RunTrace.StepRun(
+              step.name(),
+              step.actor(),
+              e.getMessage(),
+              (System.nanoTime() - t0) / 1_000_000,
+              before,
+              ctx.evidence().all().size()));
+      throw e;
+    } catch (RuntimeException e) {
+      String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+      steps.add(
+          new RunTrace.StepRun(
+              step.name(),
+              step.actor(),
+              msg,
+              (System.nanoTime() - t0) / 1_000_000,
+              before,
+              ctx.evidence().all().size()));
+      throw new Pruned("step " + step.name() + " (" + step.actor() + ") failed: " + msg);
+    }
+  }
+
+  private void hypothesis(Statement.Hypothesis h, Map<String, Object> env) {
+    int before = ctx.evidence().all().size();
+    HypothesisStatus status = HypothesisStatus.SUPPORTED;
+    String reason = "every requirement held";
+    try {
+      block(h.body(), env);
+    } catch (Pruned p) {
+      status = HypothesisStatus.PRUNED;
+      reason = p.getMessage();
+    } catch (Budget.ExhaustedException e) {
+      branches.add(branch(h, HypothesisStatus.OPEN, "not finished: " + e.getMessage(), before));
+      throw e;
+    } catch (Stop s) {
+      branches.add(branch(h, status, reason, before));
+      throw s;
+    }
+    branches.add(branch(h, status, reason, before));
+    if (stopOnConfidence.getAsBoolean()) {
+      throw new Stop(RunTrace.Ending.CONFIDENCE, "top candidate reached the confidence budget");
+    }
+  }
+
+  private RunTrace.Branch branch(
+      Statement.Hypothesis h, HypothesisStatus s, String reason, int from) {
+    List<Evidence> all = ctx.evidence().all();
+    List<String> ids = all.subList(from, all.size()).stream().map(Evidence::id).toList();
+    return new RunTrace.Branch(h.title(), h.prior().orElse(0), s, reason, ids);
+  }
+
+  /** Hypotheses the run never reached are listed as open. */
+  private void markUnreached(List<Statement> body, String reason) {
+    for (Statement s : body) {
+      if (s instanceof Statement.Hypothesis h
+          && branches.stream().noneMatch(b -> b.title().equals(h.title()))) {
+        branches.add(
+            new RunTrace.Branch(
+                h.title(),
+                h.prior().orElse(0),
+                HypothesisStatus.OPEN,
+                "not explored: " + (reason.isEmpty() ? "run ended" : reason),
+                List.of()));
+      }
+    }
+  }
+
+  static String show(Expr e) {
+    return ExprEvaluator.show(e);
+  }
+}

@@ -1,0 +1,77 @@
+package dev.warroom.engine.director;
+
+import dev.warroom.engine.agents.StoreTelemetrySource;
+import dev.warroom.engine.agents.TelemetrySource;
+import dev.warroom.model.BundleManifest;
+import dev.warroom.model.IncidentBundle;
+import dev.warroom.store.duckdb.DuckDbStore;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * The entry point for investigating a bundle: loads it into an embedded DuckDB store (all or
+ * nothing, with the store's own validation), then lets the {@link Director} investigate it.
+ *
+ * <pre>{@code
+ * Investigation inv = new Investigator(Director.standard()).investigate(Path.of("bundle"), null);
+ * String md = dev.warroom.engine.report.ReportRenderer.markdown(inv.report());
+ * }</pre>
+ */
+public final class Investigator {
+  private final Director director;
+
+  public Investigator(Director director) {
+    this.director = Objects.requireNonNull(director, "director");
+  }
+
+  /**
+   * Investigates the bundle folder.
+   *
+   * @param runbookText a runbook to run instead of the library's choice, or null
+   * @throws dev.warroom.model.InvalidInputException when the bundle or runbook is malformed
+   */
+  public Investigation investigate(Path bundleDir, String runbookText) {
+    if (!Files.isDirectory(bundleDir)) {
+      throw new IllegalArgumentException(bundleDir + ": not a bundle folder");
+    }
+    DuckDbStore store = DuckDbStore.inMemory();
+    try (TelemetrySource source = load(store, bundleDir)) {
+      BundleManifest m = store.manifest();
+      String id =
+          m.name().isBlank()
+              ? String.valueOf(bundleDir.toAbsolutePath().normalize().getFileName())
+              : m.name();
+      return director.investigate(source, store.alert().orElse(null), m.window(), id, runbookText);
+    }
+  }
+
+  private static TelemetrySource load(DuckDbStore store, Path dir) {
+    try {
+      store.ingest(dir, (file, done, total) -> {});
+      return new StoreTelemetrySource(store);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+
+  /** Investigates a bundle already in memory (tests, the gym), through the embedded store. */
+  public Investigation investigate(IncidentBundle bundle, String incidentId, String runbookText) {
+    DuckDbStore store = DuckDbStore.inMemory();
+    try (TelemetrySource source = load(store, bundle)) {
+      return director.investigate(
+          source, bundle.alert(), bundle.manifest().window(), incidentId, runbookText);
+    }
+  }
+
+  private static TelemetrySource load(DuckDbStore store, IncidentBundle b) {
+    try {
+      store.ingest(b);
+      return new StoreTelemetrySource(store);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,196 @@
+package dev.warroom.engine.director;
+
+import dev.warroom.engine.actors.InvestigationContext;
+import dev.warroom.model.Evidence;
+import dev.warroom.model.FaultClass;
+import dev.warroom.model.Hypothesis;
+import dev.warroom.model.HypothesisStatus;
+import dev.warroom.model.Impact;
+import dev.warroom.model.RcaReport;
+import dev.warroom.model.Remediation;
+import dev.warroom.model.RootCauseCandidate;
+import dev.warroom.model.Verdict;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Builds the {@link RcaReport}: verdict, calibrated candidates, impact, hypotheses explored and
+ * pruned, remediation and missing data. Every narrative sentence cites evidence ids and names only
+ * entities its evidence mentions (services, fault classes); numbers stay in the evidence.
+ */
+final class ReportAssembler {
+  /** Candidates listed in a report. */
+  static final int MAX_CANDIDATES = 5;
+
+  private ReportAssembler() {}
+
+  static RcaReport assemble(
+      InvestigationContext ctx,
+      String incidentId,
+      RunbookLibrary.Entry plan,
+      RunTrace trace,
+      List<EvidenceFusion.Candidate> ranked,
+      Calibration calibration,
+      List<String> missing,
+      Map<String, Long> timings) {
+    List<Evidence> evidence = ctx.evidence().all();
+    Impact impact = impact(evidence);
+    double top = ranked.isEmpty() ? 0 : ranked.get(0).score();
+    double second = ranked.size() > 1 ? ranked.get(1).score() : 0;
+    double p = ranked.isEmpty() ? 0 : calibration.probability(top, top - second);
+    Verdict verdict;
+    if (ranked.isEmpty() || top < calibration.noFaultBelow()) {
+      verdict = Verdict.NO_FAULT;
+    } else if (p < calibration.inconclusiveBelow()) {
+      verdict = Verdict.INCONCLUSIVE;
+    } else {
+      verdict = Verdict.ROOT_CAUSE_FOUND;
+    }
+    List<RootCauseCandidate> candidates = new ArrayList<>();
+    if (verdict != Verdict.NO_FAULT) {
+      for (int i = 0; i < Math.min(MAX_CANDIDATES, ranked.size()); i++) {
+        EvidenceFusion.Candidate c = ranked.get(i);
+        double conf = i == 0 ? p : Math.min(p, calibration.probability(c.score(), c.score() - top));
+        candidates.add(
+            new RootCauseCandidate(
+                i + 1,
+                c.service(),
+                c.component(),
+                c.faultClass(),
+                c.onset(),
+                conf,
+                c.evidenceIds()));
+      }
+    }
+    List<Hypothesis> hypotheses = new ArrayList<>();
+    int n = 1;
+    for (RunTrace.Branch b : trace.branches()) {
+      hypotheses.add(
+          new Hypothesis(
+              "H" + n++,
+              b.title(),
+              b.status(),
+              Math.max(0, Math.min(1, b.prior())),
+              b.reason(),
+              b.evidenceIds()));
+    }
+    for (RootCauseCandidate c : candidates) {
+      hypotheses.add(
+          new Hypothesis(
+              "H" + n++,
+              c.service() + " is the root cause (" + c.faultClass().id() + ")",
+              c.rank() == 1 && verdict == Verdict.ROOT_CAUSE_FOUND
+                  ? HypothesisStatus.SUPPORTED
+                  : HypothesisStatus.OPEN,
+              c.confidence(),
+              "candidate " + c.rank() + " of the evidence fusion",
+              c.evidenceIds()));
+    }
+    List<Remediation> remediation =
+        verdict == Verdict.ROOT_CAUSE_FOUND ? Remediations.of(candidates.get(0)) : List.of();
+    String summary = summary(verdict, candidates, impact);
+    return new RcaReport(
+        incidentId,
+        ctx.incident().alert(),
+        verdict,
+        summary,
+        impact,
+        candidates,
+        hypotheses,
+        evidence,
+        remediation,
+        plan.text(),
+        missing,
+        timings);
+  }
+
+  private static Impact impact(List<Evidence> evidence) {
+    List<String> services = new ArrayList<>();
+    List<String> routes = new ArrayList<>();
+    List<String> ids = new ArrayList<>();
+    for (Evidence e : evidence) {
+      if (e.source().equals("impact_analysis")) {
+        ids.add(e.id());
+        for (String ent : e.entities()) {
+          if (ent.contains(" ")) {
+            routes.add(ent);
+          } else if (!services.contains(ent)) {
+            services.add(ent);
+          }
+        }
+      }
+    }
+    if (ids.isEmpty()) {
+      return new Impact(
+          "No service shows more errors or latency than its baseline.",
+          List.of(),
+          List.of(),
+          List.of());
+    }
+    String s =
+        "Affected: "
+            + String.join(", ", services.subList(0, Math.min(5, services.size())))
+            + (services.size() > 5 ? " and others" : "")
+            + " ["
+            + String.join(", ", ids)
+            + "].";
+    return new Impact(s, services, routes, ids);
+  }
+
+  private static String summary(Verdict v, List<RootCauseCandidate> cs, Impact impact) {
+    return switch (v) {
+      case NO_FAULT ->
+          "No root cause found: no service shows fault-indicating evidence beyond normal variation"
+              + (impact.evidenceIds().isEmpty()
+                  ? "."
+                  : " [" + String.join(", ", impact.evidenceIds()) + "].");
+      case INCONCLUSIVE ->
+          "Inconclusive: the strongest candidate is "
+              + cs.get(0).service()
+              + " ("
+              + cs.get(0).faultClass().id()
+              + ") "
+              + cite(cs.get(0))
+              + ", but the evidence does not separate it clearly from the others.";
+      case ROOT_CAUSE_FOUND -> {
+        RootCauseCandidate c = cs.get(0);
+        StringBuilder sb =
+            new StringBuilder("Root cause: ")
+                .append(c.service())
+                .append(
+                    c.component().equals(c.service()) || c.component().contains(" ")
+                        ? ""
+                        : " (" + c.component() + ")")
+                .append(", ")
+                .append(c.faultClass().id())
+                .append(' ')
+                .append(cite(c))
+                .append('.');
+        if (!impact.affectedServices().isEmpty()) {
+          Set<String> others = new LinkedHashSet<>(impact.affectedServices());
+          others.remove(c.service());
+          if (!others.isEmpty()) {
+            sb.append(" Symptoms on ")
+                .append(String.join(", ", others.stream().limit(4).toList()))
+                .append(" follow from it ")
+                .append("[")
+                .append(String.join(", ", impact.evidenceIds()))
+                .append("].");
+          }
+        }
+        yield sb.toString();
+      }
+    };
+  }
+
+  private static String cite(RootCauseCandidate c) {
+    return "[" + String.join(", ", c.evidenceIds().stream().limit(6).toList()) + "]";
+  }
+
+  static boolean isFault(FaultClass f) {
+    return f != FaultClass.NONE;
+  }
+}
