@@ -1,0 +1,245 @@
+package dev.warroom.experts.code;
+
+import dev.warroom.model.CodeRef;
+import dev.warroom.model.Evidence;
+import dev.warroom.model.EvidenceKind;
+import dev.warroom.model.FaultClass;
+import dev.warroom.model.Finding;
+import dev.warroom.model.SourceFile;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The code expert: parses the stack traces in a text, finds the innermost application frame of each
+ * root cause, maps it to the service's code (a snapshot or a git repository), shows the surrounding
+ * lines, reasons statically about the failing line ({@link JavaFaultReasoner}) and, with a
+ * repository, lists the commits that last touched those lines. A pure function of its inputs apart
+ * from reading the repository it is given.
+ */
+public final class CodeExpert {
+  /** The expert's name in {@link Finding#expert()}. */
+  public static final String NAME = "code";
+
+  private static final int CONTEXT_LINES = 3;
+  private final StackTraceParser parser = new StackTraceParser();
+  private final JavaFaultReasoner reasoner = new JavaFaultReasoner();
+
+  /** Findings for the traces in {@code stackTraceText} against a code snapshot (may be empty). */
+  public List<Finding> analyze(String stackTraceText, List<SourceFile> snapshot) {
+    return analyze(stackTraceText, snapshot, null, null);
+  }
+
+  /** Findings against the HEAD of a git repository, with blame of the failing lines. */
+  public List<Finding> analyze(String stackTraceText, Path gitRepository, String service)
+      throws IOException {
+    GitHistory git = new GitHistory(gitRepository);
+    return analyze(stackTraceText, git.snapshot(service), git, git.head());
+  }
+
+  private List<Finding> analyze(
+      String text, List<SourceFile> snapshot, GitHistory git, String commit) {
+    SourceIndex index = SourceIndex.of(snapshot);
+    FrameClassifier classifier = new FrameClassifier(index);
+    List<Finding> out = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    int n = 0;
+    for (StackTrace raw : parser.parse(text)) {
+      StackTrace trace = classifier.classify(raw);
+      StackTrace root = trace.rootCause();
+      Optional<StackFrame> frame = root.topApplicationFrame().or(trace::topApplicationFrame);
+      if (frame.isEmpty() && root.frames().isEmpty()) {
+        continue;
+      }
+      StackFrame at = frame.orElse(root.frames().getFirst());
+      if (!seen.add(root.type() + "@" + at)) {
+        continue; // the same failure repeated in the text
+      }
+      out.add(finding(trace, root, at, frame.isPresent(), index, git, commit, ++n));
+    }
+    out.sort(Comparator.comparingDouble(Finding::score).reversed());
+    return List.copyOf(out);
+  }
+
+  private Finding finding(
+      StackTrace trace,
+      StackTrace root,
+      StackFrame at,
+      boolean applicationFrame,
+      SourceIndex index,
+      GitHistory git,
+      String commit,
+      int n) {
+    String prefix = NAME + ":" + n + ":";
+    List<Evidence> evidence = new ArrayList<>();
+    evidence.add(traceEvidence(prefix + "trace", trace, root));
+    Optional<SourceFile> file = index.find(root.language(), at);
+    String service = file.map(SourceFile::service).orElse(null);
+    String where = at.function() + " (" + at.file() + (at.line() > 0 ? ":" + at.line() : "") + ")";
+    Diagnosis diagnosis = null;
+    if (file.isPresent() && at.line() > 0) {
+      SourceFile f = file.get();
+      evidence.add(
+          codeEvidence(
+              prefix + "code",
+              f,
+              at.line(),
+              commit,
+              "failing line " + f.path() + ":" + at.line() + " in " + at.function()));
+      where = f.path() + ":" + at.line() + " (" + at.function() + ")";
+      if (root.language() == Language.JAVA && f.path().endsWith(".java")) {
+        diagnosis =
+            reasoner.diagnose(f.content(), at.line(), root.type(), root.message()).orElse(null);
+        if (diagnosis != null) {
+          evidence.add(
+              codeEvidence(
+                  prefix + "diagnosis",
+                  f,
+                  diagnosis.line(),
+                  commit,
+                  diagnosis.cause() + "; fix: " + diagnosis.fix()));
+        }
+      }
+      if (git != null) {
+        blameEvidence(prefix + "blame", git, f.path(), at.line()).ifPresent(evidence::add);
+      }
+    }
+    String summary =
+        root.simpleType()
+            + (root.message().isEmpty() ? "" : " \"" + abbreviate(root.message(), 120) + "\"")
+            + " at "
+            + where
+            + (diagnosis == null ? "" : ": " + diagnosis.cause() + ". Fix: " + diagnosis.fix());
+    double score =
+        file.isPresent() ? (diagnosis != null ? 0.9 : 0.8) : applicationFrame ? 0.6 : 0.4;
+    return new Finding(
+        NAME,
+        service,
+        service != null ? service : at.file().isEmpty() ? at.function() : at.file(),
+        faultClass(root),
+        summary,
+        score,
+        null,
+        evidence);
+  }
+
+  private static FaultClass faultClass(StackTrace root) {
+    String text = root.type() + " " + root.message();
+    if (text.contains("OutOfMemoryError") || text.contains("MemoryError")) {
+      return FaultClass.MEMORY_EXHAUSTION;
+    }
+    if (text.contains("Connection is not available")
+        || text.contains("SQLTransientConnectionException")) {
+      return FaultClass.CONNECTION_POOL_EXHAUSTION;
+    }
+    return FaultClass.CODE_EXCEPTION;
+  }
+
+  private static Evidence traceEvidence(String id, StackTrace trace, StackTrace root) {
+    List<String> rows = new ArrayList<>();
+    for (StackTrace t = trace; t != null; t = t.cause()) {
+      rows.add(
+          (t == trace ? "" : "caused by: ")
+              + t.type()
+              + (t.message().isEmpty() ? "" : ": " + t.message()));
+      t.frames().stream()
+          .limit(12)
+          .forEach(f -> rows.add((f.application() ? "  app  " : "  lib  ") + f));
+    }
+    return new Evidence(
+        id,
+        EvidenceKind.CODE,
+        "stack trace (" + trace.language().name().toLowerCase(java.util.Locale.ROOT) + ")",
+        "",
+        Map.of(),
+        "root cause " + root.type() + " with " + root.frames().size() + " frames",
+        rows,
+        List.of(root.type()),
+        null,
+        null);
+  }
+
+  private static Evidence codeEvidence(
+      String id, SourceFile file, int line, String commit, String summary) {
+    List<String> lines = file.content().lines().toList();
+    List<String> rows = new ArrayList<>();
+    for (int i = Math.max(1, line - CONTEXT_LINES);
+        i <= Math.min(lines.size(), line + CONTEXT_LINES);
+        i++) {
+      rows.add(String.format("%s%5d | %s", i == line ? ">" : " ", i, lines.get(i - 1)));
+    }
+    return new Evidence(
+        id,
+        EvidenceKind.CODE,
+        "code " + file.service(),
+        "",
+        Map.of(),
+        summary,
+        rows,
+        List.of(file.path() + ":" + line),
+        new CodeRef(file.service(), file.path(), line, commit),
+        null);
+  }
+
+  private static Optional<Evidence> blameEvidence(
+      String id, GitHistory git, String path, int line) {
+    try {
+      List<GitHistory.BlamedCommit> commits =
+          git.blame(path, line - CONTEXT_LINES, line + CONTEXT_LINES);
+      if (commits.isEmpty()) {
+        return Optional.empty();
+      }
+      List<String> rows = new ArrayList<>();
+      for (GitHistory.BlamedCommit c : commits) {
+        rows.add(
+            c.id().substring(0, 12)
+                + " "
+                + c.time()
+                + " "
+                + c.author()
+                + ": "
+                + c.summary()
+                + " (lines "
+                + c.lines()
+                + ")");
+      }
+      GitHistory.BlamedCommit last = commits.getFirst();
+      return Optional.of(
+          new Evidence(
+              id,
+              EvidenceKind.CODE,
+              "git blame",
+              "git blame -L " + (line - CONTEXT_LINES) + "," + (line + CONTEXT_LINES) + " " + path,
+              Map.of(),
+              "last change near "
+                  + path
+                  + ":"
+                  + line
+                  + " was "
+                  + last.id().substring(0, 12)
+                  + " by "
+                  + last.author()
+                  + " at "
+                  + last.time()
+                  + ": "
+                  + last.summary(),
+              rows,
+              List.of(last.id(), last.author()),
+              new CodeRef("", path, line, last.id()),
+              null));
+    } catch (IOException e) {
+      // blame is supporting evidence; a repository without history for this path has none
+      return Optional.empty();
+    }
+  }
+
+  private static String abbreviate(String s, int max) {
+    return s.length() <= max ? s : s.substring(0, max - 1) + "…";
+  }
+}

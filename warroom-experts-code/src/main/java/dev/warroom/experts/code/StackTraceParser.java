@@ -1,0 +1,30 @@
+package dev.warroom.experts.code;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Finds and parses every stack trace in a text (a log excerpt, a crash report, a goroutine dump):
+ * Java, Python, Go, Node.js and .NET, each recognised by its own frame syntax so that traces of
+ * several runtimes in one text are all found. Frames come back unclassified; {@link
+ * FrameClassifier} marks application frames.
+ */
+public final class StackTraceParser {
+  private final JavaTraceParser java = new JavaTraceParser();
+  private final PythonTraceParser python = new PythonTraceParser();
+  private final GoTraceParser go = new GoTraceParser();
+  private final NodeTraceParser node = new NodeTraceParser();
+  private final DotNetTraceParser dotnet = new DotNetTraceParser();
+
+  /** All traces in {@code text}, in the order of the parsers (Java, Python, Go, Node, .NET). */
+  public List<StackTrace> parse(String text) {
+    List<String> lines = text.replace("\r\n", "\n").lines().toList();
+    List<StackTrace> out = new ArrayList<>();
+    out.addAll(java.parse(lines));
+    out.addAll(python.parse(lines));
+    out.addAll(go.parse(lines));
+    out.addAll(node.parse(lines));
+    out.addAll(dotnet.parse(lines));
+    return out;
+  }
+}
