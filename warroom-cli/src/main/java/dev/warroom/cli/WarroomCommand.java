@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       EvalCommand.class,
+      RunbookCommand.class,
     })
 public final class WarroomCommand {
 
