@@ -24,6 +24,10 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       EvalCommand.class,
+      BenchCommand.class,
+      IngestCommand.class,
+      QueryCommand.class,
+      BundleCommand.class,
       RunbookCommand.class,
     })
 public final class WarroomCommand {
