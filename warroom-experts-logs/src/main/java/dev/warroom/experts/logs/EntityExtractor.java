@@ -19,13 +19,22 @@ public final class EntityExtractor {
   private static final String TLD =
       "(?:com|net|org|io|edu|gov|local|internal|cluster|svc|hk|cn|de|uk|jp|fr|ru|dev|cloud|corp)";
 
+  /** A clause runs to the end, a quote, a semicolon, or a following {@code key=value} field. */
+  private static final String WHERE = "(?:(?!\\s[\\w.]+=\\S)[^;\"'])*";
+
   private static final List<Rule> RULES =
       List.of(
           rule(
               EntityType.SQL,
-              "(?i)\\b(select\\s.+?\\sfrom\\s+[\\w.\"`]+(?:\\s+where\\s[^;\"']*)?"
-                  + "|insert\\s+into\\s+[\\w.\"`]+|update\\s+[\\w.\"`]+\\s+set\\s[^;\"']*"
-                  + "|delete\\s+from\\s+[\\w.\"`]+(?:\\s+where\\s[^;\"']*)?)",
+              "(?i)\\b(select\\s.+?\\sfrom\\s+[\\w.\"`]+(?:\\s+where\\s"
+                  + WHERE
+                  + ")?"
+                  + "|insert\\s+into\\s+[\\w.\"`]+|update\\s+[\\w.\"`]+\\s+set\\s"
+                  + WHERE
+                  + ""
+                  + "|delete\\s+from\\s+[\\w.\"`]+(?:\\s+where\\s"
+                  + WHERE
+                  + ")?)",
               1),
           rule(
               EntityType.URL_PATH,
