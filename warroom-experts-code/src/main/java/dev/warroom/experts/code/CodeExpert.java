@@ -191,7 +191,9 @@ public final class CodeExpert {
       String id, GitHistory git, String path, int line) {
     try {
       List<GitHistory.BlamedCommit> commits =
-          git.blame(path, line - CONTEXT_LINES, line + CONTEXT_LINES);
+          new ArrayList<>(git.blame(path, line - CONTEXT_LINES, line + CONTEXT_LINES));
+      // the commit that wrote the failing line itself first, then the newest around it
+      commits.sort(Comparator.comparing((GitHistory.BlamedCommit c) -> !c.lines().contains(line)));
       if (commits.isEmpty()) {
         return Optional.empty();
       }
@@ -217,11 +219,11 @@ public final class CodeExpert {
               "git blame",
               "git blame -L " + (line - CONTEXT_LINES) + "," + (line + CONTEXT_LINES) + " " + path,
               Map.of(),
-              "last change near "
+              (last.lines().contains(line) ? "line " : "last change near ")
                   + path
                   + ":"
                   + line
-                  + " was "
+                  + " was last changed in "
                   + last.id().substring(0, 12)
                   + " by "
                   + last.author()
