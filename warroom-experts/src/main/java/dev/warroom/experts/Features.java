@@ -1,0 +1,204 @@
+package dev.warroom.experts;
+
+import java.util.Arrays;
+
+/**
+ * The router's tokeniser: hashed binary features of the head of an input (its first {@link
+ * #HEAD_CHARS} characters), in the spirit of language identification by character n-grams (Cavnar
+ * and Trenkle 1994) with the hashing trick (Weinberger et al. 2009):
+ *
+ * <ul>
+ *   <li>character 3- and 4-grams after collapsing every run of digits to one {@code 0}, so
+ *       timestamps and ids of any value look alike;
+ *   <li>the shape of the first token of each line ({@code 0-0-0}, {@code [00:00:00]}, {@code
+ *       Aaaa}), which is what tells log layouts apart;
+ *   <li>a few structural facts: number of lines (bucketed), first and last non-blank character,
+ *       whether every line starts alike.
+ * </ul>
+ */
+final class Features {
+  static final int DIMENSION = 1 << 17;
+  static final int HEAD_CHARS = 1500;
+
+  private Features() {}
+
+  /** Sorted distinct feature ids of the text. */
+  static int[] extract(String text) {
+    String head = text.length() > HEAD_CHARS ? text.substring(0, HEAD_CHARS) : text;
+    String norm = collapseDigits(head);
+    int[] out = new int[norm.length() * 3 + 64];
+    int n = 0;
+    for (int len = 3; len <= 4; len++) {
+      for (int i = 0; i + len <= norm.length(); i++) {
+        out[n++] = hash(len, norm, i, i + len);
+      }
+    }
+    String[] lines = head.split("\n", -1);
+    int lineCount = 0;
+    String firstShape = null;
+    boolean sameShape = true;
+    for (String line : lines) {
+      if (line.isBlank()) {
+        continue;
+      }
+      lineCount++;
+      String shape = shape(line);
+      if (n + 4 >= out.length) {
+        out = Arrays.copyOf(out, out.length * 2);
+      }
+      out[n++] = hash('S', shape, 0, shape.length());
+      // The layout of a log line is in its first few tokens (date, time, level, logger).
+      String two = prefixShape(line, 2);
+      String three = prefixShape(line, 3);
+      out[n++] = hash('T', two, 0, two.length());
+      out[n++] = hash('U', three, 0, three.length());
+      if (firstShape == null) {
+        firstShape = shape;
+      } else if (!firstShape.equals(shape)) {
+        sameShape = false;
+      }
+    }
+    String trimmed = head.strip();
+    String table = tableShape(lines);
+    String[] facts = {
+      "table:" + table,
+      "lines:" + bucket(lineCount),
+      "first:" + (trimmed.isEmpty() ? "" : trimmed.charAt(0)),
+      "last:" + (trimmed.isEmpty() ? "" : trimmed.charAt(trimmed.length() - 1)),
+      "same-shape:" + (lineCount > 1 && sameShape)
+    };
+    if (n + facts.length >= out.length) {
+      out = Arrays.copyOf(out, n + facts.length);
+    }
+    for (String f : facts) {
+      out[n++] = hash('F', f, 0, f.length());
+    }
+    int[] ids = Arrays.copyOf(out, n);
+    Arrays.sort(ids);
+    int k = 0;
+    for (int i = 0; i < ids.length; i++) {
+      if (i == 0 || ids[i] != ids[i - 1]) {
+        ids[k++] = ids[i];
+      }
+    }
+    return Arrays.copyOf(ids, k);
+  }
+
+  static String collapseDigits(String s) {
+    StringBuilder sb = new StringBuilder(s.length());
+    boolean digit = false;
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= '0' && c <= '9') {
+        if (!digit) {
+          sb.append('0');
+        }
+        digit = true;
+      } else {
+        sb.append(c);
+        digit = false;
+      }
+    }
+    return sb.toString();
+  }
+
+  /**
+   * The shape of a line's first whitespace-delimited token (leading indentation kept as one {@code
+   * _}): letters to {@code a}/{@code A}, digits to {@code 0}, runs collapsed, at most 24
+   * characters.
+   */
+  static String shape(String line) {
+    StringBuilder sb = new StringBuilder();
+    int i = 0;
+    if (i < line.length() && (line.charAt(0) == ' ' || line.charAt(0) == '\t')) {
+      sb.append(line.charAt(0) == '\t' ? "_t" : "_s");
+      while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+        i++;
+      }
+    }
+    char prev = 0;
+    for (; i < line.length() && sb.length() < 24; i++) {
+      char c = line.charAt(i);
+      if (c == ' ' || c == '\t') {
+        break;
+      }
+      char m =
+          Character.isDigit(c)
+              ? '0'
+              : Character.isUpperCase(c) ? 'A' : Character.isLetter(c) ? 'a' : c;
+      if (m != prev) {
+        sb.append(m);
+      }
+      prev = m;
+    }
+    return sb.toString();
+  }
+
+  /**
+   * Whether the lines look like a delimited table: the number of commas per non-blank line (of the
+   * first 20) when it is the same on every line, bucketed, else {@code ragged}; {@code none}
+   * without commas.
+   */
+  static String tableShape(String[] lines) {
+    int commas = -1;
+    int seen = 0;
+    for (String line : lines) {
+      if (line.isBlank()) {
+        continue;
+      }
+      int c = 0;
+      for (int i = 0; i < line.length(); i++) {
+        if (line.charAt(i) == ',') {
+          c++;
+        }
+      }
+      if (commas >= 0 && c != commas) {
+        return "ragged";
+      }
+      commas = c;
+      if (++seen == 20) {
+        break;
+      }
+    }
+    if (commas <= 0) {
+      return "none";
+    }
+    return (seen > 1 ? "rows:" : "row:") + (commas == 1 ? "1" : commas <= 5 ? "2-5" : "6+");
+  }
+
+  /** Shapes of the first {@code tokens} whitespace-separated tokens, joined by a space. */
+  static String prefixShape(String line, int tokens) {
+    StringBuilder sb = new StringBuilder();
+    int i = 0;
+    for (int t = 0; t < tokens && i < line.length(); t++) {
+      while (i < line.length() && (line.charAt(i) == ' ' || line.charAt(i) == '\t')) {
+        i++;
+      }
+      int end = i;
+      while (end < line.length() && line.charAt(end) != ' ' && line.charAt(end) != '\t') {
+        end++;
+      }
+      if (end == i) {
+        break;
+      }
+      sb.append(t == 0 ? "" : " ").append(shape(line.substring(i, end)));
+      i = end;
+    }
+    return sb.toString();
+  }
+
+  private static String bucket(int lines) {
+    return lines <= 1 ? "1" : lines <= 3 ? "2-3" : lines <= 10 ? "4-10" : "11+";
+  }
+
+  /** FNV-1a over a tag and a slice of text, reduced to the feature dimension. */
+  private static int hash(int tag, String s, int from, int to) {
+    int h = 0x811c9dc5 ^ tag;
+    h *= 0x01000193;
+    for (int i = from; i < to; i++) {
+      h ^= s.charAt(i);
+      h *= 0x01000193;
+    }
+    return (h ^ (h >>> 15)) & (DIMENSION - 1);
+  }
+}

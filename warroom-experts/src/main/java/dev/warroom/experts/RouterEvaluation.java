@@ -1,0 +1,95 @@
+package dev.warroom.experts;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * {@code warroom eval router}: trains a {@link Router} on the train part of {@link
+ * RouterCorpus#split} and measures accuracy on the held-out part, overall, per kind and per source,
+ * with the misrouted examples for inspection.
+ */
+public final class RouterEvaluation {
+  private RouterEvaluation() {}
+
+  /** Accuracy over a group of held-out examples. */
+  public record Score(String group, int examples, int correct, double accuracy) {}
+
+  /** One misrouted held-out example (its first 120 characters). */
+  public record Miss(
+      String source, InputKind expected, InputKind routed, double confidence, String head) {}
+
+  /** The evaluation's outcome. */
+  public record Result(
+      int trainExamples,
+      int testExamples,
+      double accuracy,
+      double meanConfidenceCorrect,
+      double meanConfidenceWrong,
+      List<Score> byKind,
+      List<Score> bySource,
+      List<Miss> misses) {
+    public Result {
+      byKind = List.copyOf(byKind);
+      bySource = List.copyOf(bySource);
+      misses = List.copyOf(misses);
+    }
+  }
+
+  /** Runs the evaluation; {@code datasets} may be null for the synthetic corpus only. */
+  public static Result run(Path datasets) throws IOException {
+    RouterCorpus.Split split = RouterCorpus.split(datasets);
+    Router router = Router.train(split.train());
+    Map<String, int[]> byKind = new TreeMap<>();
+    Map<String, int[]> bySource = new TreeMap<>();
+    List<Miss> misses = new ArrayList<>();
+    int correct = 0;
+    double confRight = 0;
+    double confWrong = 0;
+    for (LabelledInput in : split.test()) {
+      Route r = router.route(in.text());
+      boolean ok = r.kind() == in.kind();
+      count(byKind, in.kind().id(), ok);
+      count(bySource, sourceGroup(in.source()), ok);
+      if (ok) {
+        correct++;
+        confRight += r.confidence();
+      } else {
+        confWrong += r.confidence();
+        String head = in.text().length() > 120 ? in.text().substring(0, 120) : in.text();
+        misses.add(new Miss(in.source(), in.kind(), r.kind(), r.confidence(), head));
+      }
+    }
+    int n = split.test().size();
+    int wrong = n - correct;
+    return new Result(
+        split.train().size(),
+        n,
+        (double) correct / n,
+        correct == 0 ? 0 : confRight / correct,
+        wrong == 0 ? 0 : confWrong / wrong,
+        scores(byKind),
+        scores(bySource),
+        misses);
+  }
+
+  /** {@code loghub/<system>}, or the first path segment ({@code nab}, {@code petshop}…). */
+  static String sourceGroup(String source) {
+    return source.startsWith("loghub/") ? source : source.split("/")[0];
+  }
+
+  private static void count(Map<String, int[]> counts, String key, boolean ok) {
+    int[] c = counts.computeIfAbsent(key, k -> new int[2]);
+    c[0]++;
+    c[1] += ok ? 1 : 0;
+  }
+
+  private static List<Score> scores(Map<String, int[]> counts) {
+    List<Score> out = new ArrayList<>();
+    counts.forEach((k, c) -> out.add(new Score(k, c[0], c[1], (double) c[1] / c[0])));
+    return out;
+  }
+}
