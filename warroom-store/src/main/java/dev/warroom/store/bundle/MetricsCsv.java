@@ -60,7 +60,7 @@ final class MetricsCsv {
       } else if (!lines.isBlank()) {
         try {
           List<String> cells = CsvLine.split(lines.text());
-          long t = PrometheusText.millis(cells.get(0).trim());
+          long t = ctx.ts.parse(cells.get(0)).toEpochMilli();
           problem = longForm ? longRow(rel, cells, t, cache, ctx) : wideRow(cells, t, columns);
         } catch (CharacterCodingException e) {
           problem = "not valid UTF-8";

@@ -1,0 +1,7 @@
+package shop;
+
+class CartRepository {
+  Cart load(String id) {
+    return db.query("select * from cart where id = ?", id); // line 5
+  }
+}
