@@ -73,8 +73,16 @@ public final class DatabaseExpert {
     List<Finding> out = new ArrayList<>();
     List<IndexProposal> proposals = predicates.proposals(plan.statement());
     String digest = normalizer.normalize(plan.statement());
-    for (TableAccess access : plan.accesses()) {
-      double rows = plan.rowsOf(access);
+    Map<String, String> aliases = predicates.aliases(plan.statement());
+    for (TableAccess named : plan.accesses()) {
+      double rows = plan.rowsOf(named);
+      TableAccess access =
+          new TableAccess(
+              aliases.getOrDefault(named.table(), named.table()),
+              named.kind(),
+              named.index(),
+              named.rowsRead(),
+              named.filter());
       if (access.kind() == AccessKind.INDEX_LOOKUP || rows < config.largeTableRows()) {
         continue;
       }

@@ -65,6 +65,22 @@ public final class PredicateColumns {
     return collector.proposals();
   }
 
+  /**
+   * Alias (and table name) to table name, lower-case, for the FROM/JOIN items of a SELECT, UPDATE
+   * or DELETE; MySQL plans name tables by their alias.
+   */
+  public Map<String, String> aliases(String sql) {
+    Optional<Statement> parsed = parse(sql);
+    Collector collector = new Collector();
+    switch (parsed.orElse(null)) {
+      case PlainSelect plain -> collector.select(plain);
+      case Update update -> collector.table(update.getTable());
+      case Delete delete -> collector.table(delete.getTable());
+      case null, default -> {}
+    }
+    return Map.copyOf(collector.aliasToTable);
+  }
+
   /** The tables a statement names, lower-case, in order of appearance. */
   public List<String> tables(String sql) {
     Optional<Statement> parsed = parse(sql);
