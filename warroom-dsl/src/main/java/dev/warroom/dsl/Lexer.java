@@ -76,7 +76,8 @@ final class Lexer {
     while (!atEnd() && peek() != '\n') {
       current++;
     }
-    String text = source.substring(start + 1, current).strip();
+    // A lone carriage return is not a line break here; keep comment text on one line.
+    String text = source.substring(start + 1, current).replace('\r', ' ').strip();
     tokens.add(new Token(TokenKind.COMMENT, source.substring(start, current), text, startPosition));
   }
 
