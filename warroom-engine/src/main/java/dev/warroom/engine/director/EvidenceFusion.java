@@ -35,7 +35,10 @@ final class EvidenceFusion {
       FaultClass faultClass,
       Instant onset,
       double anomaly,
+      double walk,
       double score,
+      Map<FaultClass, Double> votes,
+      int findings,
       List<String> evidenceIds) {}
 
   /** How much an actor's finding says "cause" rather than "symptom". */
@@ -102,7 +105,7 @@ final class EvidenceFusion {
       double a = anomaly.get(s);
       double w = maxWalk == 0 ? 0 : walk.getOrDefault(s, 0.0) / maxWalk;
       double score = (1 - WALK_SHARE) * a + WALK_SHARE * w * a;
-      out.add(candidate(s, e.getValue(), a, score, changeTimes));
+      out.add(candidate(s, e.getValue(), a, w, score, changeTimes));
     }
     out.sort(
         Comparator.comparingDouble((Candidate c) -> -c.score()).thenComparing(Candidate::service));
@@ -126,6 +129,7 @@ final class EvidenceFusion {
       String service,
       List<Finding> fs,
       double anomaly,
+      double walk,
       double score,
       Map<String, Instant> changeTimes) {
     Map<FaultClass, Double> votes = new EnumMap<>(FaultClass.class);
@@ -168,7 +172,8 @@ final class EvidenceFusion {
       fault = symptomFault(fs);
     }
     String component = strongest == null ? service : strongest.component();
-    return new Candidate(service, component, fault, onset, anomaly, score, ids);
+    return new Candidate(
+        service, component, fault, onset, anomaly, walk, score, Map.copyOf(votes), fs.size(), ids);
   }
 
   /** Without a cause-like finding: latency added here reads as a regression, errors as a bug. */

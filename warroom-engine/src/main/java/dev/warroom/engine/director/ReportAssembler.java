@@ -36,6 +36,13 @@ final class ReportAssembler {
       Calibration calibration,
       List<String> missing,
       Map<String, Long> timings) {
+    Evidence runEvidence = runEvidence(ctx, plan, trace);
+    List<EvidenceFusion.Candidate> shown =
+        ranked.subList(0, Math.min(MAX_CANDIDATES, ranked.size()));
+    Map<String, String> fusionIds = new java.util.HashMap<>();
+    for (int i = 0; i < shown.size(); i++) {
+      fusionIds.put(shown.get(i).service(), fusionEvidence(ctx, shown.get(i), i + 1).id());
+    }
     List<Evidence> evidence = ctx.evidence().all();
     Impact impact = impact(evidence);
     double top = ranked.isEmpty() ? 0 : ranked.get(0).score();
@@ -105,6 +112,107 @@ final class ReportAssembler {
         plan.text(),
         missing,
         timings);
+  }
+
+  /** The interpreter's record of the run: each step and each branch's outcome. */
+  private static Evidence runEvidence(
+      InvestigationContext ctx, RunbookLibrary.Entry plan, RunTrace trace) {
+    List<String> rows = new ArrayList<>();
+    List<String> entities = new ArrayList<>();
+    for (RunTrace.StepRun s : trace.steps()) {
+      rows.add(
+          "step "
+              + s.name()
+              + " = "
+              + s.actor()
+              + (s.error().isEmpty() ? ": ok" : ": failed: " + s.error())
+              + ", "
+              + (s.evidenceTo() - s.evidenceFrom())
+              + " evidence, "
+              + s.millis()
+              + " ms");
+      entities.add(s.name());
+      entities.add(s.actor());
+    }
+    for (RunTrace.Branch b : trace.branches()) {
+      rows.add(
+          "hypothesis \""
+              + b.title()
+              + "\": "
+              + b.status().name().toLowerCase(java.util.Locale.ROOT)
+              + ", "
+              + b.reason());
+      entities.add(b.title());
+      entities.add(b.reason());
+    }
+    rows.add(
+        "run ended: "
+            + trace.ending().name().toLowerCase(java.util.Locale.ROOT)
+            + (trace.reason().isEmpty() ? "" : " (" + trace.reason() + ")"));
+    String summary =
+        "runbook "
+            + plan.runbook().id()
+            + " ran "
+            + trace.steps().size()
+            + " steps; "
+            + trace.branches().stream().filter(b -> b.status() == HypothesisStatus.PRUNED).count()
+            + " of "
+            + trace.branches().size()
+            + " hypotheses pruned";
+    return ctx.evidence()
+        .add(
+            dev.warroom.model.EvidenceKind.QUERY,
+            "interpreter",
+            null,
+            summary,
+            rows,
+            entities,
+            null);
+  }
+
+  /** How the fusion ranked one candidate: its fault-class votes, anomaly and topology walk. */
+  private static Evidence fusionEvidence(
+      InvestigationContext ctx, EvidenceFusion.Candidate c, int rank) {
+    List<String> rows = new ArrayList<>();
+    c.votes().entrySet().stream()
+        .sorted(Map.Entry.comparingByValue(java.util.Comparator.reverseOrder()))
+        .forEach(
+            v ->
+                rows.add(
+                    "vote "
+                        + v.getKey().id()
+                        + ": "
+                        + String.format(java.util.Locale.ROOT, "%.2f", v.getValue())));
+    rows.add(
+        String.format(
+            java.util.Locale.ROOT,
+            "anomaly %.2f, topology walk %.2f, fused score %.2f",
+            c.anomaly(),
+            c.walk(),
+            c.score()));
+    List<String> entities =
+        new ArrayList<>(List.of(c.service(), c.component(), c.faultClass().id()));
+    c.votes().keySet().forEach(f -> entities.add(f.id()));
+    String summary =
+        c.service()
+            + " ranked "
+            + rank
+            + " as "
+            + c.faultClass().id()
+            + " from "
+            + c.findings()
+            + " findings ("
+            + String.join(", ", c.evidenceIds())
+            + ")";
+    return ctx.evidence()
+        .add(
+            dev.warroom.model.EvidenceKind.TOPOLOGY,
+            "evidence_fusion",
+            null,
+            summary,
+            rows,
+            entities,
+            null);
   }
 
   private static Impact impact(List<Evidence> evidence) {

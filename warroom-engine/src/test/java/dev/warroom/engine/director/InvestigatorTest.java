@@ -1,0 +1,55 @@
+package dev.warroom.engine.director;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.warroom.engine.report.NarrativeCheck;
+import dev.warroom.model.Evidence;
+import dev.warroom.model.InvalidInputException;
+import dev.warroom.model.RcaReport;
+import dev.warroom.model.Verdict;
+import dev.warroom.store.bundle.BundleWriter;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InvestigatorTest {
+
+  @Test
+  void investigatesABundleFolderThroughTheEmbeddedStore(@TempDir Path dir) throws Exception {
+    BundleWriter.write(SyntheticIncident.build(true, 3), dir);
+    Investigation inv = new Investigator(Director.standard()).investigate(dir, null);
+    RcaReport r = inv.report();
+    assertThat(inv.runbookName()).isEqualTo("http_errors.wr");
+    assertThat(r.verdict()).isEqualTo(Verdict.ROOT_CAUSE_FOUND);
+    assertThat(r.top().service()).isEqualTo("checkout");
+    // Evidence from telemetry queries shows the DuckDB SQL that ran and the user's dialect.
+    Evidence metric =
+        r.evidence().stream()
+            .filter(e -> e.kind() == dev.warroom.model.EvidenceKind.METRIC)
+            .findFirst()
+            .orElseThrow();
+    assertThat(metric.query()).containsIgnoringCase("select");
+    assertThat(metric.renderedQueries()).containsKey("promql");
+    assertThat(metric.chart()).isNotNull();
+    assertThat(r.runbook()).contains("runbook http_errors");
+    assertThat(r.hypotheses())
+        .anyMatch(h -> h.status() == dev.warroom.model.HypothesisStatus.PRUNED);
+  }
+
+  @Test
+  void narrativeNamesOnlyWhatTheEvidenceShows(@TempDir Path dir) throws Exception {
+    BundleWriter.write(SyntheticIncident.build(true, 5), dir);
+    RcaReport r = new Investigator(Director.standard()).investigate(dir, null).report();
+    assertThat(NarrativeCheck.check(r)).isEmpty();
+  }
+
+  @Test
+  void rejectsARunbookThatDoesNotCheckWithLineAndColumn(@TempDir Path dir) throws Exception {
+    BundleWriter.write(SyntheticIncident.build(true, 3), dir);
+    String bad = "runbook x \"x\" {\n  step a = no_such_actor(services: [])\n  conclude\n}\n";
+    assertThatThrownBy(() -> new Investigator(Director.standard()).investigate(dir, bad))
+        .isInstanceOf(InvalidInputException.class)
+        .hasMessageContaining("runbook:2:");
+  }
+}
