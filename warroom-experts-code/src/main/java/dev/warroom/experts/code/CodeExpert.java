@@ -10,11 +10,10 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * The code expert: parses the stack traces in a text, finds the innermost application frame of each
@@ -47,9 +46,8 @@ public final class CodeExpert {
       String text, List<SourceFile> snapshot, GitHistory git, String commit) {
     SourceIndex index = SourceIndex.of(snapshot);
     FrameClassifier classifier = new FrameClassifier(index);
-    List<Finding> out = new ArrayList<>();
-    Set<String> seen = new HashSet<>();
-    int n = 0;
+    // the same failure (root type at the same frame) repeated in the text is one finding
+    Map<String, Occurrence> failures = new LinkedHashMap<>();
     for (StackTrace raw : parser.parse(text)) {
       StackTrace trace = classifier.classify(raw);
       StackTrace root = trace.rootCause();
@@ -58,24 +56,40 @@ public final class CodeExpert {
         continue;
       }
       StackFrame at = frame.orElse(root.frames().getFirst());
-      if (!seen.add(root.type() + "@" + at)) {
-        continue; // the same failure repeated in the text
-      }
-      out.add(finding(trace, root, at, frame.isPresent(), index, git, commit, ++n));
+      failures.computeIfAbsent(
+              root.type() + "@" + at, k -> new Occurrence(trace, root, at, frame.isPresent()))
+          .count++;
+    }
+    List<Finding> out = new ArrayList<>();
+    int n = 0;
+    for (Occurrence o : failures.values()) {
+      out.add(finding(o, index, git, commit, ++n));
     }
     out.sort(Comparator.comparingDouble(Finding::score).reversed());
     return List.copyOf(out);
   }
 
-  private Finding finding(
-      StackTrace trace,
-      StackTrace root,
-      StackFrame at,
-      boolean applicationFrame,
-      SourceIndex index,
-      GitHistory git,
-      String commit,
-      int n) {
+  /** One distinct failure and how often the text reported it; local to one analysis. */
+  private static final class Occurrence {
+    final StackTrace trace;
+    final StackTrace root;
+    final StackFrame at;
+    final boolean applicationFrame;
+    int count;
+
+    Occurrence(StackTrace trace, StackTrace root, StackFrame at, boolean applicationFrame) {
+      this.trace = trace;
+      this.root = root;
+      this.at = at;
+      this.applicationFrame = applicationFrame;
+    }
+  }
+
+  private Finding finding(Occurrence o, SourceIndex index, GitHistory git, String commit, int n) {
+    StackTrace trace = o.trace;
+    StackTrace root = o.root;
+    StackFrame at = o.at;
+    boolean applicationFrame = o.applicationFrame;
     String prefix = NAME + ":" + n + ":";
     List<Evidence> evidence = new ArrayList<>();
     evidence.add(traceEvidence(prefix + "trace", trace, root));
@@ -110,14 +124,23 @@ public final class CodeExpert {
         blameEvidence(prefix + "blame", git, f.path(), at.line()).ifPresent(evidence::add);
       }
     }
+    // an error raised because a dependency failed marks the caller's line, not the fault's
+    boolean dependency = DependencyFailure.matches(root);
     String summary =
         root.simpleType()
             + (root.message().isEmpty() ? "" : " \"" + abbreviate(root.message(), 120) + "\"")
             + " at "
             + where
-            + (diagnosis == null ? "" : ": " + diagnosis.cause() + ". Fix: " + diagnosis.fix());
+            + (diagnosis == null ? "" : ": " + diagnosis.cause() + ". Fix: " + diagnosis.fix())
+            + (o.count > 1 ? " (" + o.count + " occurrences)" : "")
+            + (dependency ? " [raised by a failing dependency]" : "");
     double score =
         file.isPresent() ? (diagnosis != null ? 0.9 : 0.8) : applicationFrame ? 0.6 : 0.4;
+    if (dependency) {
+      score *= 0.6;
+    }
+    // repeated failures weigh more: x0.8 once, x1.0 from 100 occurrences (log scale)
+    score *= 0.8 + 0.2 * Math.min(1, Math.log10(o.count) / 2);
     return new Finding(
         NAME,
         service,

@@ -15,7 +15,9 @@ import java.util.regex.Pattern;
  */
 final class GoTraceParser {
   private static final Pattern PANIC =
-      Pattern.compile("^(?:.*?http: )?panic(?: serving [^:]+:\\d+)?: (.*?)(?: \\[recovered].*)?$");
+      Pattern.compile(
+          "^(?:.*?http: )?panic(?: serving [^:]+:\\d+| recovered(?: in [\\w\\s-]+)?)?: (.*?)"
+              + "(?: \\[recovered].*)?$");
   private static final Pattern GOROUTINE = Pattern.compile("^goroutine (\\d+) \\[([^]]+)]:\\s*$");
   private static final Pattern LOCATION =
       Pattern.compile("^\\s+(\\S+\\.go):(\\d+)(?: \\+0x[0-9a-f]+)?.*$");

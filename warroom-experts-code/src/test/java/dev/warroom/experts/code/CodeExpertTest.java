@@ -233,7 +233,31 @@ class CodeExpertTest {
     assertThat(findings.getFirst().summary())
         .contains("runtime error: invalid memory address")
         .contains("/build/internal/store/store.go:88");
-    assertThat(findings.getFirst().score()).isEqualTo(0.6);
+    // an application frame not in the snapshot (0.6), seen once (x0.8)
+    assertThat(findings.getFirst().score())
+        .isCloseTo(0.48, org.assertj.core.data.Offset.offset(1e-9));
+  }
+
+  @Test
+  void ranksRepeatedLocalFailuresAboveDependencyFailures() {
+    String refused =
+        """
+        java.net.ConnectException: Connection refused: inventory/10.0.0.7:8080
+        \tat com.acme.cart.InventoryClient.reserve(InventoryClient.java:40)
+        \tat com.acme.cart.CartService.add(CartService.java:12)
+        """;
+    String npe =
+        """
+        java.lang.NullPointerException: Cannot invoke "Sku.price()" because "sku" is null
+        \tat com.acme.cart.CartService.total(CartService.java:30)
+        """;
+    List<Finding> findings = expert.analyze(refused + refused + npe + npe + npe, List.of());
+    assertThat(findings).hasSize(2);
+    assertThat(findings.getFirst().summary())
+        .startsWith("NullPointerException")
+        .contains("(3 occurrences)");
+    assertThat(findings.get(1).summary()).contains("[raised by a failing dependency]");
+    assertThat(findings.getFirst().score()).isGreaterThan(findings.get(1).score());
   }
 
   @Test
