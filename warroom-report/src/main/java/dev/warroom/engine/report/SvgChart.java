@@ -18,6 +18,9 @@ final class SvgChart {
   private static final int RIGHT = 16;
   private static final int TOP = 28;
   private static final int BOTTOM = 44;
+  private static final int Y_TICKS = 4;
+  private static final DateTimeFormatter CLOCK =
+      DateTimeFormatter.ofPattern("HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final DateTimeFormatter TIME =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -105,10 +108,14 @@ final class SvgChart {
           .append("\" height=\"")
           .append(HEIGHT - TOP - BOTTOM)
           .append("\" fill=\"#f8d0d0\"/>");
+      // Near the right edge the label ends at the window's end instead of starting at its start.
+      boolean fromEnd = x0 > WIDTH - RIGHT - 110;
       s.append("<text x=\"")
-          .append(f(x0 + 2))
+          .append(f(fromEnd ? x1 : x0))
+          .append("\" text-anchor=\"")
+          .append(fromEnd ? "end" : "start")
           .append("\" y=\"")
-          .append(TOP + 12)
+          .append(TOP - 6)
           .append(
               "\" class=\"anomaly-label\" font-size=\"11\" fill=\"#a31515\">anomalous window</text>");
     }
@@ -177,6 +184,20 @@ final class SvgChart {
 
   private void axes(StringBuilder s) {
     int bottom = HEIGHT - BOTTOM;
+    s.append("<g class=\"grid\" stroke=\"#e3e3e3\" stroke-width=\"1\">");
+    for (int i = 1; i < Y_TICKS; i++) {
+      double y = y(vmin + (vmax - vmin) * i / Y_TICKS);
+      s.append("<line x1=\"")
+          .append(LEFT)
+          .append("\" y1=\"")
+          .append(f(y))
+          .append("\" x2=\"")
+          .append(WIDTH - RIGHT)
+          .append("\" y2=\"")
+          .append(f(y))
+          .append("\"/>");
+    }
+    s.append("</g>");
     s.append("<g class=\"axes\" stroke=\"#888\" stroke-width=\"1\">")
         .append("<line x1=\"")
         .append(LEFT)
@@ -197,9 +218,17 @@ final class SvgChart {
         .append(bottom)
         .append("\"/>")
         .append("</g>");
-    label(s, LEFT - 6, TOP + 4, "end", Text.number(vmax));
-    label(s, LEFT - 6, bottom, "end", Text.number(vmin));
+    for (int i = 0; i <= Y_TICKS; i++) {
+      double v = vmin + (vmax - vmin) * i / Y_TICKS;
+      label(s, LEFT - 6, (int) Math.round(y(v)) + 4, "end", Text.compact(v));
+    }
     label(s, LEFT, bottom + 16, "start", TIME.format(Instant.ofEpochMilli(t0)) + " UTC");
+    label(
+        s,
+        LEFT + (WIDTH - LEFT - RIGHT) / 2,
+        bottom + 16,
+        "middle",
+        CLOCK.format(Instant.ofEpochMilli(t0 + (t1 - t0) / 2)));
     label(s, WIDTH - RIGHT, bottom + 16, "end", TIME.format(Instant.ofEpochMilli(t1)) + " UTC");
   }
 

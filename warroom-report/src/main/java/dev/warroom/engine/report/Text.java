@@ -72,6 +72,23 @@ final class Text {
     return d.setScale(scale, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
   }
 
+  /**
+   * An axis label that stays short: SI suffixes from ten thousand up ({@code 284M}, {@code 1G}, 3
+   * significant digits), {@link #number} below.
+   */
+  static String compact(double v) {
+    double a = Math.abs(v);
+    if (!Double.isFinite(v) || a < 1e4) {
+      return number(v);
+    }
+    String[] suffixes = {"k", "M", "G", "T", "P"};
+    int i = Math.min(suffixes.length - 1, (int) Math.floor(Math.log10(a) / 3) - 1);
+    double scaled = v / Math.pow(1000, i + 1);
+    BigDecimal d =
+        BigDecimal.valueOf(scaled).round(new java.math.MathContext(3, RoundingMode.HALF_UP));
+    return d.stripTrailingZeros().toPlainString() + suffixes[i];
+  }
+
   static String lower(Enum<?> e) {
     return e.name().toLowerCase(Locale.ROOT);
   }
