@@ -25,25 +25,13 @@ public final class Parser {
           TokenKind.REQUIRE,
           TokenKind.CONCLUDE);
 
-  /** Thrown to unwind to the enclosing statement after a diagnostic has been recorded. */
-  private static final class SyntaxError extends RuntimeException {
-    private static final long serialVersionUID = 1L;
-
-    SyntaxError() {
-      super(null, null, false, false);
-    }
-  }
-
-  private final List<Token> tokens;
-  private final List<Diagnostic> diagnostics;
+  private final TokenCursor in;
+  private final ExpressionParser expressions;
   private final Set<String> brokenSteps = new HashSet<>();
-  // Comments met inside a statement; they are re-emitted as statements after it.
-  private final List<Statement.Comment> pendingComments = new ArrayList<>();
-  private int current;
 
   private Parser(List<Token> tokens, List<Diagnostic> diagnostics) {
-    this.tokens = tokens;
-    this.diagnostics = diagnostics;
+    this.in = new TokenCursor(tokens, diagnostics);
+    this.expressions = new ExpressionParser(in);
   }
 
   /** Parses runbook source text; never throws for bad input. */
@@ -57,61 +45,65 @@ public final class Parser {
 
   // runbook = { comment } "runbook" IDENT STRING "{" header body "}" { comment } EOF
   private Runbook runbook() {
-    List<Statement.Comment> leading = new ArrayList<>(comments());
-    Position start = peek().position();
+    List<Statement.Comment> leading = new ArrayList<>(in.comments());
+    Position start = in.peek().position();
     String id = "";
     String title = "";
     try {
-      consume(TokenKind.RUNBOOK, "at the start of a runbook");
-      id = consume(TokenKind.IDENTIFIER, "as the runbook id after 'runbook'").text();
-      title = consume(TokenKind.STRING, "as the runbook title after its id").value();
-      consume(TokenKind.LEFT_BRACE, "to open the runbook body");
+      in.consume(TokenKind.RUNBOOK, "at the start of a runbook");
+      id = in.consume(TokenKind.IDENTIFIER, "as the runbook id after 'runbook'").text();
+      title = in.consume(TokenKind.STRING, "as the runbook title after its id").value();
+      in.consume(TokenKind.LEFT_BRACE, "to open the runbook body");
     } catch (SyntaxError e) {
-      while (!check(TokenKind.LEFT_BRACE) && !check(TokenKind.EOF)) {
-        advance();
+      while (!in.check(TokenKind.LEFT_BRACE) && !in.check(TokenKind.EOF)) {
+        in.advance();
       }
-      match(TokenKind.LEFT_BRACE);
+      in.match(TokenKind.LEFT_BRACE);
     }
     Optional<Expr> when = Optional.empty();
     Budget budget = Budget.NONE;
     while (true) {
-      if (checkRaw(TokenKind.COMMENT) && (check(TokenKind.WHEN) || check(TokenKind.BUDGET))) {
-        leading.addAll(comments());
-      } else if (match(TokenKind.WHEN)) {
-        Token keyword = previous();
+      if (in.checkRaw(TokenKind.COMMENT)
+          && (in.check(TokenKind.WHEN) || in.check(TokenKind.BUDGET))) {
+        leading.addAll(in.comments());
+      } else if (in.match(TokenKind.WHEN)) {
+        Token keyword = in.previous();
         try {
-          Expr condition = expression();
+          Expr condition = expressions.expression();
           if (when.isPresent()) {
-            error(keyword, "duplicate 'when' (combine conditions with 'and' / 'or')");
+            in.error(keyword, "duplicate 'when' (combine conditions with 'and' / 'or')");
           }
           when = Optional.of(condition);
         } catch (SyntaxError e) {
           synchronizeHeader();
         }
-        leading.addAll(drainPending());
-      } else if (match(TokenKind.BUDGET)) {
-        Token keyword = previous();
+        leading.addAll(in.drainPending());
+      } else if (in.match(TokenKind.BUDGET)) {
+        Token keyword = in.previous();
         try {
           Budget parsed = budget(keyword.position());
           if (!budget.isEmpty()) {
-            error(keyword, "duplicate 'budget' (list all items in one clause)");
+            in.error(keyword, "duplicate 'budget' (list all items in one clause)");
           }
           budget = parsed;
         } catch (SyntaxError e) {
           synchronizeHeader();
         }
-        leading.addAll(drainPending());
+        leading.addAll(in.drainPending());
       } else {
         break;
       }
     }
     List<Statement> body = block();
-    if (!match(TokenKind.RIGHT_BRACE)) {
-      error(peek(), "expected '}' to close runbook '" + id + "' but found " + peek().describe());
+    if (!in.match(TokenKind.RIGHT_BRACE)) {
+      in.error(
+          in.peek(),
+          "expected '}' to close runbook '" + id + "' but found " + in.peek().describe());
     }
-    List<Statement.Comment> trailing = comments();
-    if (!check(TokenKind.EOF)) {
-      error(peek(), "unexpected " + peek().describe() + " after the runbook (one per file)");
+    List<Statement.Comment> trailing = in.comments();
+    if (!in.check(TokenKind.EOF)) {
+      in.error(
+          in.peek(), "unexpected " + in.peek().describe() + " after the runbook (one per file)");
     }
     return new Runbook(id, title, when, budget, body, leading, trailing, start);
   }
@@ -122,37 +114,38 @@ public final class Parser {
     OptionalDouble seconds = OptionalDouble.empty();
     OptionalDouble confidence = OptionalDouble.empty();
     do {
-      Token key = consume(TokenKind.IDENTIFIER, "as a budget item (queries, seconds, confidence)");
-      Token number = consume(TokenKind.NUMBER, "after budget item '" + key.text() + "'");
+      Token key =
+          in.consume(TokenKind.IDENTIFIER, "as a budget item (queries, seconds, confidence)");
+      Token number = in.consume(TokenKind.NUMBER, "after budget item '" + key.text() + "'");
       double value = Double.parseDouble(number.text());
       switch (key.text()) {
         case "queries" -> {
           if (value < 1 || value != Math.rint(value) || value > Integer.MAX_VALUE) {
-            error(number, "budget queries must be a whole number >= 1, not " + number.text());
+            in.error(number, "budget queries must be a whole number >= 1, not " + number.text());
           } else {
             queries = OptionalInt.of((int) value);
           }
         }
         case "seconds" -> {
           if (value <= 0) {
-            error(number, "budget seconds must be > 0, not " + number.text());
+            in.error(number, "budget seconds must be > 0, not " + number.text());
           } else {
             seconds = OptionalDouble.of(value);
           }
         }
         case "confidence" -> {
           if (value <= 0 || value > 1) {
-            error(number, "budget confidence must be in (0, 1], not " + number.text());
+            in.error(number, "budget confidence must be in (0, 1], not " + number.text());
           } else {
             confidence = OptionalDouble.of(value);
           }
         }
         default ->
-            error(
+            in.error(
                 key,
                 "unknown budget item '" + key.text() + "' (use queries, seconds or confidence)");
       }
-    } while (match(TokenKind.COMMA));
+    } while (in.match(TokenKind.COMMA));
     return new Budget(queries, seconds, confidence, at);
   }
 
@@ -160,8 +153,8 @@ public final class Parser {
   private List<Statement> block() {
     List<Statement> body = new ArrayList<>();
     while (true) {
-      body.addAll(comments());
-      if (check(TokenKind.RIGHT_BRACE) || check(TokenKind.EOF)) {
+      body.addAll(in.comments());
+      if (in.check(TokenKind.RIGHT_BRACE) || in.check(TokenKind.EOF)) {
         return body;
       }
       try {
@@ -169,40 +162,41 @@ public final class Parser {
       } catch (SyntaxError e) {
         synchronize();
       }
-      body.addAll(drainPending());
+      body.addAll(in.drainPending());
     }
   }
 
   private List<Statement> bracedBlock(String what) {
-    consume(TokenKind.LEFT_BRACE, "to open the " + what + " body");
+    in.consume(TokenKind.LEFT_BRACE, "to open the " + what + " body");
     List<Statement> body = block();
-    if (!match(TokenKind.RIGHT_BRACE)) {
-      error(peek(), "expected '}' to close the " + what + " but found " + peek().describe());
+    if (!in.match(TokenKind.RIGHT_BRACE)) {
+      in.error(
+          in.peek(), "expected '}' to close the " + what + " but found " + in.peek().describe());
     }
     return body;
   }
 
   private Statement statement() {
-    Token keyword = advance();
+    Token keyword = in.advance();
     return switch (keyword.kind()) {
       case STEP -> step(keyword);
-      case REQUIRE -> new Statement.Require(expression(), keyword.position());
+      case REQUIRE -> new Statement.Require(expressions.expression(), keyword.position());
       case CONCLUDE -> new Statement.Conclude(keyword.position());
       case PARALLEL -> new Statement.Parallel(bracedBlock("parallel block"), keyword.position());
       case HYPOTHESIS -> hypothesis(keyword);
       case FOR -> forEach(keyword);
       case WHEN, BUDGET ->
-          throw error(keyword, keyword.kind().display() + " belongs at the top of the runbook");
+          throw in.error(keyword, keyword.kind().display() + " belongs at the top of the runbook");
       case IDENTIFIER ->
-          throw error(
+          throw in.error(
               keyword,
-              check(TokenKind.ASSIGN)
+              in.check(TokenKind.ASSIGN)
                   ? "expected a statement; did you mean 'step " + keyword.text() + " = ...'?"
                   : "expected a statement (step, hypothesis, require, parallel, for, conclude)"
                       + " but found "
                       + keyword.describe());
       default ->
-          throw error(
+          throw in.error(
               keyword,
               "expected a statement (step, hypothesis, require, parallel, for, conclude) but found "
                   + keyword.describe());
@@ -211,22 +205,22 @@ public final class Parser {
 
   // step = "step" IDENT "=" IDENT "(" [ arg { "," arg } [ "," ] ] ")" ; arg = IDENT ":" expr
   private Statement step(Token keyword) {
-    Token name = consume(TokenKind.IDENTIFIER, "as the step name after 'step'");
+    Token name = in.consume(TokenKind.IDENTIFIER, "as the step name after 'step'");
     try {
-      consume(TokenKind.ASSIGN, "after step name '" + name.text() + "'");
-      Token actor = consume(TokenKind.IDENTIFIER, "as the actor of step '" + name.text() + "'");
-      consume(TokenKind.LEFT_PAREN, "after actor '" + actor.text() + "'");
+      in.consume(TokenKind.ASSIGN, "after step name '" + name.text() + "'");
+      Token actor = in.consume(TokenKind.IDENTIFIER, "as the actor of step '" + name.text() + "'");
+      in.consume(TokenKind.LEFT_PAREN, "after actor '" + actor.text() + "'");
       List<Argument> arguments = new ArrayList<>();
-      while (!check(TokenKind.RIGHT_PAREN)) {
+      while (!in.check(TokenKind.RIGHT_PAREN)) {
         Token argName =
-            consume(TokenKind.IDENTIFIER, "as an argument name (actors take name: value)");
-        consume(TokenKind.COLON, "after argument name '" + argName.text() + "'");
-        arguments.add(new Argument(argName.text(), expression(), argName.position()));
-        if (!match(TokenKind.COMMA)) {
+            in.consume(TokenKind.IDENTIFIER, "as an argument name (actors take name: value)");
+        in.consume(TokenKind.COLON, "after argument name '" + argName.text() + "'");
+        arguments.add(new Argument(argName.text(), expressions.expression(), argName.position()));
+        if (!in.match(TokenKind.COMMA)) {
           break;
         }
       }
-      consume(TokenKind.RIGHT_PAREN, "to close the arguments of '" + actor.text() + "'");
+      in.consume(TokenKind.RIGHT_PAREN, "to close the arguments of '" + actor.text() + "'");
       return new Statement.Step(name.text(), actor.text(), arguments, keyword.position());
     } catch (SyntaxError e) {
       brokenSteps.add(name.text());
@@ -236,13 +230,13 @@ public final class Parser {
 
   // hypothesis = "hypothesis" STRING [ "prior" NUMBER ] "{" block "}"
   private Statement hypothesis(Token keyword) {
-    Token title = consume(TokenKind.STRING, "as the hypothesis statement");
+    Token title = in.consume(TokenKind.STRING, "as the hypothesis statement");
     OptionalDouble prior = OptionalDouble.empty();
-    if (match(TokenKind.PRIOR)) {
-      Token number = consume(TokenKind.NUMBER, "after 'prior'");
+    if (in.match(TokenKind.PRIOR)) {
+      Token number = in.consume(TokenKind.NUMBER, "after 'prior'");
       double p = Double.parseDouble(number.text());
       if (p < 0 || p > 1) {
-        error(number, "prior must be a probability in [0, 1], not " + number.text());
+        in.error(number, "prior must be a probability in [0, 1], not " + number.text());
       } else {
         prior = OptionalDouble.of(p);
       }
@@ -253,134 +247,11 @@ public final class Parser {
 
   // for = "for" IDENT "in" expr "{" block "}"
   private Statement forEach(Token keyword) {
-    Token variable = consume(TokenKind.IDENTIFIER, "as the loop variable after 'for'");
-    consume(TokenKind.IN, "after loop variable '" + variable.text() + "'");
-    Expr iterable = expression();
+    Token variable = in.consume(TokenKind.IDENTIFIER, "as the loop variable after 'for'");
+    in.consume(TokenKind.IN, "after loop variable '" + variable.text() + "'");
+    Expr iterable = expressions.expression();
     List<Statement> body = bracedBlock("for loop");
     return new Statement.ForEach(variable.text(), iterable, body, keyword.position());
-  }
-
-  // expr = and { "or" and } ; and = not { "and" not } ; not = "not" not | comparison
-  private Expr expression() {
-    Expr left = and();
-    while (match(TokenKind.OR)) {
-      Token op = previous();
-      left = new Expr.Binary(left, Expr.Operator.OR, and(), op.position());
-    }
-    return left;
-  }
-
-  private Expr and() {
-    Expr left = not();
-    while (match(TokenKind.AND)) {
-      Token op = previous();
-      left = new Expr.Binary(left, Expr.Operator.AND, not(), op.position());
-    }
-    return left;
-  }
-
-  private Expr not() {
-    if (match(TokenKind.NOT)) {
-      Token op = previous();
-      return new Expr.Not(not(), op.position());
-    }
-    return comparison();
-  }
-
-  // comparison = postfix [ ("==" | "!=" | "<" | "<=" | ">" | ">=" | "in") postfix ]
-  private Expr comparison() {
-    Expr left = postfix();
-    Optional<Expr.Operator> op = comparisonOperator(peek().kind());
-    if (op.isEmpty()) {
-      return left;
-    }
-    Token opToken = advance();
-    Expr result = new Expr.Binary(left, op.get(), postfix(), opToken.position());
-    if (comparisonOperator(peek().kind()).isPresent()) {
-      throw error(peek(), "comparisons do not chain; use 'and' or parentheses");
-    }
-    return result;
-  }
-
-  private static Optional<Expr.Operator> comparisonOperator(TokenKind kind) {
-    return Optional.ofNullable(
-        switch (kind) {
-          case EQUAL -> Expr.Operator.EQUAL;
-          case NOT_EQUAL -> Expr.Operator.NOT_EQUAL;
-          case LESS -> Expr.Operator.LESS;
-          case LESS_EQUAL -> Expr.Operator.LESS_EQUAL;
-          case GREATER -> Expr.Operator.GREATER;
-          case GREATER_EQUAL -> Expr.Operator.GREATER_EQUAL;
-          case IN -> Expr.Operator.IN;
-          default -> null;
-        });
-  }
-
-  // postfix = primary { "." IDENT }
-  private Expr postfix() {
-    Expr expr = primary();
-    while (match(TokenKind.DOT)) {
-      Token field = consume(TokenKind.IDENTIFIER, "as a field name after '.'");
-      expr = new Expr.Field(expr, field.text(), field.position());
-    }
-    return expr;
-  }
-
-  // primary = NUMBER | DURATION | STRING | "true" | "false" | IDENT [ "(" exprs ")" ]
-  //         | "[" exprs "]" | "(" expr ")"
-  private Expr primary() {
-    Token t = advance();
-    return switch (t.kind()) {
-      case NUMBER -> new Expr.Num(Double.parseDouble(t.text()), t.position());
-      case DURATION -> duration(t);
-      case STRING -> new Expr.Str(t.value(), t.position());
-      case TRUE -> new Expr.Bool(true, t.position());
-      case FALSE -> new Expr.Bool(false, t.position());
-      case IDENTIFIER -> {
-        if (match(TokenKind.LEFT_PAREN)) {
-          yield new Expr.Call(t.text(), expressions(TokenKind.RIGHT_PAREN, t.text()), t.position());
-        }
-        yield new Expr.Name(t.text(), t.position());
-      }
-      case LEFT_BRACKET ->
-          new Expr.ListLit(expressions(TokenKind.RIGHT_BRACKET, "list"), t.position());
-      case LEFT_PAREN -> {
-        Expr inner = expression();
-        consume(TokenKind.RIGHT_PAREN, "to close '('");
-        yield inner;
-      }
-      default -> throw error(t, "expected an expression but found " + t.describe());
-    };
-  }
-
-  private Expr duration(Token t) {
-    try {
-      return new Expr.DurationLit(DurationUnits.parse(t.text()), t.position());
-    } catch (ArithmeticException | NumberFormatException e) {
-      throw error(t, "duration out of range: " + t.text());
-    }
-  }
-
-  // exprs = [ expr { "," expr } [ "," ] ] closed by ")" or "]"
-  private List<Expr> expressions(TokenKind close, String owner) {
-    List<Expr> out = new ArrayList<>();
-    while (!check(close)) {
-      if (close == TokenKind.RIGHT_PAREN
-          && check(TokenKind.IDENTIFIER)
-          && peekNext().kind() == TokenKind.COLON) {
-        throw error(
-            peek(),
-            "function arguments are positional, as in "
-                + owner
-                + "(x); actors take name: value and are called in steps (step s = actor(...))");
-      }
-      out.add(expression());
-      if (!match(TokenKind.COMMA)) {
-        break;
-      }
-    }
-    consume(close, "to close " + (close == TokenKind.RIGHT_PAREN ? "'" + owner + "('" : "'['"));
-    return out;
   }
 
   // --- error recovery
@@ -391,119 +262,26 @@ public final class Parser {
    * brace is not mistaken for the end of the enclosing block.
    */
   private void synchronize() {
-    while (!check(TokenKind.EOF)
-        && !check(TokenKind.RIGHT_BRACE)
-        && !STATEMENT_START.contains(peek().kind())) {
-      if (match(TokenKind.LEFT_BRACE)) {
+    while (!in.check(TokenKind.EOF)
+        && !in.check(TokenKind.RIGHT_BRACE)
+        && !STATEMENT_START.contains(in.peek().kind())) {
+      if (in.match(TokenKind.LEFT_BRACE)) {
         Ast.steps(block()).forEach(step -> brokenSteps.add(step.name()));
-        pendingComments.clear();
-        match(TokenKind.RIGHT_BRACE);
+        in.drainPending();
+        in.match(TokenKind.RIGHT_BRACE);
       } else {
-        advance();
+        in.advance();
       }
     }
   }
 
   private void synchronizeHeader() {
-    while (!check(TokenKind.EOF)
-        && !check(TokenKind.RIGHT_BRACE)
-        && !check(TokenKind.WHEN)
-        && !check(TokenKind.BUDGET)
-        && !STATEMENT_START.contains(peek().kind())) {
-      advance();
+    while (!in.check(TokenKind.EOF)
+        && !in.check(TokenKind.RIGHT_BRACE)
+        && !in.check(TokenKind.WHEN)
+        && !in.check(TokenKind.BUDGET)
+        && !STATEMENT_START.contains(in.peek().kind())) {
+      in.advance();
     }
-  }
-
-  private SyntaxError error(Token at, String message) {
-    diagnostics.add(Diagnostic.error(at.position(), message));
-    return new SyntaxError();
-  }
-
-  // --- token access: comments are skipped inside statements and kept for re-emission
-
-  private List<Statement.Comment> comments() {
-    List<Statement.Comment> out = new ArrayList<>();
-    while (checkRaw(TokenKind.COMMENT)) {
-      Token c = tokens.get(current++);
-      out.add(new Statement.Comment(c.value(), c.position()));
-    }
-    return out;
-  }
-
-  private List<Statement.Comment> drainPending() {
-    List<Statement.Comment> out = List.copyOf(pendingComments);
-    pendingComments.clear();
-    return out;
-  }
-
-  private void skipComments() {
-    while (checkRaw(TokenKind.COMMENT)) {
-      Token c = tokens.get(current++);
-      pendingComments.add(new Statement.Comment(c.value(), c.position()));
-    }
-  }
-
-  private Token consume(TokenKind kind, String why) {
-    if (check(kind)) {
-      return advance();
-    }
-    throw error(
-        peek(), "expected " + kind.display() + " " + why + " but found " + peek().describe());
-  }
-
-  private boolean match(TokenKind kind) {
-    if (check(kind)) {
-      advance();
-      return true;
-    }
-    return false;
-  }
-
-  private boolean check(TokenKind kind) {
-    return peek().kind() == kind;
-  }
-
-  private boolean checkRaw(TokenKind kind) {
-    return tokens.get(current).kind() == kind;
-  }
-
-  private Token advance() {
-    skipComments();
-    Token t = tokens.get(current);
-    if (t.kind() != TokenKind.EOF) {
-      current++;
-    }
-    return t;
-  }
-
-  private Token peek() {
-    int i = current;
-    while (tokens.get(i).kind() == TokenKind.COMMENT) {
-      i++;
-    }
-    return tokens.get(i);
-  }
-
-  private Token peekNext() {
-    int i = current;
-    while (tokens.get(i).kind() == TokenKind.COMMENT) {
-      i++;
-    }
-    if (tokens.get(i).kind() == TokenKind.EOF) {
-      return tokens.get(i);
-    }
-    i++;
-    while (tokens.get(i).kind() == TokenKind.COMMENT) {
-      i++;
-    }
-    return tokens.get(i);
-  }
-
-  private Token previous() {
-    int i = current - 1;
-    while (i > 0 && tokens.get(i).kind() == TokenKind.COMMENT) {
-      i--;
-    }
-    return tokens.get(i);
   }
 }
