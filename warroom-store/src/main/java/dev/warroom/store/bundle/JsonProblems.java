@@ -8,14 +8,17 @@ import java.io.IOException;
 final class JsonProblems {
   private JsonProblems() {}
 
+  /** Drops Jackson's "(start marker at [Source: …; line: 1, column: 1])" noise. */
+  private static String clean(String msg) {
+    int nl = msg.indexOf('\n');
+    String m = nl > 0 ? msg.substring(0, nl) : msg;
+    return m.replaceAll(" \\(start marker at \\[Source: .*?\\]\\)", "").trim();
+  }
+
   static String describe(IOException e) {
     if (e instanceof JsonProcessingException j) {
       JsonLocation loc = j.getLocation();
-      String msg = j.getOriginalMessage();
-      int nl = msg.indexOf('\n');
-      if (nl > 0) {
-        msg = msg.substring(0, nl);
-      }
+      String msg = clean(j.getOriginalMessage());
       if (loc != null && loc.getLineNr() > 0) {
         return loc.getLineNr() + ":" + loc.getColumnNr() + ": invalid JSON: " + msg;
       }

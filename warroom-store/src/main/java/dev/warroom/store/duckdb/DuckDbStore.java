@@ -107,7 +107,21 @@ public final class DuckDbStore implements TelemetryStore {
    * {@code InvalidInputException} with every problem found, and the store is left unchanged.
    */
   public LoadStats ingest(Path bundleDir, ProgressListener progress) {
-    return load(sink -> BundleReader.read(bundleDir, sink, progress));
+    return load(
+        loader -> {
+          PipelinedSink pipe = new PipelinedSink(loader);
+          try {
+            BundleReader.read(bundleDir, pipe, progress);
+          } catch (RuntimeException e) {
+            try {
+              pipe.finish(); // the appending thread is done with the connection before rollback
+            } catch (RuntimeException appendFailure) {
+              e.addSuppressed(appendFailure);
+            }
+            throw e;
+          }
+          pipe.finish();
+        });
   }
 
   /** What one load appended. */
