@@ -1,6 +1,12 @@
 package dev.warroom.engine.report;
 
-/** HTML escaping for text and attribute values (OWASP rule #1 and #2 characters). */
+import java.util.List;
+import java.util.stream.Collectors;
+
+/**
+ * HTML escaping for text and attribute values (the OWASP rule #1 and #2 characters), and the
+ * evidence links and name lists the HTML sections share.
+ */
 final class Html {
   private Html() {}
 
@@ -33,5 +39,30 @@ final class Html {
   /** A fragment id for evidence {@code id}, safe in {@code id=} and {@code href="#..."}. */
   static String anchor(String evidenceId) {
     return "ev-" + evidenceId.replaceAll("[^A-Za-z0-9_.-]", "_");
+  }
+
+  static void list(StringBuilder h, String label, List<String> values) {
+    if (!values.isEmpty()) {
+      h.append("<p>")
+          .append(escape(label))
+          .append(": ")
+          .append(
+              values.stream()
+                  .map(v -> "<code>" + escape(v) + "</code>")
+                  .collect(Collectors.joining(", ")))
+          .append("</p>\n");
+    }
+  }
+
+  static String links(List<String> ids) {
+    return ids.isEmpty() ? "" : " <span class=\"muted\">(evidence " + idLinks(ids) + ")</span>";
+  }
+
+  static String idLinks(List<String> ids) {
+    return ids.stream().map(Html::link).collect(Collectors.joining(", "));
+  }
+
+  static String link(String id) {
+    return "<a href=\"#" + Html.anchor(id) + "\">" + escape(id) + "</a>";
   }
 }

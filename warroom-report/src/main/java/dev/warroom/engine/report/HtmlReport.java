@@ -3,16 +3,13 @@ package dev.warroom.engine.report;
 import static dev.warroom.engine.report.Html.escape;
 
 import dev.warroom.model.Evidence;
-import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.Hypothesis;
 import dev.warroom.model.HypothesisStatus;
 import dev.warroom.model.RcaReport;
 import dev.warroom.model.Remediation;
 import dev.warroom.model.RootCauseCandidate;
 import java.util.List;
-import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /**
  * Renders an {@link RcaReport} as one self-contained HTML page (inline CSS and SVG, no scripts or
@@ -74,12 +71,12 @@ public final class HtmlReport {
             + " href=\"#missing\">Missing data</a><a href=\"#evidence\">Evidence</a></nav>\n");
     impact(r, h);
     candidates(r, h);
-    charts(r, h);
-    supporting(r, h);
+    EvidenceHtml.charts(r, h);
+    EvidenceHtml.supporting(r, h);
     hypotheses(r, h);
     remediation(r, h);
     missing(r, h);
-    evidence(r, h);
+    EvidenceHtml.drillDown(r, h);
     if (!r.runbook().isEmpty()) {
       h.append("<section id=\"runbook\">\n<h2>Runbook</h2>\n<pre>")
           .append(escape(r.runbook()))
@@ -97,14 +94,17 @@ public final class HtmlReport {
     if (i.summary().isEmpty() && i.affectedServices().isEmpty()) {
       h.append("<p class=\"muted\">No impact was measured.</p>\n");
     } else {
-      h.append("<p>").append(escape(i.summary())).append(links(i.evidenceIds())).append("</p>\n");
-      list(h, "Affected services", i.affectedServices());
-      list(h, "Affected routes", i.affectedRoutes());
+      h.append("<p>")
+          .append(escape(i.summary()))
+          .append(Html.links(i.evidenceIds()))
+          .append("</p>\n");
+      Html.list(h, "Affected services", i.affectedServices());
+      Html.list(h, "Affected routes", i.affectedRoutes());
       for (String id : i.evidenceIds()) {
         Evidence e = r.evidence(id);
         if (e != null && !e.query().isEmpty()) {
           h.append("<p class=\"muted\">Observation ")
-              .append(link(id))
+              .append(Html.link(id))
               .append(": ")
               .append(escape(e.summary()))
               .append("</p>\n<pre>")
@@ -114,19 +114,6 @@ public final class HtmlReport {
       }
     }
     h.append("</section>\n");
-  }
-
-  private static void list(StringBuilder h, String label, List<String> values) {
-    if (!values.isEmpty()) {
-      h.append("<p>")
-          .append(escape(label))
-          .append(": ")
-          .append(
-              values.stream()
-                  .map(v -> "<code>" + escape(v) + "</code>")
-                  .collect(Collectors.joining(", ")))
-          .append("</p>\n");
-    }
   }
 
   private static void candidates(RcaReport r, StringBuilder h) {
@@ -161,55 +148,10 @@ public final class HtmlReport {
           .append(Text.percent(c.confidence()))
           .append("</td>")
           .append("<td>")
-          .append(idLinks(c.evidenceIds()))
+          .append(Html.idLinks(c.evidenceIds()))
           .append("</td></tr>\n");
     }
     h.append("</table>\n</section>\n");
-  }
-
-  private static void charts(RcaReport r, StringBuilder h) {
-    h.append("<section id=\"charts\">\n<h2>Supporting metric charts</h2>\n");
-    List<Evidence> charts = r.evidence().stream().filter(e -> e.chart() != null).toList();
-    if (charts.isEmpty()) {
-      h.append("<p class=\"muted\">No metric chart in the evidence.</p>\n");
-    }
-    for (Evidence e : charts) {
-      h.append("<figure>\n")
-          .append(SvgChart.render(e.chart()))
-          .append("\n<figcaption>")
-          .append(link(e.id()))
-          .append(" <code>")
-          .append(escape(e.chart().key().toString()))
-          .append("</code>: ")
-          .append(escape(e.summary()))
-          .append("</figcaption>\n</figure>\n");
-    }
-    h.append("</section>\n");
-  }
-
-  private static void supporting(RcaReport r, StringBuilder h) {
-    h.append("<section id=\"supporting\">\n<h2>Supporting log lines and spans</h2>\n");
-    Set<EvidenceKind> kinds = Set.of(EvidenceKind.LOG, EvidenceKind.TRACE);
-    List<Evidence> items =
-        r.evidence().stream().filter(e -> kinds.contains(e.kind()) && !e.rows().isEmpty()).toList();
-    if (items.isEmpty()) {
-      h.append("<p class=\"muted\">No log lines or spans in the evidence.</p>\n");
-    }
-    for (Evidence e : items) {
-      h.append("<h3>")
-          .append(link(e.id()))
-          .append(" ")
-          .append(e.kind() == EvidenceKind.LOG ? "log lines" : "spans")
-          .append(" — ")
-          .append(escape(e.summary()))
-          .append("</h3>\n<pre>")
-          .append(
-              escape(
-                  String.join(
-                      "\n", e.rows().subList(0, Math.min(SUPPORTING_ROWS, e.rows().size())))))
-          .append("</pre>\n");
-    }
-    h.append("</section>\n");
   }
 
   private static void hypotheses(RcaReport r, StringBuilder h) {
@@ -233,7 +175,7 @@ public final class HtmlReport {
           h.append(x.status() == HypothesisStatus.PRUNED ? " — pruned because " : " — ")
               .append(escape(x.reason()));
         }
-        h.append(links(x.evidenceIds())).append("</li>\n");
+        h.append(Html.links(x.evidenceIds())).append("</li>\n");
       }
       h.append("</ul>\n");
     }
@@ -257,7 +199,10 @@ public final class HtmlReport {
     }
     h.append("<h3>").append(title).append("</h3>\n<ol>\n");
     for (Remediation m : items) {
-      h.append("<li>").append(escape(m.action())).append(links(m.evidenceIds())).append("</li>\n");
+      h.append("<li>")
+          .append(escape(m.action()))
+          .append(Html.links(m.evidenceIds()))
+          .append("</li>\n");
     }
     h.append("</ol>\n");
   }
@@ -270,60 +215,6 @@ public final class HtmlReport {
       h.append("<ul>\n");
       r.missingData().forEach(m -> h.append("<li>").append(escape(m)).append("</li>\n"));
       h.append("</ul>\n");
-    }
-    h.append("</section>\n");
-  }
-
-  private static void evidence(RcaReport r, StringBuilder h) {
-    h.append("<section id=\"evidence\">\n<h2>Evidence</h2>\n");
-    for (Evidence e : r.evidence()) {
-      h.append("<details id=\"")
-          .append(Html.anchor(e.id()))
-          .append("\">\n<summary><b>")
-          .append(escape(e.id()))
-          .append("</b> · ")
-          .append(Text.lower(e.kind()))
-          .append(" · ")
-          .append(escape(e.source()))
-          .append(" — ")
-          .append(escape(e.summary()))
-          .append("</summary>\n");
-      if (!e.query().isEmpty()) {
-        h.append("<p>Query that ran:</p>\n<pre>").append(escape(e.query())).append("</pre>\n");
-      }
-      new TreeMap<>(e.renderedQueries())
-          .forEach(
-              (dialect, q) ->
-                  h.append("<p>As ")
-                      .append(escape(dialect))
-                      .append(":</p>\n<pre>")
-                      .append(escape(q))
-                      .append("</pre>\n"));
-      if (e.code() != null) {
-        h.append("<p>Code: <code>").append(escape(e.code().toString())).append("</code>");
-        if (!e.code().repository().isEmpty()) {
-          h.append(" in ").append(escape(e.code().repository()));
-        }
-        if (e.code().commit() != null) {
-          h.append(" at ").append(escape(e.code().commit()));
-        }
-        h.append("</p>\n");
-      }
-      if (!e.entities().isEmpty()) {
-        list(h, "Entities", e.entities());
-      }
-      if (!e.rows().isEmpty()) {
-        h.append("<table>\n<tr><th>#</th><th>row</th></tr>\n");
-        for (int i = 0; i < e.rows().size(); i++) {
-          h.append("<tr><td>")
-              .append(i + 1)
-              .append("</td><td><code>")
-              .append(escape(e.rows().get(i)))
-              .append("</code></td></tr>\n");
-        }
-        h.append("</table>\n");
-      }
-      h.append("</details>\n");
     }
     h.append("</section>\n");
   }
@@ -343,17 +234,5 @@ public final class HtmlReport {
                     .append(v)
                     .append("</td></tr>\n"));
     h.append("</table>\n</section>\n");
-  }
-
-  private static String links(List<String> ids) {
-    return ids.isEmpty() ? "" : " <span class=\"muted\">(evidence " + idLinks(ids) + ")</span>";
-  }
-
-  private static String idLinks(List<String> ids) {
-    return ids.stream().map(HtmlReport::link).collect(Collectors.joining(", "));
-  }
-
-  private static String link(String id) {
-    return "<a href=\"#" + Html.anchor(id) + "\">" + escape(id) + "</a>";
   }
 }
