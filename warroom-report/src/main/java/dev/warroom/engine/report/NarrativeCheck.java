@@ -28,6 +28,10 @@ import java.util.regex.Pattern;
  * entities, sources, code references, chart series) or in the alert that opened the incident; a
  * number is supported when some number of the corpus rounds to it at the narrative's precision,
  * directly or as a percentage ({@code 12.3%} matches {@code 0.1234}).
+ *
+ * <p>Limits: a plain-word name in free text ({@code checkout}) cannot be told from prose, so
+ * services are checked where they are structured (candidates, impact). Corpus numbers count only
+ * where they stand alone, not inside timestamps, versions or names.
  */
 public final class NarrativeCheck {
   /** Where an unsupported entity was found and what it is. */
