@@ -43,7 +43,9 @@ public final class KubernetesReasons {
           fault(
               FaultClass.BAD_DEPLOY, 0.9, "the image cannot be pulled: wrong name, tag or access");
       case "FailedScheduling" -> scheduling(msg);
-      case "Evicted", "Evicting" -> eviction(msg);
+      case "Evicted", "Evicting", "EvictionThresholdMet" -> eviction(msg);
+      case "TaintManagerEviction" ->
+          fault(FaultClass.NODE_FAILURE, 0.7, "pods evicted from a node marked unreachable");
       case "NodeNotReady", "NodeNotSchedulable", "Rebooted", "KernelDeadlock", "NodeShutdown" ->
           fault(FaultClass.NODE_FAILURE, 0.85, "the node is not ready or restarted");
       case "NodeHasDiskPressure", "FreeDiskSpaceFailed", "ImageGCFailed" ->
