@@ -79,10 +79,16 @@ final class BenchIngestCommand implements Callable<Integer> {
     if (json) {
       out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(r));
     } else {
-      out.printf("log records/s   %,12.0f  (JSON lines, median of %d)%n", r.logsPerSecond(), runs);
-      out.printf("spans/s         %,12.0f  (Zipkin v2 JSON)%n", r.spansPerSecond());
+      out.printf("median of %d runs            wall-clock  per CPU-second%n", runs);
       out.printf(
-          "metric points/s %,12.0f  (Prometheus text with timestamps)%n", r.pointsPerSecond());
+          "log records/s   %,12.0f %,14.0f  (JSON lines)%n",
+          r.logsPerSecond(), r.logsPerCpuSecond());
+      out.printf(
+          "spans/s         %,12.0f %,14.0f  (Zipkin v2 JSON)%n",
+          r.spansPerSecond(), r.spansPerCpuSecond());
+      out.printf(
+          "metric points/s %,12.0f %,14.0f  (Prometheus text with timestamps)%n",
+          r.pointsPerSecond(), r.pointsPerCpuSecond());
       out.printf(
           "log query       %,12.1f ms over %,d stored logs, service + regex, %,d rows%n",
           r.logQueryMillis(), logs, r.logQueryRows());
