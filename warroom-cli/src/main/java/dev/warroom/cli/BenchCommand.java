@@ -12,6 +12,6 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       BenchIngestCommand.class,
-      BenchMetricsCommand.class
+      BenchLogMineCommand.class
     })
 final class BenchCommand {}
