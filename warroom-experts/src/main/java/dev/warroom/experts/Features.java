@@ -1,11 +1,14 @@
 package dev.warroom.experts;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The router's tokeniser: hashed binary features of the head of an input (its first {@link
- * #HEAD_CHARS} characters), in the spirit of language identification by character n-grams (Cavnar
- * and Trenkle 1994) with the hashing trick (Weinberger et al. 2009):
+ * #MAX_LINES} lines, {@link #LINE_CHARS} characters of each), in the spirit of language
+ * identification by character n-grams (Cavnar and Trenkle 1994) with the hashing trick (Weinberger
+ * et al. 2009):
  *
  * <ul>
  *   <li>character 3- and 4-grams after collapsing every run of digits to one {@code 0}, so
@@ -18,22 +21,34 @@ import java.util.Arrays;
  */
 final class Features {
   static final int DIMENSION = 1 << 17;
-  static final int HEAD_CHARS = 1500;
+
+  /** Lines of the input looked at; a router decides from the head of a file. */
+  static final int MAX_LINES = 30;
+
+  /**
+   * Characters of each line looked at, so that a table thousands of columns wide still shows its
+   * rows, not just the start of its header.
+   */
+  static final int LINE_CHARS = 160;
 
   private Features() {}
 
   /** Sorted distinct feature ids of the text. */
   static int[] extract(String text) {
-    String head = text.length() > HEAD_CHARS ? text.substring(0, HEAD_CHARS) : text;
+    List<String> lines = firstLines(text, MAX_LINES);
+    StringBuilder headText = new StringBuilder();
+    for (String line : lines) {
+      headText.append(line, 0, Math.min(line.length(), LINE_CHARS)).append('\n');
+    }
+    String head = headText.toString();
     String norm = collapseDigits(head);
-    int[] out = new int[norm.length() * 3 + 64];
+    int[] out = new int[norm.length() * 2 + 4 * lines.size() + 64];
     int n = 0;
     for (int len = 3; len <= 4; len++) {
       for (int i = 0; i + len <= norm.length(); i++) {
         out[n++] = hash(len, norm, i, i + len);
       }
     }
-    String[] lines = head.split("\n", -1);
     int lineCount = 0;
     String firstShape = null;
     boolean sameShape = true;
@@ -82,6 +97,23 @@ final class Features {
       }
     }
     return Arrays.copyOf(ids, k);
+  }
+
+  /** The first {@code max} lines of the text, without splitting the rest of it. */
+  static List<String> firstLines(String text, int max) {
+    List<String> out = new ArrayList<>();
+    int from = 0;
+    while (from <= text.length() && out.size() < max) {
+      int nl = text.indexOf('\n', from);
+      int end = nl < 0 ? text.length() : nl;
+      String line = text.substring(from, end);
+      out.add(line.endsWith("\r") ? line.substring(0, line.length() - 1) : line);
+      if (nl < 0) {
+        break;
+      }
+      from = nl + 1;
+    }
+    return out;
   }
 
   static String collapseDigits(String s) {
@@ -139,7 +171,7 @@ final class Features {
    * first 20) when it is the same on every line, bucketed, else {@code ragged}; {@code none}
    * without commas.
    */
-  static String tableShape(String[] lines) {
+  static String tableShape(List<String> lines) {
     int commas = -1;
     int seen = 0;
     for (String line : lines) {

@@ -31,16 +31,28 @@ public final class RouterEvaluation {
       double meanConfidenceWrong,
       List<Score> byKind,
       List<Score> bySource,
+      List<Score> unseenSource,
       List<Miss> misses) {
     public Result {
       byKind = List.copyOf(byKind);
       bySource = List.copyOf(bySource);
+      unseenSource = List.copyOf(unseenSource);
       misses = List.copyOf(misses);
     }
   }
 
   /** Runs the evaluation; {@code datasets} may be null for the synthetic corpus only. */
   public static Result run(Path datasets) throws IOException {
+    return run(datasets, false);
+  }
+
+  /**
+   * Runs the evaluation. With {@code leaveOneSourceOut}, also measures, for each real source
+   * ({@code loghub/<system>}, {@code nab}, {@code petshop}), the accuracy on its held-out examples
+   * of a router trained without any example of that source: how well routing generalises to a
+   * system it has never seen (one training per source, so slower).
+   */
+  public static Result run(Path datasets, boolean leaveOneSourceOut) throws IOException {
     RouterCorpus.Split split = RouterCorpus.split(datasets);
     Router router = Router.train(split.train());
     Map<String, int[]> byKind = new TreeMap<>();
@@ -73,7 +85,32 @@ public final class RouterEvaluation {
         wrong == 0 ? 0 : confWrong / wrong,
         scores(byKind),
         scores(bySource),
+        leaveOneSourceOut ? unseen(split) : List.of(),
         misses);
+  }
+
+  private static List<Score> unseen(RouterCorpus.Split split) {
+    Map<String, int[]> counts = new TreeMap<>();
+    List<String> groups =
+        split.test().stream()
+            .map(in -> sourceGroup(in.source()))
+            .filter(g -> !g.equals("synthetic"))
+            .distinct()
+            .sorted()
+            .toList();
+    for (String group : groups) {
+      Router router =
+          Router.train(
+              split.train().stream()
+                  .filter(in -> !sourceGroup(in.source()).equals(group))
+                  .toList());
+      for (LabelledInput in : split.test()) {
+        if (sourceGroup(in.source()).equals(group)) {
+          count(counts, group, router.route(in.text()).kind() == in.kind());
+        }
+      }
+    }
+    return scores(counts);
   }
 
   /** {@code loghub/<system>}, or the first path segment ({@code nab}, {@code petshop}…). */
