@@ -28,6 +28,7 @@ public final class Parser {
   private final TokenCursor in;
   private final ExpressionParser expressions;
   private final Set<String> brokenSteps = new HashSet<>();
+  private Position missingBraceHint;
 
   private Parser(List<Token> tokens, List<Diagnostic> diagnostics) {
     this.in = new TokenCursor(tokens, diagnostics);
@@ -98,7 +99,15 @@ public final class Parser {
     if (!in.match(TokenKind.RIGHT_BRACE)) {
       in.error(
           in.peek(),
-          "expected '}' to close runbook '" + id + "' but found " + in.peek().describe());
+          "expected '}' to close runbook '"
+              + id
+              + "' but found "
+              + in.peek().describe()
+              + (missingBraceHint == null
+                  ? ""
+                  : "; is a '}' missing before "
+                      + missingBraceHint
+                      + "? That statement is indented like the block that encloses it"));
     }
     List<Statement.Comment> trailing = in.comments();
     if (!in.check(TokenKind.EOF)) {
@@ -151,11 +160,27 @@ public final class Parser {
 
   // block = { statement | comment } ; ends before "}" or EOF
   private List<Statement> block() {
+    return block(null);
+  }
+
+  /**
+   * Statements up to the closing brace. {@code opener} is the keyword of the enclosing block
+   * statement, if any: a statement on a later line indented no deeper than it is remembered as the
+   * likely place of a missing '}', for the hint on an unclosed runbook.
+   */
+  private List<Statement> block(Token opener) {
     List<Statement> body = new ArrayList<>();
     while (true) {
       body.addAll(in.comments());
       if (in.check(TokenKind.RIGHT_BRACE) || in.check(TokenKind.EOF)) {
         return body;
+      }
+      Position next = in.peek().position();
+      if (opener != null
+          && missingBraceHint == null
+          && next.line() > opener.position().line()
+          && next.column() <= opener.position().column()) {
+        missingBraceHint = next;
       }
       try {
         body.add(statement());
@@ -166,12 +191,18 @@ public final class Parser {
     }
   }
 
-  private List<Statement> bracedBlock(String what) {
-    in.consume(TokenKind.LEFT_BRACE, "to open the " + what + " body");
-    List<Statement> body = block();
+  private List<Statement> bracedBlock(Token keyword, String what) {
+    Token open = in.consume(TokenKind.LEFT_BRACE, "to open the " + what + " body");
+    List<Statement> body = block(keyword);
     if (!in.match(TokenKind.RIGHT_BRACE)) {
       in.error(
-          in.peek(), "expected '}' to close the " + what + " but found " + in.peek().describe());
+          in.peek(),
+          "expected '}' to close the "
+              + what
+              + " opened at "
+              + open.position()
+              + " but found "
+              + in.peek().describe());
     }
     return body;
   }
@@ -182,7 +213,8 @@ public final class Parser {
       case STEP -> step(keyword);
       case REQUIRE -> new Statement.Require(expressions.expression(), keyword.position());
       case CONCLUDE -> new Statement.Conclude(keyword.position());
-      case PARALLEL -> new Statement.Parallel(bracedBlock("parallel block"), keyword.position());
+      case PARALLEL ->
+          new Statement.Parallel(bracedBlock(keyword, "parallel block"), keyword.position());
       case HYPOTHESIS -> hypothesis(keyword);
       case FOR -> forEach(keyword);
       case WHEN, BUDGET ->
@@ -241,7 +273,7 @@ public final class Parser {
         prior = OptionalDouble.of(p);
       }
     }
-    List<Statement> body = bracedBlock("hypothesis \"" + title.value() + "\"");
+    List<Statement> body = bracedBlock(keyword, "hypothesis \"" + title.value() + "\"");
     return new Statement.Hypothesis(title.value(), prior, body, keyword.position());
   }
 
@@ -250,7 +282,7 @@ public final class Parser {
     Token variable = in.consume(TokenKind.IDENTIFIER, "as the loop variable after 'for'");
     in.consume(TokenKind.IN, "after loop variable '" + variable.text() + "'");
     Expr iterable = expressions.expression();
-    List<Statement> body = bracedBlock("for loop");
+    List<Statement> body = bracedBlock(keyword, "for loop");
     return new Statement.ForEach(variable.text(), iterable, body, keyword.position());
   }
 
