@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       BenchIngestCommand.class,
-      BenchLogMineCommand.class
+      BenchLogMineCommand.class,
+      BenchTracesCommand.class
     })
 final class BenchCommand {}

@@ -9,5 +9,9 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     description = "Measures warroom's accuracy on public benchmarks.",
     footer = {"", "Example:", "  warroom eval logparse --data ../shared/datasets/loghub-2k"},
-    subcommands = {CommandLine.HelpCommand.class})
+    subcommands = {
+      CommandLine.HelpCommand.class,
+      EvalPetShopCommand.class,
+      EvalRouterCommand.class
+    })
 final class EvalCommand {}
