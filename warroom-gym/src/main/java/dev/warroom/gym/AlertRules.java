@@ -107,15 +107,16 @@ final class AlertRules {
                     sim.graph.endpointName[ep],
                     "consumergroup",
                     group));
+        double threshold = niceThreshold(Math.max(1000, 5 * baselineMax(lag)));
         add(
             out,
             s,
             "KafkaConsumerLagHigh",
             "consumer_lag",
             lag,
-            5000,
+            threshold,
             from,
-            "kafka_consumergroup_lag{consumergroup=\"" + group + "\"} > 5000");
+            "kafka_consumergroup_lag{consumergroup=\"" + group + "\"} > " + threshold);
       }
     }
   }

@@ -87,9 +87,6 @@ final class EpisodeFactory {
     List<RedHerring> kinds =
         sc.redHerrings() != null ? sc.redHerrings() : defaultHerrings(sc.difficulty(), rPlan);
     Herrings herrings = new Herrings(sim, kinds, chainServices, onset, rPlan);
-    if (inj.fault() == FaultType.AUTOSCALER_MAX) {
-      load.addBurst(onset, tl.windowEnd, 2.2 + 1.3 * severity);
-    }
     FaultEffects fault = new FaultEffects(sim, inj, rPlan);
     MetricRecorder rec = new MetricRecorder(sim, herrings, rMetrics);
     sim.run(List.of(herrings, fault), rec);

@@ -21,6 +21,10 @@ final class FaultEffects implements Simulator.Effects {
   private final long[] rolloutAt;
   private final double[] growthPerSec;
   private final double[] preRate;
+  private final double[] preDemand;
+  private double preUtil = 0.3;
+  private double prePeerUtil = 0.3;
+  private long lastT;
   private boolean announced;
 
   FaultEffects(Simulator sim, Injection inj, RandomGenerator rnd) {
@@ -35,11 +39,12 @@ final class FaultEffects implements Simulator.Effects {
       rolloutAt[i] = inj.onset() + 15_000 + i * (30_000L + rnd.nextInt(30_000));
       double fillSeconds =
           inj.fault() == FaultType.MEMORY_LEAK
-              ? (1500 + 900 * rnd.nextDouble()) / (0.5 + sev)
+              ? (900 + 600 * rnd.nextDouble()) / (0.5 + sev)
               : (420 + 360 * rnd.nextDouble()) / (0.5 + sev);
       growthPerSec[i] = (1 - sim.memBase[inj.service()]) / fillSeconds;
     }
     preRate = new double[sim.system.services().size()];
+    preDemand = new double[targetPods.length];
   }
 
   private boolean on(long t) {
@@ -62,7 +67,16 @@ final class FaultEffects implements Simulator.Effects {
       case RETRY_STORM -> {
         int e = sim.graph.edge(svc, inj.peer());
         double ramp = Math.min(1, inj.elapsed(t) / 120);
-        st.edgeRateMult[e] = 1 + (2 + 4 * sev) * ramp;
+        // enough retries to overload the dependency, whatever its load was
+        double amp =
+            Math.min(15, Math.max(3 + 5 * sev, (1.3 + 0.5 * sev) / Math.max(0.02, prePeerUtil)));
+        st.edgeRateMult[e] = 1 + (amp - 1) * ramp;
+        if (inj.elapsed(t) < 60) {
+          for (int p : sim.cluster.podsOfService[inj.peer()]) {
+            st.podErr[p] = 0.1; // the hiccup that starts the storm
+            st.podFailure[p] = Failure.TIMEOUT;
+          }
+        }
       }
       case CACHE_FAILURE -> {
         double hit0 = st.svcHitRatio[svc] > 0 ? st.svcHitRatio[svc] : 0.93;
@@ -86,6 +100,14 @@ final class FaultEffects implements Simulator.Effects {
       case RATE_LIMITED -> {
         for (int caller : sim.graph.callersOf(svc)) {
           st.edgeRateMult[sim.graph.edge(caller, svc)] = on ? 1.35 : 1;
+        }
+      }
+      case AUTOSCALER_MAX -> {
+        // a campaign surge large enough to push the capped deployment past its CPU
+        double surge = 2 + sev;
+        double ramp = Math.min(1, inj.elapsed(t) / 180);
+        for (int s = 0; s < st.svcLoadMult.length; s++) {
+          st.svcLoadMult[s] = 1 + (surge - 1) * ramp;
         }
       }
       default -> {}
@@ -127,6 +149,14 @@ final class FaultEffects implements Simulator.Effects {
     }
     if (t < inj.onset()) {
       System.arraycopy(st.svcRate, 0, preRate, 0, preRate.length);
+      for (int i = 0; i < targetPods.length; i++) {
+        preDemand[i] = st.podCpuDemand[targetPods[i]];
+        preUtil = st.podCpuDemand[targetPods[i]] / st.podCpuLimit[targetPods[i]];
+      }
+      if (inj.peer() >= 0) {
+        int pp = sim.cluster.podsOfService[inj.peer()][0];
+        prePeerUtil = st.podCpuDemand[pp] / st.podCpuLimit[pp];
+      }
       if (inj.fault() == FaultType.TLS_CERT_EXPIRED) {
         st.svcCertExpirySec[inj.service()] = inj.onset() / 1000.0;
       }
@@ -169,7 +199,9 @@ final class FaultEffects implements Simulator.Effects {
         if (on) {
           st.nodeIoUtil[dbNode()] = 0.97;
           for (int ep : sim.graph.endpointsOfService[svc]) {
-            st.epSelfMult[ep] *= 4 + 14 * sev;
+            st.epSelfMult[ep] *= 30 + 120 * sev;
+            st.epSelfErr[ep] = 0.01 + 0.06 * sev;
+            st.epSelfFailure[ep] = Failure.TIMEOUT;
           }
         }
       }
@@ -212,14 +244,18 @@ final class FaultEffects implements Simulator.Effects {
         }
       }
       case CPU_LIMIT_TOO_LOW -> {
-        double factor = 0.2 + 0.25 * (1 - sev);
+        // the new limit is below what the pods used at onset: they throttle at normal load
+        double factor = 0.45 + 0.3 * (1 - sev);
         for (int i = 0; i < targetPods.length; i++) {
           if (t >= rolloutAt[i]) {
-            st.podCpuLimit[targetPods[i]] = sim.system.services().get(svc).cpuLimit() * factor;
+            st.podCpuLimit[targetPods[i]] = Math.max(0.02, preDemand[i] * factor);
           }
         }
       }
-      case AUTOSCALER_MAX -> autoscale(st);
+      case AUTOSCALER_MAX -> {
+        lastT = t;
+        autoscale(st);
+      }
       case TLS_CERT_EXPIRED -> {
         st.svcCertExpirySec[svc] = inj.onset() / 1000.0;
         double share = Math.min(1, el / (120 + 180 * (1 - sev)));
@@ -280,8 +316,15 @@ final class FaultEffects implements Simulator.Effects {
         for (int q : sim.graph.callersOf(svc)) {
           if (sim.system.services().get(q).kind() == ComponentKind.QUEUE) {
             int e = sim.graph.edge(q, svc);
-            double intended = st.edgeRate[e] / Math.max(1e-9, st.edgeRateMult[e]);
-            st.svcLag[svc] += (intended - st.edgeRate[e]) * dt;
+            double produced = 0;
+            for (int ep : sim.graph.endpointsOfService[q]) {
+              for (Graph.CallRef c : sim.graph.calls.get(ep)) {
+                if (c.edge() == e) {
+                  produced += st.epRate[ep] * c.count();
+                }
+              }
+            }
+            st.svcLag[svc] += Math.max(0, produced - st.edgeRate[e]) * dt;
           }
         }
         for (int p : targetPods) {
@@ -305,8 +348,8 @@ final class FaultEffects implements Simulator.Effects {
       }
       case PERFORMANCE_REGRESSION -> {
         double share = rolledOutShare(t);
-        st.epSelfMult[inj.endpoint()] *= 1 + share * (3 + 12 * sev);
-        st.svcCpuPerReqMult[svc] *= 1 + share * (1 + 2 * sev);
+        st.epSelfMult[inj.endpoint()] *= 1 + share * (15 + 60 * sev);
+        st.svcCpuPerReqMult[svc] *= 1 + share * (2 + 4 * sev);
       }
     }
   }
@@ -323,6 +366,11 @@ final class FaultEffects implements Simulator.Effects {
       st.svcDesiredReplicas[s] = Math.ceil(spec.replicas() * ratio);
       if (s == target) {
         st.svcMaxReplicas[s] = spec.replicas();
+        // the campaign's traffic is heavy for this service: per-pod CPU goes past the quota
+        double need = Math.max(1, (1.15 + 0.5 * sev) / Math.max(0.02, preUtil * ratio));
+        double ramp = Math.min(1, inj.elapsed(lastT) / 180);
+        st.svcCpuPerReqMult[s] *= 1 + (need - 1) * ramp;
+        st.svcDesiredReplicas[s] = Math.ceil(spec.replicas() * ratio * (1 + (need - 1) * ramp));
       } else if (spec.kind() == ComponentKind.SERVICE) {
         st.svcCpuPerReqMult[s] /= ratio;
         st.svcMaxReplicas[s] = Math.max(st.svcMaxReplicas[s], st.svcDesiredReplicas[s]);
@@ -446,6 +494,19 @@ final class FaultEffects implements Simulator.Effects {
                   ""));
         }
         st.podRestarts[p] = 1 + (int) ((t - rolloutAt[i]) / 60_000);
+      }
+    }
+    int crashing = 0;
+    for (int p : targetPods) {
+      crashing += st.podCrashLooping[p] ? 1 : 0;
+    }
+    if (crashing > 0) {
+      // each restart briefly passes readiness and takes connections it then drops
+      double lost = crashing / (double) targetPods.length;
+      for (int caller : sim.graph.callersOf(svc)) {
+        int e = sim.graph.edge(caller, svc);
+        st.edgeErr[e] = Math.max(st.edgeErr[e], lost * (0.15 + 0.3 * sev));
+        st.edgeFailure[e] = Failure.UPSTREAM_CONNECT;
       }
     }
   }

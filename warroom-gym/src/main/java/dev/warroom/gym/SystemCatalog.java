@@ -674,7 +674,7 @@ public final class SystemCatalog {
                     "consume",
                     0,
                     call("orders-db", "update_order", 1),
-                    call("events-bus", "shipments", 1, true))),
+                    call("notifications", "/notify", 1))),
             svc(
                 "notifications",
                 SERVICE,
@@ -685,7 +685,8 @@ public final class SystemCatalog {
                 4,
                 0,
                 List.of(),
-                ep("consume", 0, call("email-sender", "/send", 1))),
+                ep("consume", 0, call("email-sender", "/send", 1)),
+                ep("/notify", 0, call("email-sender", "/send", 1))),
             svc("email-sender", SERVICE, "python", 1, 0.5, 512, 45, 0, List.of(), ep("/send", 0)),
             svc(
                 "analytics",
@@ -740,8 +741,7 @@ public final class SystemCatalog {
                     call("notifications", "consume", 1, true),
                     call("analytics", "consume", 1, true),
                     call("loyalty", "consume", 1, true),
-                    call("audit", "consume", 1, true)),
-                ep("shipments", 0, call("notifications", "consume", 1, true))),
+                    call("audit", "consume", 1, true))),
             svc(
                 "orders-db",
                 DATABASE,

@@ -63,7 +63,7 @@ final class Targets {
                   switch (f.target()) {
                     case EDGE -> ck == ComponentKind.SERVICE;
                     case DB_CLIENT -> ck == ComponentKind.DATABASE;
-                    default -> ck == ComponentKind.SERVICE || ck == ComponentKind.DATABASE;
+                    default -> ck == ComponentKind.SERVICE;
                   };
               if (ok) {
                 out.add(new int[] {s, c});
@@ -129,6 +129,16 @@ final class Targets {
               + (sc.peer() == null ? "" : " -> " + sc.peer())
               + " in topology "
               + sys.name());
+    }
+    if (f == FaultType.NODE_FAILURE) {
+      // prefer a node that hosts a single-replica component: losing it is felt
+      List<int[]> single = new ArrayList<>();
+      for (Cluster.Pod p : cl.pods) {
+        if (sys.services().get(p.service()).replicas() == 1) {
+          single.add(new int[] {p.service(), -1});
+        }
+      }
+      cands = single.isEmpty() ? cands : single;
     }
     if (f == FaultType.WRONG_ARCHITECTURE) {
       List<int[]> mixed = new ArrayList<>();
