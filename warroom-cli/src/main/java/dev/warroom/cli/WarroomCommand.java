@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       EvalCommand.class,
+      GymCommand.class,
       BenchCommand.class,
       IngestCommand.class,
       QueryCommand.class,
