@@ -70,7 +70,7 @@ final class PrometheusText {
     }
     double value;
     try {
-      value = value(line.substring(i, vEnd));
+      value = fastValue(line, i, vEnd);
     } catch (NumberFormatException e) {
       return "invalid sample value '" + Timestamps.abbreviate(line.substring(i, vEnd)) + "'";
     }
@@ -81,7 +81,7 @@ final class PrometheusText {
     }
     long millis;
     try {
-      millis = millis(line.substring(t, tEnd));
+      millis = tEnd - t == 13 ? fastMillis(line, t, tEnd) : millis(line.substring(t, tEnd));
     } catch (IllegalArgumentException e) {
       return e.getMessage();
     }
@@ -91,6 +91,44 @@ final class PrometheusText {
     }
     buf.add(millis, value);
     return null;
+  }
+
+  /** Integer values (most counters and gauges) without a substring; anything else via the JDK. */
+  private static double fastValue(String line, int from, int to) {
+    int i = from;
+    boolean negative = false;
+    if (i < to && line.charAt(i) == '-') {
+      negative = true;
+      i++;
+    }
+    if (to - i > 0 && to - i <= 15) {
+      long v = 0;
+      for (; i < to; i++) {
+        char c = line.charAt(i);
+        if (c < '0' || c > '9') {
+          return value(line.substring(from, to));
+        }
+        v = v * 10 + (c - '0');
+      }
+      return negative ? -v : v;
+    }
+    return value(line.substring(from, to));
+  }
+
+  /** A 13-digit epoch-millisecond timestamp (what Prometheus writes) without a substring. */
+  private static long fastMillis(String line, int from, int to) {
+    long v = 0;
+    for (int i = from; i < to; i++) {
+      char c = line.charAt(i);
+      if (c < '0' || c > '9') {
+        return millis(line.substring(from, to));
+      }
+      v = v * 10 + (c - '0');
+    }
+    if (v >= Timestamps.MAX.toEpochMilli()) {
+      return millis(line.substring(from, to));
+    }
+    return v;
   }
 
   static long millis(String token) {
