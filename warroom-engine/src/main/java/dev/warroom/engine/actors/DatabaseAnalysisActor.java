@@ -69,7 +69,7 @@ public final class DatabaseAnalysisActor
                 e ->
                     e.signal().group() == Signals.Group.DATABASE
                         && MetricFindings.inServices(e, in.services()),
-                8));
+                4));
     List<String> statements = new ArrayList<>();
     if (ctx.inventory().hasLogs()) {
       statements.addAll(slowStatements(ctx, in.services()));

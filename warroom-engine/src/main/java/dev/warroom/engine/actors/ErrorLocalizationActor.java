@@ -82,8 +82,8 @@ public final class ErrorLocalizationActor
 
   private void traceOrigins(InvestigationContext ctx, List<String> services, Set<String> origins) {
     RecentWindows.Spans sp = RecentWindows.spans(ctx);
-    SpanStats base = SpanStats.of(sp.baseline().rows());
-    SpanStats inc = SpanStats.of(sp.incident().rows());
+    SpanStats base = sp.baselineStats();
+    SpanStats inc = sp.incidentStats();
     double ratio = ImpactAnalysisActor.lengthRatio(sp.split());
     double tb = minutes(sp.split().baseline());
     double ti = minutes(sp.split().incident());
@@ -115,9 +115,9 @@ public final class ErrorLocalizationActor
               .add(
                   EvidenceKind.TRACE,
                   name(),
-                  sp.incident(),
+                  sp.incidentErrors(),
                   summary,
-                  exampleSpans(sp.incident().rows(), o.service()),
+                  exampleSpans(sp.incidentErrors().rows(), o.service()),
                   List.of(o.service(), Integer.toString(o.count())),
                   null);
       double share = total == 0 ? 0 : (double) o.count() / total;

@@ -87,8 +87,8 @@ public final class ImpactAnalysisActor
 
   private void fromSpans(InvestigationContext ctx, List<String> failing, List<String> routes) {
     RecentWindows.Spans sp = RecentWindows.spans(ctx);
-    SpanStats base = SpanStats.of(sp.baseline().rows());
-    SpanStats inc = SpanStats.of(sp.incident().rows());
+    SpanStats base = sp.baselineStats();
+    SpanStats inc = sp.incidentStats();
     record Hit(String service, double badness, String row) {}
     List<Hit> hits = new ArrayList<>();
     for (var e : inc.byService().entrySet()) {
@@ -104,21 +104,21 @@ public final class ImpactAnalysisActor
       boolean slow =
           b.requests() >= 20
               && i.requests() >= 20
-              && i.p90Millis() >= LATENCY_FACTOR * b.p90Millis();
+              && i.p95Millis() >= LATENCY_FACTOR * b.p95Millis();
       if (errors || slow) {
-        double badness = Math.max(errRise * 10, slow ? i.p90Millis() / b.p90Millis() - 1 : 0);
+        double badness = Math.max(errRise * 10, slow ? i.p95Millis() / b.p95Millis() - 1 : 0);
         hits.add(
             new Hit(
                 e.getKey(),
                 badness,
                 String.format(
                     Locale.ROOT,
-                    "%s: error rate %.1f%% (baseline %.1f%%), p90 %.0f ms (baseline %.0f ms), %d requests",
+                    "%s: error rate %.1f%% (baseline %.1f%%), p95 %.0f ms (baseline %.0f ms), %d spans",
                     e.getKey(),
                     100 * i.errorRate(),
                     100 * b.errorRate(),
-                    i.p90Millis(),
-                    b.p90Millis(),
+                    i.p95Millis(),
+                    b.p95Millis(),
                     i.requests())));
       }
     }

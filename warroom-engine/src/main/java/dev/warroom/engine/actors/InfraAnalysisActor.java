@@ -59,7 +59,7 @@ public final class InfraAnalysisActor
             e ->
                 e.signal().group() == Signals.Group.RESOURCE
                     && (e.service() == null || MetricFindings.inServices(e, in.services())),
-            12);
+            6);
     return new Output(
         !fs.isEmpty(),
         fs.stream().map(Finding::service).filter(Objects::nonNull).distinct().toList(),

@@ -23,6 +23,7 @@ public final class InvestigationContext {
   private final EvidenceLog evidence = new EvidenceLog();
   private final List<Finding> findings = new ArrayList<>();
   private final java.util.Map<String, Object> memo = new java.util.HashMap<>();
+  private java.util.function.Supplier<Topology> topologyProvider;
 
   /**
    * @param incident the incident and its window (where symptoms are looked for)
@@ -52,6 +53,18 @@ public final class InvestigationContext {
 
   public DataInventory inventory() {
     return agent.inventory();
+  }
+
+  /**
+   * Supplies the dependency graph to reason over (the bundle's, or one derived from spans); the
+   * Director sets it, and actors read it through {@link #memo} under {@code "topology-view"}.
+   */
+  public void setTopologyProvider(java.util.function.Supplier<Topology> provider) {
+    this.topologyProvider = provider;
+  }
+
+  public java.util.function.Supplier<Topology> topologyProvider() {
+    return topologyProvider != null ? topologyProvider : this::topology;
   }
 
   public Topology topology() {

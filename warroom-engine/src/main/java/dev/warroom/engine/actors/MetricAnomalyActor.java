@@ -57,7 +57,7 @@ public final class MetricAnomalyActor
                 MetricFindings.inServices(e, in.services())
                     && (e.signal().group() == Signals.Group.SYMPTOM
                         || e.signal().group() == Signals.Group.DEPENDENCY),
-            12);
+            6);
     return new Output(
         !fs.isEmpty(),
         fs.stream().map(Finding::service).filter(s -> s != null).distinct().toList(),

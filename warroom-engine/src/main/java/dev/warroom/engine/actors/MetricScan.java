@@ -54,12 +54,7 @@ final class MetricScan {
     if (!ctx.inventory().hasMetrics()) {
       return new MetricScan(List.of());
     }
-    TimeWindow all = ctx.baseline().span(ctx.window());
-    Observation<MetricSeries> obs =
-        ctx.agent()
-            .metrics(
-                new QueryIntent.Metrics(
-                    "", Map.of(), QueryIntent.Aggregation.RAW, Duration.ofMinutes(1), all));
+    List<MetricSeries> rows = fetch(ctx);
     Map<String, String> serviceOfPod = new HashMap<>();
     Map<String, String> nodeOfPod = new HashMap<>();
     for (Instance i : ctx.topology().instances()) {
@@ -70,7 +65,7 @@ final class MetricScan {
     }
     long ws = ctx.window().start().toEpochMilli();
     List<Entry> out = new ArrayList<>();
-    for (MetricSeries s : obs.rows()) {
+    for (MetricSeries s : rows) {
       long[] ts = s.timestampsMillis();
       double[] vs = s.values();
       int split = 0;
@@ -97,6 +92,70 @@ final class MetricScan {
       }
     }
     return new MetricScan(List.copyOf(out));
+  }
+
+  /**
+   * Only what the seasonal baseline uses is fetched: the same time of day (± {@link
+   * #SEASONAL_BAND}) on each earlier day the baseline covers, and the hour before the window with
+   * the window itself — a few queries instead of days of points. Parts are stitched per series.
+   */
+  private static List<MetricSeries> fetch(InvestigationContext ctx) {
+    TimeWindow w = ctx.window();
+    List<TimeWindow> parts = new ArrayList<>();
+    long day = Duration.ofDays(1).toMillis();
+    if (w.length().compareTo(Duration.ofHours(22)) < 0) {
+      for (int k = 1; k <= 7; k++) {
+        java.time.Instant from = w.start().minusMillis(k * day).minus(SEASONAL_BAND);
+        java.time.Instant to = w.end().minusMillis(k * day).plus(SEASONAL_BAND);
+        if (to.isAfter(ctx.baseline().start())
+            && to.isBefore(w.start().minus(Duration.ofHours(1)))) {
+          parts.add(
+              new TimeWindow(
+                  from.isBefore(ctx.baseline().start()) ? ctx.baseline().start() : from, to));
+        }
+      }
+      java.time.Instant recent = w.start().minus(Duration.ofHours(1));
+      parts.add(
+          new TimeWindow(
+              recent.isBefore(ctx.baseline().start()) ? ctx.baseline().start() : recent, w.end()));
+    } else {
+      parts.add(ctx.baseline().span(w));
+    }
+    Map<SeriesKey, List<MetricSeries>> byKey = new java.util.LinkedHashMap<>();
+    for (TimeWindow part : parts.reversed()) {
+      Observation<MetricSeries> obs =
+          ctx.agent()
+              .metrics(
+                  new QueryIntent.Metrics(
+                      "", Map.of(), QueryIntent.Aggregation.RAW, Duration.ofMinutes(1), part));
+      for (MetricSeries m : obs.rows()) {
+        byKey.computeIfAbsent(m.key(), k -> new ArrayList<>()).add(m);
+      }
+    }
+    List<MetricSeries> out = new ArrayList<>();
+    for (var e : byKey.entrySet()) {
+      out.add(stitch(e.getKey(), e.getValue()));
+    }
+    return out;
+  }
+
+  private static MetricSeries stitch(SeriesKey key, List<MetricSeries> parts) {
+    if (parts.size() == 1) {
+      return parts.get(0);
+    }
+    int n = parts.stream().mapToInt(MetricSeries::size).sum();
+    long[] ts = new long[n];
+    double[] vs = new double[n];
+    int k = 0;
+    for (MetricSeries p : parts) {
+      for (int i = 0; i < p.size(); i++) {
+        if (k == 0 || p.timestampAt(i) > ts[k - 1]) {
+          ts[k] = p.timestampAt(i);
+          vs[k++] = p.valueAt(i);
+        }
+      }
+    }
+    return new MetricSeries(key, java.util.Arrays.copyOf(ts, k), java.util.Arrays.copyOf(vs, k));
   }
 
   private static String firstNonNull(String... xs) {

@@ -2,6 +2,7 @@ package dev.warroom.engine.actors;
 
 import dev.warroom.engine.agents.Observation;
 import dev.warroom.engine.agents.QueryIntent;
+import dev.warroom.engine.agents.SpanAggregate;
 import dev.warroom.model.LogRecord;
 import dev.warroom.model.Severity;
 import dev.warroom.model.Span;
@@ -52,16 +53,31 @@ final class RecentWindows {
   }
 
   /** Spans of baseline and incident windows, fetched once per investigation. */
-  record Spans(Split split, Observation<Span> baseline, Observation<Span> incident) {}
+  record Spans(
+      Split split,
+      Observation<SpanAggregate> baseline,
+      Observation<SpanAggregate> incident,
+      Observation<Span> baselineErrors,
+      Observation<Span> incidentErrors) {
+    SpanStats baselineStats() {
+      return SpanStats.of(baseline.rows(), baselineErrors.rows());
+    }
+
+    SpanStats incidentStats() {
+      return SpanStats.of(incident.rows(), incidentErrors.rows());
+    }
+  }
 
   static Spans spans(InvestigationContext ctx) {
     return ctx.memo(
         "spans",
         () -> {
           Split s = split(ctx, ctx.agent().source().earliestSpan(probe(ctx)).orElse(null));
-          var b = ctx.agent().spans(new QueryIntent.Spans(List.of(), false, s.baseline()));
-          var i = ctx.agent().spans(new QueryIntent.Spans(List.of(), false, s.incident()));
-          return new Spans(s, b, i);
+          var b = ctx.agent().spanAggregates(new QueryIntent.Spans(List.of(), false, s.baseline()));
+          var i = ctx.agent().spanAggregates(new QueryIntent.Spans(List.of(), false, s.incident()));
+          var be = ctx.agent().spans(new QueryIntent.Spans(List.of(), true, s.baseline()));
+          var ie = ctx.agent().spans(new QueryIntent.Spans(List.of(), true, s.incident()));
+          return new Spans(s, b, i, be, ie);
         });
   }
 

@@ -1,20 +1,21 @@
 package dev.warroom.engine.actors;
 
+import dev.warroom.engine.agents.SpanAggregate;
 import dev.warroom.model.Span;
-import dev.warroom.model.SpanKind;
-import java.util.ArrayList;
-import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Per-service request statistics of a set of spans: server-side request count, error count, p90
- * duration, and mean self-time (duration minus the time spent in direct children, the latency a
- * service adds itself; as in trace latency attribution, e.g. Jaeger's critical-path analysis).
+ * Per-service request statistics of a window: span count, failures and p95 from the source's
+ * aggregates (pushed down to the store), and the failures that originate in the service — failed
+ * spans none of whose children failed (the error-origin rule of TraceRCA, Li et al. 2021), found
+ * among the failed spans only.
  */
 final class SpanStats {
-  record Service(int requests, int errors, double p90Millis, double selfMillis, int originErrors) {
+  record Service(long requests, long errors, double p95Millis, int originErrors) {
     double errorRate() {
       return requests == 0 ? 0 : (double) errors / requests;
     }
@@ -33,73 +34,49 @@ final class SpanStats {
   }
 
   Service of(String service) {
-    return byService.getOrDefault(service, new Service(0, 0, 0, 0, 0));
+    return byService.getOrDefault(service, new Service(0, 0, 0, 0));
   }
 
-  /** Failed root operations ("GET /deposit") and their error counts. */
+  /** Failed root operations ("frontend POST /deposit") and their counts. */
   Map<String, Integer> routeErrors() {
     return routeErrors;
   }
 
-  static SpanStats of(List<Span> spans) {
-    Map<String, Span> byId = new HashMap<>();
-    Map<String, Long> childTime = new HashMap<>();
-    Map<String, Boolean> childError = new HashMap<>();
-    for (Span s : spans) {
-      byId.put(s.traceId() + "/" + s.spanId(), s);
+  static SpanStats of(List<SpanAggregate> aggregates, List<Span> errorSpans) {
+    Map<String, double[]> acc = new TreeMap<>(); // count, errors, sum(count * p95)
+    for (SpanAggregate a : aggregates) {
+      double[] x = acc.computeIfAbsent(a.service(), k -> new double[3]);
+      x[0] += a.count();
+      x[1] += a.errors();
+      x[2] += a.count() * a.p95Millis();
     }
-    for (Span s : spans) {
+    Set<String> parentsOfErrors = new HashSet<>();
+    for (Span s : errorSpans) {
       if (s.parentSpanId() != null) {
-        String pk = s.traceId() + "/" + s.parentSpanId();
-        childTime.merge(pk, s.duration().toNanos(), Long::sum);
-        if (s.isError()) {
-          childError.put(pk, true);
-        }
+        parentsOfErrors.add(s.traceId() + "/" + s.parentSpanId());
       }
     }
-    Map<String, List<Double>> durations = new HashMap<>();
-    Map<String, double[]> acc = new HashMap<>(); // requests, errors, self sum, self n, origins
+    Map<String, Integer> origins = new TreeMap<>();
     Map<String, Integer> routes = new TreeMap<>();
-    for (Span s : spans) {
-      String key = s.traceId() + "/" + s.spanId();
-      double[] a = acc.computeIfAbsent(s.service(), k -> new double[5]);
-      long self = Math.max(0, s.duration().toNanos() - childTime.getOrDefault(key, 0L));
-      a[2] += self / 1e6;
-      a[3]++;
-      if (s.isError() && !childError.getOrDefault(key, false)) {
-        a[4]++;
+    for (Span s : errorSpans) {
+      if (!parentsOfErrors.contains(s.traceId() + "/" + s.spanId())) {
+        origins.merge(s.service(), 1, Integer::sum);
       }
-      boolean entry = s.kind() == SpanKind.SERVER || s.kind() == SpanKind.CONSUMER || s.isRoot();
-      if (entry) {
-        a[0]++;
-        if (s.isError()) {
-          a[1]++;
-        }
-        durations
-            .computeIfAbsent(s.service(), k -> new ArrayList<>())
-            .add(s.duration().toNanos() / 1e6);
-      }
-      if (s.isRoot() && s.isError()) {
+      if (s.isRoot()) {
         routes.merge(s.service() + " " + s.operation(), 1, Integer::sum);
       }
     }
     Map<String, Service> out = new TreeMap<>();
     for (var e : acc.entrySet()) {
-      double[] a = e.getValue();
-      List<Double> d = durations.getOrDefault(e.getKey(), List.of());
+      double[] x = e.getValue();
       out.put(
           e.getKey(),
           new Service(
-              (int) a[0], (int) a[1], quantile(d, 0.9), a[3] == 0 ? 0 : a[2] / a[3], (int) a[4]));
+              (long) x[0],
+              (long) x[1],
+              x[0] == 0 ? 0 : x[2] / x[0],
+              origins.getOrDefault(e.getKey(), 0)));
     }
     return new SpanStats(out, routes);
-  }
-
-  static double quantile(List<Double> xs, double q) {
-    if (xs.isEmpty()) {
-      return 0;
-    }
-    double[] a = xs.stream().mapToDouble(Double::doubleValue).sorted().toArray();
-    return a[Math.min(a.length - 1, (int) Math.floor(q * (a.length - 1) + 0.5))];
   }
 }

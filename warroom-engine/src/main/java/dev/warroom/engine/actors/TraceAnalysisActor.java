@@ -8,10 +8,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * {@code trace_analysis}: latency attribution. A slow request is slow somewhere; the service whose
- * own self-time (span duration minus its children's) grew is where the latency is added, while its
- * callers only wait (latency attribution by self-time shift, as in Jaeger's critical path and
- * MicroRank, Yu et al. 2021).
+ * {@code trace_analysis}: latency attribution. A slow request is slow somewhere: the service whose
+ * p95 grew by more than its slowest callee's grew adds the latency itself, while its callers only
+ * wait (latency attribution over the call graph, as in MicroRank, Yu et al. 2021, and Jaeger's
+ * critical path).
  */
 public final class TraceAnalysisActor
     implements Actor<TraceAnalysisActor.Input, TraceAnalysisActor.Output> {
@@ -62,31 +62,44 @@ public final class TraceAnalysisActor
       return new Output(false, List.of());
     }
     RecentWindows.Spans sp = RecentWindows.spans(ctx);
-    SpanStats base = SpanStats.of(sp.baseline().rows());
-    SpanStats inc = SpanStats.of(sp.incident().rows());
-    record Slow(String service, double before, double after) {}
+    SpanStats base = sp.baselineStats();
+    SpanStats inc = sp.incidentStats();
+    dev.warroom.model.Topology topo = ctx.memo("topology-view", () -> ctx.topologyProvider().get());
+    record Slow(String service, double before, double after, double added) {}
     List<Slow> slow = new ArrayList<>();
     for (var e : inc.byService().entrySet()) {
-      if (!in.services().isEmpty() && !in.services().contains(e.getKey())) {
+      String s = e.getKey();
+      if (!in.services().isEmpty() && !in.services().contains(s)) {
         continue;
       }
-      double b = base.of(e.getKey()).selfMillis();
-      double a = e.getValue().selfMillis();
-      if (b > 0 && a >= FACTOR * b && a - b >= MIN_ADDED_MILLIS) {
-        slow.add(new Slow(e.getKey(), b, a));
+      double b = base.of(s).p95Millis();
+      double a = e.getValue().p95Millis();
+      if (b <= 0 || base.of(s).requests() < 20 || a < FACTOR * b || a - b < MIN_ADDED_MILLIS) {
+        continue;
+      }
+      // Latency a service only passes on from a slower callee is not its own.
+      double calleeShift = 0;
+      for (String c : topo.calleesOf(s)) {
+        if (inc.byService().containsKey(c) && base.of(c).p95Millis() > 0) {
+          calleeShift = Math.max(calleeShift, inc.of(c).p95Millis() - base.of(c).p95Millis());
+        }
+      }
+      double added = (a - b) - calleeShift;
+      if (added >= MIN_ADDED_MILLIS && added >= 0.3 * (a - b)) {
+        slow.add(new Slow(s, b, a, added));
       }
     }
-    slow.sort(Comparator.comparingDouble(s -> -(s.after() - s.before())));
-    double top = slow.isEmpty() ? 1 : slow.get(0).after() - slow.get(0).before();
+    slow.sort(Comparator.comparingDouble(s -> -s.added()));
+    double top = slow.isEmpty() ? 1 : slow.get(0).added();
     for (Slow s : slow) {
       String summary =
           String.format(
               Locale.ROOT,
-              "%s: mean self-time %.1f ms, baseline %.1f ms (x%.1f)",
+              "%s: p95 %.1f ms, baseline %.1f ms; %.1f ms added by the service itself, not its callees",
               s.service(),
               s.after(),
               s.before(),
-              s.after() / s.before());
+              s.added());
       var ev =
           ctx.evidence()
               .add(
@@ -98,9 +111,10 @@ public final class TraceAnalysisActor
                   List.of(
                       s.service(),
                       String.format(Locale.ROOT, "%.1f", s.after()),
-                      String.format(Locale.ROOT, "%.1f", s.before())),
+                      String.format(Locale.ROOT, "%.1f", s.before()),
+                      String.format(Locale.ROOT, "%.1f", s.added())),
                   null);
-      double share = (s.after() - s.before()) / top;
+      double share = s.added() / top;
       ctx.addFinding(
           new Finding(
               name(),

@@ -120,6 +120,24 @@ final class BundleTelemetrySource implements TelemetrySource {
   }
 
   @Override
+  public Result<SpanAggregate> spanAggregates(QueryIntent.Spans q) {
+    Map<String, List<Span>> groups = new java.util.TreeMap<>();
+    for (Span s : spans(q, Integer.MAX_VALUE).rows()) {
+      groups.computeIfAbsent(s.service() + "\u0000" + s.operation(), k -> new ArrayList<>()).add(s);
+    }
+    List<SpanAggregate> out = new ArrayList<>();
+    for (var e : groups.entrySet()) {
+      List<Span> ss = e.getValue();
+      double[] d = ss.stream().mapToDouble(s -> s.duration().toNanos() / 1e6).sorted().toArray();
+      long errors = ss.stream().filter(Span::isError).count();
+      double p95 = d[Math.min(d.length - 1, (int) Math.ceil(0.95 * d.length) - 1)];
+      out.add(
+          new SpanAggregate(ss.get(0).service(), ss.get(0).operation(), ss.size(), errors, p95));
+    }
+    return new Result<>(out, "-- in-memory aggregate\n" + QueryRenderer.render(q, Dialect.SQL));
+  }
+
+  @Override
   public Result<Event> events(QueryIntent.Events q) {
     Set<String> services = new HashSet<>(q.services());
     List<Event> out = new ArrayList<>();

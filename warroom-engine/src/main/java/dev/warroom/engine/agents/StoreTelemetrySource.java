@@ -111,6 +111,32 @@ public final class StoreTelemetrySource implements TelemetrySource {
   }
 
   @Override
+  public Result<SpanAggregate> spanAggregates(QueryIntent.Spans q) {
+    QueryResult<dev.warroom.store.SpanAggregate> r =
+        store.spanAggregates(
+            new dev.warroom.store.SpanAggregateQuery(
+                new SpanQuery(
+                    q.window(),
+                    Set.copyOf(q.services()),
+                    null,
+                    q.errorsOnly() ? SpanStatus.ERROR : null,
+                    null,
+                    Integer.MAX_VALUE),
+                null));
+    List<SpanAggregate> out = new ArrayList<>();
+    for (var a : r.rows()) {
+      out.add(
+          new SpanAggregate(
+              a.service(),
+              a.operation(),
+              a.count(),
+              a.errors(),
+              a.p95() == null ? 0 : a.p95().toNanos() / 1e6));
+    }
+    return new Result<>(out, r.nativeQuery());
+  }
+
+  @Override
   public Result<Event> events(QueryIntent.Events q) {
     QueryResult<Event> r =
         store.events(

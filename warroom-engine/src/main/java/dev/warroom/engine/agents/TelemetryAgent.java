@@ -43,6 +43,12 @@ public final class TelemetryAgent {
     return new Observation<>(q, r.rows(), r.nativeQuery(), QueryRenderer.renderFor(q, dialects));
   }
 
+  public Observation<SpanAggregate> spanAggregates(QueryIntent.Spans q) {
+    budget.spendQuery();
+    var r = source.spanAggregates(q);
+    return new Observation<>(q, r.rows(), r.nativeQuery(), QueryRenderer.renderFor(q, dialects));
+  }
+
   public Observation<Event> events(QueryIntent.Events q) {
     budget.spendQuery();
     var r = source.events(q);

@@ -30,6 +30,9 @@ public interface TelemetrySource extends AutoCloseable {
 
   Result<Event> events(QueryIntent.Events query);
 
+  /** Per service and operation: span count, failures and p95, aggregated by the source. */
+  Result<SpanAggregate> spanAggregates(QueryIntent.Spans query);
+
   /** The time of the earliest log record in the window (any service, any level), if any. */
   default java.util.Optional<java.time.Instant> earliestLog(dev.warroom.model.TimeWindow window) {
     return logs(new QueryIntent.Logs(List.of(), null, null, window), 1).rows().stream()

@@ -182,7 +182,7 @@ public final class Director {
         deploys.merge(f.service(), f.onset(), (a, b) -> a.isAfter(b) ? a : b);
       }
     }
-    Topology t = ctx.memo("topology-view", () -> topologyOf(ctx));
+    Topology t = ctx.memo("topology-view", () -> ctx.topologyProvider().get());
     return EvidenceFusion.fuse(findings, t, deploys);
   }
 

@@ -154,7 +154,7 @@ final class ExprEvaluator {
   }
 
   private Topology topology() {
-    return ctx.memo("topology-view", () -> Director.topologyOf(ctx));
+    return ctx.memo("topology-view", () -> ctx.topologyProvider().get());
   }
 
   private static List<String> names(Object arg) {

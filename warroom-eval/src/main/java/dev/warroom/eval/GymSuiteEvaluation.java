@@ -1,0 +1,195 @@
+package dev.warroom.eval;
+
+import dev.warroom.engine.director.Director;
+import dev.warroom.engine.director.Investigation;
+import dev.warroom.engine.director.Investigator;
+import dev.warroom.gym.GroundTruth;
+import dev.warroom.gym.Reward;
+import dev.warroom.model.RcaReport;
+import dev.warroom.model.RootCauseCandidate;
+import dev.warroom.model.Verdict;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Investigates every episode of a gym suite folder (each sub-folder a bundle with {@code
+ * truth.json}, as {@code warroom gym suite} writes them) and scores each report with the gym's
+ * reward. Each investigation goes the user's way: read the bundle folder, load the embedded store,
+ * run the Director. The time measured per episode is that whole path.
+ */
+public final class GymSuiteEvaluation {
+  private final Investigator investigator;
+
+  public GymSuiteEvaluation(Director director) {
+    this.investigator = new Investigator(Objects.requireNonNull(director, "director"));
+  }
+
+  /** The episode folders of a suite: sub-folders holding a {@code truth.json}, sorted by name. */
+  public static List<Path> episodes(Path suiteDir) {
+    if (!Files.isDirectory(suiteDir)) {
+      throw new IllegalArgumentException(suiteDir + ": not a folder");
+    }
+    try (Stream<Path> s = Files.list(suiteDir)) {
+      List<Path> out =
+          s.filter(p -> Files.isRegularFile(p.resolve("truth.json"))).sorted().toList();
+      if (out.isEmpty() && Files.isRegularFile(suiteDir.resolve("truth.json"))) {
+        return List.of(suiteDir);
+      }
+      if (out.isEmpty()) {
+        throw new IllegalArgumentException(suiteDir + ": no episode folders with a truth.json");
+      }
+      return out;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Evaluates every episode, reporting each result to {@code progress} as it completes. */
+  public SuiteReport run(Path suiteDir, Consumer<EpisodeResult> progress) {
+    List<EpisodeResult> results = new ArrayList<>();
+    for (Path ep : episodes(suiteDir)) {
+      EpisodeResult r = evaluate(ep);
+      results.add(r);
+      progress.accept(r);
+    }
+    return SuiteReport.of(results);
+  }
+
+  /**
+   * Investigates and scores one episode folder; an investigation failure is recorded, not thrown.
+   */
+  public EpisodeResult evaluate(Path episodeDir) {
+    GroundTruth truth = GroundTruth.read(episodeDir);
+    String name = String.valueOf(episodeDir.getFileName());
+    long t0 = System.nanoTime();
+    try {
+      Investigation inv = investigator.investigate(episodeDir, null);
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      return result(name, truth, inv.report(), ms);
+    } catch (RuntimeException e) {
+      long ms = (System.nanoTime() - t0) / 1_000_000;
+      return new EpisodeResult(
+          name,
+          truth.control(),
+          truth.rootCauseService(),
+          truth.faultClass(),
+          null,
+          null,
+          null,
+          0,
+          false,
+          false,
+          false,
+          Double.NaN,
+          false,
+          ms,
+          String.valueOf(e));
+    }
+  }
+
+  /**
+   * Generates a balanced suite in memory and evaluates it: seed {@code s} simulates system {@code s
+   * mod systems}, and every tenth seed is a no-fault control; the others cycle through every fault.
+   * The time measured is the store load and the investigation, not the generation.
+   */
+  public SuiteReport runGenerated(long fromSeed, long toSeed, Consumer<EpisodeResult> progress) {
+    if (toSeed < fromSeed) {
+      throw new IllegalArgumentException("seeds: " + toSeed + " < " + fromSeed);
+    }
+    List<String> systems = dev.warroom.gym.SystemCatalog.names();
+    dev.warroom.gym.FaultType[] faults = dev.warroom.gym.FaultType.values();
+    List<EpisodeResult> results = new ArrayList<>();
+    for (long seed = fromSeed; seed <= toSeed; seed++) {
+      var system =
+          dev.warroom.gym.SystemCatalog.get(
+              systems.get((int) Math.floorMod(seed, (long) systems.size())));
+      dev.warroom.gym.Scenario sc =
+          Math.floorMod(seed, 10L) == 0
+              ? dev.warroom.gym.Scenario.control(system)
+              : dev.warroom.gym.Scenario.of(
+                  system, faults[(int) Math.floorMod(seed * 7 + seed / 10, (long) faults.length)]);
+      EpisodeResult r;
+      String name = "seed-" + seed;
+      dev.warroom.gym.Episode ep;
+      try {
+        ep = new dev.warroom.gym.Gym().reset(seed, sc);
+        name = ep.id();
+      } catch (RuntimeException e) {
+        r =
+            new EpisodeResult(
+                name,
+                sc.isControl(),
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                false,
+                false,
+                false,
+                Double.NaN,
+                false,
+                0,
+                "generation failed: " + e);
+        results.add(r);
+        progress.accept(r);
+        continue;
+      }
+      long t0 = System.nanoTime();
+      try {
+        Investigation inv = investigator.investigate(ep.bundle(), ep.id(), null);
+        r = result(name, ep.truth(), inv.report(), (System.nanoTime() - t0) / 1_000_000);
+      } catch (RuntimeException e) {
+        r =
+            new EpisodeResult(
+                name,
+                ep.truth().control(),
+                ep.truth().rootCauseService(),
+                ep.truth().faultClass(),
+                null,
+                null,
+                null,
+                0,
+                false,
+                false,
+                false,
+                Double.NaN,
+                false,
+                (System.nanoTime() - t0) / 1_000_000,
+                String.valueOf(e));
+      }
+      results.add(r);
+      progress.accept(r);
+    }
+    return SuiteReport.of(results);
+  }
+
+  static EpisodeResult result(String name, GroundTruth truth, RcaReport report, long ms) {
+    Reward rw = Reward.score(truth, report);
+    RootCauseCandidate top = report.verdict() == Verdict.NO_FAULT ? null : report.top();
+    return new EpisodeResult(
+        name,
+        truth.control(),
+        truth.rootCauseService(),
+        truth.faultClass(),
+        report.verdict(),
+        top == null ? null : top.service(),
+        top == null ? null : top.faultClass(),
+        top == null ? 0 : top.confidence(),
+        rw.top1(),
+        rw.top3(),
+        truth.control() ? report.verdict() == Verdict.NO_FAULT : rw.faultClassMatch(),
+        rw.onsetErrorSeconds(),
+        rw.blamedControl(),
+        ms,
+        "");
+  }
+}
