@@ -8,6 +8,9 @@ import java.util.List;
  * deepest failing span of a trace), aggregated over many traces.
  *
  * @param operation the service and operation
+ * @param suspect the component the errors point to: the remote peer when the origin is a client
+ *     span (the callee failed without recording a failing span of its own, or is not instrumented),
+ *     else the operation's service
  * @param incidentOrigins error-origin spans in the incident traces
  * @param incidentTraces incident traces with at least one origin here
  * @param incidentRate {@code incidentTraces} / all incident traces
@@ -20,6 +23,7 @@ import java.util.List;
  */
 public record ErrorOrigin(
     OperationKey operation,
+    String suspect,
     int incidentOrigins,
     int incidentTraces,
     double incidentRate,

@@ -25,12 +25,15 @@ final class ErrorOriginLocator {
   static List<ErrorOrigin> locate(TraceIndex baseline, TraceIndex incident) {
     Map<OperationKey, Double> baselineRate = rates(baseline);
     Map<OperationKey, Acc> acc = new LinkedHashMap<>();
+    Map<OperationKey, String> suspects = new HashMap<>();
     for (int i = 0; i < incident.spans.size(); i++) {
       if (!isOrigin(incident, i)) {
         continue;
       }
       Span s = incident.spans.get(i);
-      Acc a = acc.computeIfAbsent(incident.operations.get(incident.operation[i]), k -> new Acc());
+      OperationKey op = incident.operations.get(incident.operation[i]);
+      suspects.put(op, incident.suspect(incident.operation[i]));
+      Acc a = acc.computeIfAbsent(op, k -> new Acc());
       a.origins++;
       if (a.firstSeen == null || s.start().isBefore(a.firstSeen)) {
         a.firstSeen = s.start();
@@ -63,6 +66,7 @@ final class ErrorOriginLocator {
       out.add(
           new ErrorOrigin(
               e.getKey(),
+              suspects.get(e.getKey()),
               a.origins,
               a.traces.size(),
               rate,

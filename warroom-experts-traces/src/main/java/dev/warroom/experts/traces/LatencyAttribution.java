@@ -23,6 +23,12 @@ final class LatencyAttribution {
     Stats in = Stats.of(incident);
     Set<OperationKey> ops = new HashSet<>(b.self.keySet());
     ops.addAll(in.self.keySet());
+    Map<OperationKey, String> suspects = new HashMap<>();
+    for (TraceIndex ix : List.of(baseline, incident)) {
+      for (int k = 0; k < ix.operations.size(); k++) {
+        suspects.putIfAbsent(ix.operations.get(k), ix.suspect(k));
+      }
+    }
     List<SelfTimeShift> raw = new ArrayList<>();
     double positive = 0;
     for (OperationKey op : ops) {
@@ -35,6 +41,7 @@ final class LatencyAttribution {
       raw.add(
           new SelfTimeShift(
               op,
+              suspects.get(op),
               mean(bTotal, b.calls.getOrDefault(op, 0)),
               mean(iTotal, in.calls.getOrDefault(op, 0)),
               bPerTrace,
@@ -48,6 +55,7 @@ final class LatencyAttribution {
       out.add(
           new SelfTimeShift(
               s.operation(),
+              s.suspect(),
               s.baselineMeanSelfMs(),
               s.incidentMeanSelfMs(),
               s.baselineSelfMsPerTrace(),

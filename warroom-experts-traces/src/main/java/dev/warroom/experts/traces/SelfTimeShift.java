@@ -5,6 +5,9 @@ package dev.warroom.experts.traces;
  * incident than in the baseline. Times are milliseconds.
  *
  * @param operation the service and operation
+ * @param suspect where the time goes: for a client operation its remote peer (time in a client span
+ *     outside the callee's own span is network, queueing or an uninstrumented callee), else the
+ *     operation's service
  * @param baselineMeanSelfMs mean self time per call in the baseline (0 when absent)
  * @param incidentMeanSelfMs mean self time per call in the incident
  * @param baselineSelfMsPerTrace total self time of the operation divided by the baseline's traces
@@ -15,6 +18,7 @@ package dev.warroom.experts.traces;
  */
 public record SelfTimeShift(
     OperationKey operation,
+    String suspect,
     double baselineMeanSelfMs,
     double incidentMeanSelfMs,
     double baselineSelfMsPerTrace,

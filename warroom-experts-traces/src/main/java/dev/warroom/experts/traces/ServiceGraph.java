@@ -14,7 +14,8 @@ import java.util.TreeSet;
 /**
  * The service dependency graph derived from spans: every service seen, and an edge for each
  * caller/callee pair with call counts, error rate and latency. Calls within one service are not
- * edges.
+ * edges; a client span whose callee has no span of its own (a database, a cache) is an edge to the
+ * peer it names ({@code peer.service}, {@code server.address}, {@code db.system}).
  *
  * @param services all services, sorted
  * @param edges edges sorted by caller, then callee
@@ -40,6 +41,15 @@ public record ServiceGraph(List<String> services, List<ServiceEdge> edges, doubl
     return new Topology(nodes, List.of(), List.of(), deps);
   }
 
+  private static boolean hasChildOf(TraceIndex ix, int span, String service) {
+    for (int c : ix.children[span]) {
+      if (ix.operations.get(ix.operation[c]).service().equals(service)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   static ServiceGraph of(TraceIndex ix) {
     TreeSet<String> services = new TreeSet<>();
     Map<String, Map<String, List<Integer>>> calls = new HashMap<>();
@@ -50,6 +60,15 @@ public record ServiceGraph(List<String> services, List<ServiceEdge> edges, doubl
       services.add(svc);
       first = Math.min(first, ix.startNanos[i]);
       last = Math.max(last, ix.endNanos[i]);
+      // A client span to a peer with no span of its own (a database, a cache, an external API)
+      // is still an edge: to the peer it names.
+      if (ix.peer[i] != null && !ix.peer[i].equals(svc) && !hasChildOf(ix, i, ix.peer[i])) {
+        services.add(ix.peer[i]);
+        calls
+            .computeIfAbsent(svc, k -> new HashMap<>())
+            .computeIfAbsent(ix.peer[i], k -> new ArrayList<>())
+            .add(i);
+      }
       int p = ix.parent[i];
       if (p >= 0) {
         String caller = ix.operations.get(ix.operation[p]).service();

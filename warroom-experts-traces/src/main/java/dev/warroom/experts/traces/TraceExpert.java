@@ -79,12 +79,16 @@ public final class TraceExpert {
         break;
       }
       String svc = o.operation().service();
+      String where =
+          o.suspect().equals(svc)
+              ? svc
+              : o.suspect() + " (client span of " + svc + " to " + o.suspect() + ")";
       String summary =
           String.format(
               Locale.ROOT,
               "%s: errors originate in '%s' (deepest failing span) in %d of the incident traces"
                   + " (%.1f%%, baseline %.1f%%)%s",
-              svc,
+              where,
               o.operation().operation(),
               o.incidentTraces(),
               100 * o.incidentRate(),
@@ -105,14 +109,14 @@ public final class TraceExpert {
               Map.of(),
               summary,
               rows,
-              List.of(svc, o.operation().operation()),
+              List.of(o.suspect(), svc, o.operation().operation()),
               null,
               null);
       out.add(
           new Finding(
               NAME,
-              svc,
-              svc,
+              o.suspect(),
+              o.suspect(),
               o.exceptionTypes().isEmpty() ? null : FaultClass.CODE_EXCEPTION,
               summary,
               o.score(),
@@ -136,12 +140,22 @@ public final class TraceExpert {
         continue;
       }
       String svc = s.operation().service();
+      String where =
+          s.suspect().equals(svc)
+              ? svc + ": self time of"
+              : s.suspect()
+                  + ": time outside "
+                  + s.suspect()
+                  + "'s own spans (network, queueing or"
+                  + " the uninstrumented callee) in "
+                  + svc
+                  + "'s client span";
       String summary =
           String.format(
               Locale.ROOT,
-              "%s: self time of '%s' up %.1f ms per trace (%.1f ms -> %.1f ms per call), %.0f%% of"
+              "%s '%s' up %.1f ms per trace (%.1f ms -> %.1f ms per call), %.0f%% of"
                   + " the added latency",
-              svc,
+              where,
               s.operation().operation(),
               s.shiftMsPerTrace(),
               s.baselineMeanSelfMs(),
@@ -156,10 +170,10 @@ public final class TraceExpert {
               Map.of(),
               summary,
               List.of(),
-              List.of(svc, s.operation().operation()),
+              List.of(s.suspect(), svc, s.operation().operation()),
               null,
               null);
-      out.add(new Finding(NAME, svc, svc, null, summary, score, null, List.of(ev)));
+      out.add(new Finding(NAME, s.suspect(), s.suspect(), null, summary, score, null, List.of(ev)));
     }
     return out;
   }

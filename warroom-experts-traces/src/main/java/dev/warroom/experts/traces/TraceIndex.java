@@ -1,6 +1,7 @@
 package dev.warroom.experts.traces;
 
 import dev.warroom.model.Span;
+import dev.warroom.model.SpanKind;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -22,6 +23,13 @@ final class TraceIndex {
   final long[] endNanos;
   final long[] selfNanos;
   final boolean[] error;
+
+  /** Per span: the remote peer a CLIENT or PRODUCER span calls, or null. */
+  final String[] peer;
+
+  /** Per operation id: the remote peer its client spans call, or null. */
+  final String[] operationPeer;
+
   final int[] roots;
   final int traces;
 
@@ -33,6 +41,7 @@ final class TraceIndex {
     startNanos = new long[n];
     endNanos = new long[n];
     error = new boolean[n];
+    peer = new String[n];
     Map<String, Integer> byId = new HashMap<>(n * 2);
     Map<OperationKey, Integer> opIds = new HashMap<>();
     operations = new ArrayList<>();
@@ -52,6 +61,7 @@ final class TraceIndex {
       startNanos[i] = s.start().getEpochSecond() * 1_000_000_000L + s.start().getNano();
       endNanos[i] = startNanos[i] + s.duration().toNanos();
       error[i] = isError(s);
+      peer[i] = declaredPeer(s);
     }
     traces = traceIds.size();
     int[] childCount = new int[n];
@@ -83,7 +93,56 @@ final class TraceIndex {
     selfNanos = new long[n];
     for (int i = 0; i < n; i++) {
       selfNanos[i] = selfTime(i);
+      if (peer[i] == null && (s(i).kind() == SpanKind.CLIENT || s(i).kind() == SpanKind.PRODUCER)) {
+        for (int c : children[i]) {
+          if (!spans.get(c).service().equals(s(i).service())) {
+            peer[i] = spans.get(c).service();
+            break;
+          }
+        }
+      }
     }
+    operationPeer = new String[operations.size()];
+    for (int i = 0; i < n; i++) {
+      if (peer[i] != null && operationPeer[operation[i]] == null) {
+        operationPeer[operation[i]] = peer[i];
+      }
+    }
+  }
+
+  private Span s(int i) {
+    return spans.get(i);
+  }
+
+  /**
+   * The peer a client or producer span names, by the OpenTelemetry semantic conventions: {@code
+   * peer.service}, else {@code server.address} (formerly {@code net.peer.name}), else {@code
+   * db.system} or {@code messaging.system}.
+   */
+  static String declaredPeer(Span s) {
+    if (s.kind() != SpanKind.CLIENT && s.kind() != SpanKind.PRODUCER) {
+      return null;
+    }
+    for (String key :
+        new String[] {
+          "peer.service", "server.address", "net.peer.name", "db.system", "messaging.system"
+        }) {
+      String v = s.attribute(key);
+      if (v != null && !v.isBlank()) {
+        return v;
+      }
+    }
+    return null;
+  }
+
+  /**
+   * Where the time or error of an operation's spans is spent: the remote peer for a client
+   * operation (the time outside the callee's own span is network, queueing or an uninstrumented
+   * callee), else the operation's own service.
+   */
+  String suspect(int operationId) {
+    String p = operationPeer[operationId];
+    return p != null ? p : operations.get(operationId).service();
   }
 
   /** A span's error: status ERROR, or an HTTP 5xx status code attribute. */
