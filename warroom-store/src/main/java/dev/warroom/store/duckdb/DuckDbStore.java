@@ -56,7 +56,10 @@ public final class DuckDbStore implements TelemetryStore {
     this.description = description;
   }
 
-  /** A new, empty store in memory. */
+  /**
+   * A new, empty store in memory. {@link #topology()} is the loaded topology, or when none was
+   * loaded the service graph derived from the spans.
+   */
   public static DuckDbStore inMemory() {
     return connect("jdbc:duckdb:", "in-memory DuckDB");
   }
@@ -255,7 +258,7 @@ public final class DuckDbStore implements TelemetryStore {
   public Topology topology() {
     String json = meta("topology");
     if (json == null) {
-      return Topology.empty();
+      return read(DerivedTopology::from);
     }
     try {
       return ModelJson.topologyFromJson(ModelJson.mapper().readTree(json));
