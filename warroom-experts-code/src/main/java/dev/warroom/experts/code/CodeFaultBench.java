@@ -23,14 +23,15 @@ import java.util.stream.Stream;
  * {@code truth.json} whose {@code code_ref} is {@code path:line}): the expert reads every ERROR log
  * message of the bundle (all services, so it must find the faulty one itself) against the bundle's
  * {@code code/<service>/} snapshot, and its top finding's failing line is compared with the truth.
- * Bundles without a {@code code_ref} are skipped. Usage: {@code CodeFaultBench DIR...} where each
- * DIR is a bundle or a folder of bundles.
+ * Bundles without a {@code code_ref} are skipped. Usage: {@code CodeFaultBench [--verbose] DIR...}
+ * where each DIR is a bundle or a folder of bundles; --verbose prints the top 3 findings of a miss.
  */
 public final class CodeFaultBench {
   private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One bundle's outcome: what the truth says, what the expert's top finding said. */
-  public record Outcome(String bundle, String fault, String truth, String predicted, int traces) {
+  public record Outcome(
+      String bundle, String fault, String truth, String predicted, int traces, List<String> top3) {
     public boolean hit() {
       return truth.equals(predicted);
     }
@@ -43,7 +44,12 @@ public final class CodeFaultBench {
       throw new IllegalArgumentException("usage: CodeFaultBench BUNDLE_OR_FOLDER...");
     }
     List<Outcome> outcomes = new ArrayList<>();
+    boolean verbose = false;
     for (String arg : args) {
+      if (arg.equals("--verbose")) {
+        verbose = true;
+        continue;
+      }
       for (Path bundle : bundles(Path.of(arg))) {
         evaluate(bundle).ifPresent(outcomes::add);
       }
@@ -53,6 +59,9 @@ public final class CodeFaultBench {
       System.out.printf(
           "%-4s %-45s truth %-40s top-1 %s%n",
           o.hit() ? "HIT" : "MISS", o.bundle(), o.truth(), o.predicted());
+      if (!o.hit() && verbose) {
+        o.top3().forEach(t -> System.out.println("       " + t));
+      }
       int[] c = byFault.computeIfAbsent(o.fault(), k -> new int[2]);
       c[0] += o.hit() ? 1 : 0;
       c[1]++;
@@ -107,9 +116,20 @@ public final class CodeFaultBench {
                 .findFirst()
                 .map(CodeRef::toString)
                 .orElse("(unmapped) " + findings.getFirst().component());
+    List<String> top3 =
+        findings.stream()
+            .limit(3)
+            .map(f -> String.format("%.3f %s", f.score(), f.summary().replace('\n', ' ')))
+            .map(t -> t.length() > 220 ? t.substring(0, 220) : t)
+            .toList();
     return Optional.of(
         new Outcome(
-            bundle.getFileName().toString(), truth.path("fault").asText(), ref, predicted, traces));
+            bundle.getFileName().toString(),
+            truth.path("fault").asText(),
+            ref,
+            predicted,
+            traces,
+            top3));
   }
 
   private static List<SourceFile> snapshot(Path code) throws IOException {

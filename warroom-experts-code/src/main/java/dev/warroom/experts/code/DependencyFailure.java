@@ -20,7 +20,9 @@ final class DependencyFailure {
               + "|no such host|SSLHandshakeException|certificate (?:has )?expired|x509:"
               + "|HttpServerErrorException|HttpClientErrorException\\$TooManyRequests|Too Many Requests"
               + "|\\b50[234]\\b|ServiceUnavailable|UNAVAILABLE|DEADLINE_EXCEEDED|context deadline exceeded"
-              + "|requests\\.exceptions\\.|urllib3\\.exceptions\\.|HttpRequestException|upstream connect error");
+              + "|requests\\.exceptions\\.|urllib3\\.exceptions\\.|HttpRequestException|upstream connect error"
+              // gRPC status from a callee, and generic "calling X failed" wrappers
+              + "|rpc error: code = \\w+|failed to call |[Rr]equest failed with status code [45]\\d\\d");
 
   private DependencyFailure() {}
 

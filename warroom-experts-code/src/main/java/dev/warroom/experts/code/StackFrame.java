@@ -25,6 +25,7 @@ public record StackFrame(String function, String file, int line, boolean applica
 
   @Override
   public String toString() {
-    return function + (file.isEmpty() ? "" : " (" + file + (line > 0 ? ":" + line : "") + ")");
+    return (function.isEmpty() ? "?" : function)
+        + (file.isEmpty() ? "" : " (" + file + (line > 0 ? ":" + line : "") + ")");
   }
 }

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * Finds and parses every stack trace in a text (a log excerpt, a crash report, a goroutine dump):
  * Java, Python, Go, Node.js and .NET, each recognised by its own frame syntax so that traces of
- * several runtimes in one text are all found. Frames come back unclassified; {@link
- * FrameClassifier} marks application frames.
+ * several runtimes in one text are all found; error lines that only name their caller's location
+ * ({@code request failed: ... (handlers.go:49)}) become one-frame traces. Frames come back
+ * unclassified; {@link FrameClassifier} marks application frames.
  */
 public final class StackTraceParser {
   private final JavaTraceParser java = new JavaTraceParser();
@@ -15,6 +16,7 @@ public final class StackTraceParser {
   private final GoTraceParser go = new GoTraceParser();
   private final NodeTraceParser node = new NodeTraceParser();
   private final DotNetTraceParser dotnet = new DotNetTraceParser();
+  private final CallerLocationParser located = new CallerLocationParser();
 
   /** All traces in {@code text}, in the order of the parsers (Java, Python, Go, Node, .NET). */
   public List<StackTrace> parse(String text) {
@@ -25,6 +27,7 @@ public final class StackTraceParser {
     out.addAll(go.parse(lines));
     out.addAll(node.parse(lines));
     out.addAll(dotnet.parse(lines));
+    out.addAll(located.parse(lines));
     return out;
   }
 }

@@ -136,6 +136,33 @@ class StackTraceParserTest {
   }
 
   @Test
+  void readsCallerLocationsOfErrorLinesWithoutTrace() {
+    List<StackTrace> traces =
+        parser.parse(
+            "request failed: validation failed: field \"currency\": required (handlers.go:49)\n"
+                + "E1127 10:15:42.123456       1 store/reserve.go:88] reserve failed: no stock\n"
+                + "2026-11-27T10:15:42Z\tERROR\tapi/views.py:42\tcheckout failed\n");
+    assertThat(traces)
+        .extracting(
+            t ->
+                t.language()
+                    + " "
+                    + t.frames().getFirst().file()
+                    + ":"
+                    + t.frames().getFirst().line())
+        .containsExactly("GO handlers.go:49", "GO store/reserve.go:88", "PYTHON api/views.py:42");
+  }
+
+  @Test
+  void doesNotCountTheHeaderOfAStackTraceTwice() throws IOException {
+    String uncaught =
+        "/usr/src/app/src/cart/total.js:17\n  return items.map(i => i.sku.price);\n"
+            + "                             ^\n\n"
+            + resource("node-express.txt");
+    assertThat(parser.parse(uncaught)).hasSize(1);
+  }
+
+  @Test
   void findsNothingInPlainLogLines() {
     assertThat(
             parser.parse("INFO started in 3.2 s\nWARN at capacity: 80%\nError: disk nearly full"))
