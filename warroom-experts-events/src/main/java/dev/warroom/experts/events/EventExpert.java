@@ -1,10 +1,17 @@
 package dev.warroom.experts.events;
 
+import dev.warroom.model.ConfigChange;
+import dev.warroom.model.Deploy;
 import dev.warroom.model.Event;
 import dev.warroom.model.Evidence;
 import dev.warroom.model.EvidenceKind;
+import dev.warroom.model.FaultClass;
+import dev.warroom.model.FeatureFlagChange;
 import dev.warroom.model.Finding;
 import dev.warroom.model.KubernetesEvent;
+import dev.warroom.model.ObjectRef;
+import dev.warroom.model.Restart;
+import dev.warroom.model.Scaling;
 import dev.warroom.model.Topology;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -65,11 +72,70 @@ public final class EventExpert {
     return out;
   }
 
+  /**
+   * A crash loop is how Kubernetes shows a container that keeps dying; when the same pod also has a
+   * specific cause (exec format error, OOM, port in use …) the crash loop is its symptom, so its
+   * score is halved below the cause.
+   */
+  private static List<Finding> demoteExplainedCrashLoops(List<Finding> findings) {
+    List<Finding> out = new ArrayList<>(findings.size());
+    for (Finding f : findings) {
+      boolean explained =
+          f.faultClass() == FaultClass.CRASH_LOOP
+              && findings.stream()
+                  .anyMatch(
+                      g ->
+                          g.component().equals(f.component())
+                              && g.faultClass() != FaultClass.CRASH_LOOP);
+      out.add(
+          explained
+              ? new Finding(
+                  f.expert(),
+                  f.service(),
+                  f.component(),
+                  f.faultClass(),
+                  f.summary() + " - a symptom of the pod's specific failure",
+                  f.score() * 0.5,
+                  f.onset(),
+                  f.evidence())
+              : f);
+    }
+    return out;
+  }
+
+  /**
+   * Kubernetes events as they are, and restarts whose reason names a fault ("Error: exec format
+   * error") read as the container's termination event.
+   */
+  private static KubernetesEvent asKubernetesEvent(Event e) {
+    return switch (e) {
+      case KubernetesEvent k -> k;
+      case Restart r ->
+          KubernetesReasons.diagnoseMessage(r.reason()).isPresent()
+              ? new KubernetesEvent(
+                  "Restarted",
+                  "Warning",
+                  new ObjectRef("Pod", r.instance() == null ? r.service() : r.instance(), ""),
+                  1,
+                  r.time(),
+                  r.time(),
+                  r.reason(),
+                  r.service(),
+                  null)
+              : null;
+      case Deploy d -> null;
+      case ConfigChange c -> null;
+      case FeatureFlagChange f -> null;
+      case Scaling s -> null;
+    };
+  }
+
   private static List<Finding> kubernetesFindings(List<? extends Event> events) {
     Map<String, List<KubernetesEvent>> byKey = new LinkedHashMap<>();
     Map<String, KubernetesDiagnosis> diagnosis = new LinkedHashMap<>();
     for (Event e : events) {
-      if (e instanceof KubernetesEvent k) {
+      KubernetesEvent k = asKubernetesEvent(e);
+      if (k != null) {
         KubernetesDiagnosis d = KubernetesReasons.diagnose(k);
         if (d.isFault()) {
           String key = k.object() + "|" + d.faultClass();
@@ -107,6 +173,6 @@ public final class EventExpert {
               first.firstSeen(),
               List.of(ev)));
     }
-    return out;
+    return demoteExplainedCrashLoops(out);
   }
 }

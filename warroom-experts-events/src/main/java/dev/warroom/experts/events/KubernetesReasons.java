@@ -83,6 +83,14 @@ public final class KubernetesReasons {
     };
   }
 
+  /**
+   * The fault a free-text message names on its own (a restart reason, a container's last words):
+   * exec format error, expired certificate, DNS, port in use, OOM; empty when it names none.
+   */
+  public static Optional<KubernetesDiagnosis> diagnoseMessage(String message) {
+    return Optional.ofNullable(fromMessage(message.toLowerCase(Locale.ROOT)));
+  }
+
   /** Phrases that identify the fault whatever the reason says. */
   private static KubernetesDiagnosis fromMessage(String msg) {
     if (msg.contains("exec format error")) {

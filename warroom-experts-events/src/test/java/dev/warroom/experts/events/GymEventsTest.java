@@ -30,12 +30,14 @@ class GymEventsTest {
 
   @Test
   void namesTheInjectedFaultClassFromKubernetesEvents() {
-    // WRONG_ARCHITECTURE is absent on purpose: its "exec format error" is in the container log,
-    // and Kubernetes only reports BackOff, so this expert says CRASH_LOOP and the logs expert
-    // names the architecture (see GymLogsTest in warroom-experts-logs).
+    // WRONG_ARCHITECTURE: Kubernetes reports BackOff (a crash loop), the restart reason says
+    // "exec format error"; the more specific diagnosis must win.
     for (FaultType fault :
         List.of(
-            FaultType.MEMORY_EXHAUSTION, FaultType.CRASH_LOOP_BAD_CONFIG, FaultType.DISK_FULL)) {
+            FaultType.MEMORY_EXHAUSTION,
+            FaultType.CRASH_LOOP_BAD_CONFIG,
+            FaultType.DISK_FULL,
+            FaultType.WRONG_ARCHITECTURE)) {
       for (long seed = 1; seed <= 1; seed++) {
         Episode e = episode(fault, seed);
         Finding top =

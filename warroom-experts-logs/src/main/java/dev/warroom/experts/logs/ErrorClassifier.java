@@ -66,6 +66,8 @@ public final class ErrorClassifier {
         "unknown host",
         "getaddrinfo",
         "error 11001",
+        "server misbehaving",
+        "name resolver",
         "dns")) {
       return ErrorCategory.DNS;
     }

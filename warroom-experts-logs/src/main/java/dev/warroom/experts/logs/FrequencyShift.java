@@ -12,9 +12,11 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
  * compared with the conditional test for two Poisson rates (Przyborowski and Wilenski 1940; the
  * "C-test" of Krishnamoorthy and Thomson, 2004): given {@code n = x_b + x_i} lines in both windows,
  * under equal rates {@code x_i ~ Binomial(n, t_i / (t_b + t_i))} where {@code t} are the window
- * lengths, and the one-sided tail in the observed direction is the p-value. A shift is significant
- * below {@code alpha / m} (Bonferroni over the {@code m} templates compared). Results list errors
- * and warnings first, then by p-value.
+ * lengths, and the one-sided tail in the observed direction is the p-value. Significance controls
+ * the false discovery rate at {@code alpha} over the {@code m} templates compared
+ * (Benjamini-Hochberg step-up), which keeps a handful of brand-new error lines detectable where a
+ * Bonferroni bound would drown them among hundreds of templates. Results list errors and warnings
+ * first, then by p-value.
  */
 public final class FrequencyShift {
   private FrequencyShift() {}
@@ -48,14 +50,21 @@ public final class FrequencyShift {
     double tb = baselineLength.toMillis() / 60000.0;
     double ti = incidentLength.toMillis() / 60000.0;
     double share = ti / (tb + ti);
-    double level = alpha / Math.max(1, counts.size());
-    List<TemplateShift> out = new ArrayList<>(counts.size());
-    for (Counts c : counts) {
+    double[] pValues = new double[counts.size()];
+    for (int i = 0; i < pValues.length; i++) {
+      Counts c = counts.get(i);
       long n = c.baseline() + c.incident();
-      double expected = n * share;
-      boolean up = c.incident() > expected;
-      double p = n == 0 ? 1.0 : pValue((int) n, share, (int) c.incident(), up);
-      boolean significant = p < level;
+      pValues[i] =
+          n == 0 ? 1.0 : pValue((int) n, share, (int) c.incident(), c.incident() > n * share);
+    }
+    double level = benjaminiHochbergLevel(pValues, alpha);
+    List<TemplateShift> out = new ArrayList<>(counts.size());
+    for (int i = 0; i < pValues.length; i++) {
+      Counts c = counts.get(i);
+      long n = c.baseline() + c.incident();
+      boolean up = c.incident() > n * share;
+      double p = pValues[i];
+      boolean significant = p <= level;
       TemplateShift.Kind kind;
       if (!significant) {
         kind = TemplateShift.Kind.UNCHANGED;
@@ -87,6 +96,19 @@ public final class FrequencyShift {
             .thenComparingDouble(TemplateShift::pValue)
             .thenComparing(s -> -s.incidentCount()));
     return out;
+  }
+
+  /** The largest p-value still significant under the Benjamini-Hochberg step-up; -1 if none. */
+  static double benjaminiHochbergLevel(double[] pValues, double alpha) {
+    double[] sorted = pValues.clone();
+    java.util.Arrays.sort(sorted);
+    double level = -1;
+    for (int k = 0; k < sorted.length; k++) {
+      if (sorted[k] <= (k + 1) * alpha / sorted.length) {
+        level = sorted[k];
+      }
+    }
+    return level;
   }
 
   /** One-sided binomial tail: P(X ≥ k) when {@code upper}, else P(X ≤ k). */

@@ -7,7 +7,8 @@ import java.util.Objects;
 /**
  * How one template's rate changed from the baseline to the incident window. Rates are lines per
  * minute; {@code pValue} is the one-sided conditional binomial test of the two Poisson rates (see
- * {@link FrequencyShift}); {@code significant} applies the Bonferroni-corrected level.
+ * {@link FrequencyShift}); {@code significant} applies the Benjamini-Hochberg false-discovery-rate
+ * level.
  */
 public record TemplateShift(
     int templateId,
