@@ -220,7 +220,7 @@ final class Simulator {
       st.podLatMult[p] *=
           queueing * (1 + 3 * st.podThrottle[p]) * (1 + 5 * st.nodeSteal[node]) / (1 - gc);
       if (gc > 0.15) {
-        st.podLatAddMs[p] += 9000 * Math.pow(gc - 0.15, 1.6);
+        st.podLatAddMs[p] += 14000 * Math.pow(gc - 0.15, 1.6);
       }
       double base = system.services().get(s).baseLatencyMs();
       st.podSelfMs[p] = base * st.podLatMult[p] + st.podLatAddMs[p] + st.podRttMs[p];
