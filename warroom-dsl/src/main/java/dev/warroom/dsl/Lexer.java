@@ -25,6 +25,11 @@ final class Lexer {
   }
 
   List<Token> scan() {
+    // Editors on Windows may start a UTF-8 file with a byte-order mark; it is not content.
+    if (source.startsWith("\uFEFF")) {
+      current = 1;
+      lineStart = 1;
+    }
     while (!atEnd()) {
       start = current;
       startPosition = new Position(line, current - lineStart + 1);

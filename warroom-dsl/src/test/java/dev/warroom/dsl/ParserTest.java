@@ -135,4 +135,13 @@ class ParserTest {
     assertThat(args).extracting(Argument::name).containsExactly("x", "y");
     assertThat(((Expr.ListLit) args.get(1).value()).elements()).hasSize(2);
   }
+
+  @Test
+  void ignoresAByteOrderMarkAndCarriageReturns() {
+    ParseResult r = Runbooks.parse("\uFEFFrunbook t \"t\" {\r\n  conclude # done\r\n}\r\n");
+
+    assertThat(r.diagnostics()).isEmpty();
+    assertThat(r.runbook().body().get(0).position()).isEqualTo(new Position(2, 3));
+    assertThat(((Statement.Comment) r.runbook().body().get(1)).text()).isEqualTo("done");
+  }
 }
