@@ -54,10 +54,11 @@ final class BenchTracesCommand implements Callable<Integer> {
     } else {
       out.printf(
           Locale.ROOT,
-          "traces: %d incident spans (+ as many baseline) analysed in median %.1f ms (min %.1f,"
-              + " max %.1f, %d runs)%n",
+          "traces: %d incident spans (+ as many baseline) analysed in median %.1f ms wall, %.1f ms"
+              + " CPU (min %.1f, max %.1f wall, %d runs)%n",
           r.spans(),
           r.medianMs(),
+          r.medianCpuMs(),
           r.minMs(),
           r.maxMs(),
           r.repetitions());

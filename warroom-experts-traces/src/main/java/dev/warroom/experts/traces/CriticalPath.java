@@ -53,12 +53,7 @@ final class CriticalPath {
   private static void walk(TraceIndex ix, int span, long limit, double[] acc) {
     long cursor = Math.min(limit, ix.endNanos[span]);
     long start = ix.startNanos[span];
-    Integer[] kids = new Integer[ix.children[span].length];
-    for (int k = 0; k < kids.length; k++) {
-      kids[k] = ix.children[span][k];
-    }
-    Arrays.sort(kids, (x, y) -> Long.compare(ix.endNanos[y], ix.endNanos[x]));
-    for (int c : kids) {
+    for (int c : TraceIndex.sortedBy(ix.children[span], ix.endNanos, true)) {
       if (cursor <= start) {
         break;
       }

@@ -3,7 +3,6 @@ package dev.warroom.experts.traces;
 import dev.warroom.model.Span;
 import dev.warroom.model.SpanKind;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -164,30 +163,43 @@ final class TraceIndex {
     if (c.length == 0) {
       return total;
     }
-    long[][] iv = new long[c.length][];
-    for (int k = 0; k < c.length; k++) {
-      iv[k] =
-          new long[] {
-            Math.max(startNanos[c[k]], startNanos[i]), Math.min(endNanos[c[k]], endNanos[i])
-          };
-    }
-    Arrays.sort(iv, (a, b) -> Long.compare(a[0], b[0]));
+    int[] byStart = sortedBy(c, startNanos, false);
     long covered = 0;
-    long curStart = Long.MIN_VALUE;
+    long curStart = 0;
     long curEnd = Long.MIN_VALUE;
-    for (long[] x : iv) {
-      if (x[1] <= x[0]) {
+    for (int k : byStart) {
+      long from = Math.max(startNanos[k], startNanos[i]);
+      long to = Math.min(endNanos[k], endNanos[i]);
+      if (to <= from) {
         continue;
       }
-      if (x[0] > curEnd) {
-        covered += Math.max(0, curEnd - curStart);
-        curStart = x[0];
-        curEnd = x[1];
+      if (curEnd == Long.MIN_VALUE || from > curEnd) {
+        covered += curEnd == Long.MIN_VALUE ? 0 : curEnd - curStart;
+        curStart = from;
+        curEnd = to;
       } else {
-        curEnd = Math.max(curEnd, x[1]);
+        curEnd = Math.max(curEnd, to);
       }
     }
-    covered += Math.max(0, curEnd - curStart);
+    covered += curEnd == Long.MIN_VALUE ? 0 : curEnd - curStart;
     return Math.max(0, total - covered);
+  }
+
+  /**
+   * A copy of the span indices sorted by a time (ascending, or descending), by insertion sort: a
+   * span has few children, and this allocates no boxes.
+   */
+  static int[] sortedBy(int[] spans, long[] time, boolean descending) {
+    int[] a = spans.clone();
+    for (int x = 1; x < a.length; x++) {
+      int v = a[x];
+      int y = x - 1;
+      while (y >= 0 && (descending ? time[a[y]] < time[v] : time[a[y]] > time[v])) {
+        a[y + 1] = a[y];
+        y--;
+      }
+      a[y + 1] = v;
+    }
+    return a;
   }
 }
