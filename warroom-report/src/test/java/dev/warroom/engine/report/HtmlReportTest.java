@@ -71,4 +71,23 @@ class HtmlReportTest {
     assertThat(html).contains("pruned because cpu_usage stayed within its baseline");
     assertThat(html).contains("<li>events</li>");
   }
+
+  @Test
+  void chartsAreWellFormedSvg() throws Exception {
+    var factory = javax.xml.parsers.DocumentBuilderFactory.newInstance();
+    factory.setNamespaceAware(true);
+    for (var e : SampleReports.poolExhaustion().evidence()) {
+      if (e.chart() != null) {
+        var doc =
+            factory
+                .newDocumentBuilder()
+                .parse(
+                    new java.io.ByteArrayInputStream(
+                        SvgChart.render(e.chart())
+                            .getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        assertThat(doc.getDocumentElement().getLocalName()).isEqualTo("svg");
+        assertThat(doc.getElementsByTagName("polyline").getLength()).isPositive();
+      }
+    }
+  }
 }
