@@ -1,7 +1,6 @@
 package dev.warroom.experts.logs;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -176,9 +175,5 @@ final class TemplateConsolidator {
       out.add(t);
     }
     return String.join(" ", out);
-  }
-
-  static String[] copy(String[] tokens) {
-    return Arrays.copyOf(tokens, tokens.length);
   }
 }

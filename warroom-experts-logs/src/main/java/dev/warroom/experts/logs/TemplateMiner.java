@@ -14,9 +14,10 @@ import java.util.Map;
  * <p>Each line is masked ({@link TokenMasker}), then routed by token count and its first constant
  * token to a bucket of clusters; it joins the cluster whose template shares the most positions with
  * it when that share reaches the similarity threshold, and the positions that differ become {@code
- * <*>}; otherwise it starts a new cluster. An exact cache of masked token sequences makes repeated
- * shapes — the bulk of any real log — a single hash lookup. {@link #consolidate()} then merges
- * clusters whose templates differ only by variable positions or by inserted variable runs.
+ * <*>}; otherwise it starts a new cluster. An exact cache keyed by the 64-bit hash of the masked
+ * line shape ({@link TokenMasker#shapeHash}) makes repeated shapes — the bulk of any real log — a
+ * single hash lookup. {@link #consolidate()} then merges clusters whose templates differ only by
+ * variable positions or by inserted variable runs.
  *
  * <p>Not thread-safe: one miner per stream (or synchronise externally). Template ids are dense ints
  * from 0; after {@link #consolidate()} several ids may resolve to one template, and {@link
