@@ -262,7 +262,7 @@ public final class BundleWriter {
     if (!changes.isEmpty()) {
       try (Writer w = open(dir.resolve("events/changes.jsonl"))) {
         for (Event e : changes) {
-          w.write(ModelJson.eventToJson(e).toString());
+          w.write(EventJson.eventToJson(e).toString());
           w.write('\n');
         }
       }

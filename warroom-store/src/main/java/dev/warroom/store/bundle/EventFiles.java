@@ -34,7 +34,7 @@ final class EventFiles {
     }
   }
 
-  /** One change event per line, see {@link ModelJson#eventFromJson}. */
+  /** One change event per line, see {@link EventJson.eventFromJson}. */
   static void readChanges(String rel, LineReader lines, ReadContext ctx) throws IOException {
     int fileProblems = 0;
     while (lines.next()) {
@@ -47,7 +47,7 @@ final class EventFiles {
           if (!n.isObject()) {
             problem = "expected a JSON object";
           } else {
-            Event e = ModelJson.eventFromJson(n, ctx.ts);
+            Event e = EventJson.eventFromJson(n, ctx.ts);
             ctx.sink.event(e);
           }
         } catch (IOException e) {

@@ -10,17 +10,9 @@ import dev.warroom.model.AlertSource;
 import dev.warroom.model.AlertStatus;
 import dev.warroom.model.BundleManifest;
 import dev.warroom.model.ComponentKind;
-import dev.warroom.model.ConfigChange;
 import dev.warroom.model.DependencyEdge;
-import dev.warroom.model.Deploy;
-import dev.warroom.model.Event;
-import dev.warroom.model.FeatureFlagChange;
 import dev.warroom.model.Host;
 import dev.warroom.model.Instance;
-import dev.warroom.model.KubernetesEvent;
-import dev.warroom.model.ObjectRef;
-import dev.warroom.model.Restart;
-import dev.warroom.model.Scaling;
 import dev.warroom.model.ServiceNode;
 import dev.warroom.model.TimeWindow;
 import dev.warroom.model.Topology;
@@ -34,11 +26,11 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The JSON forms of the model records that the bundle formats and the store share: generic change
- * events (one object per line of {@code events/*.jsonl}), topology ({@code topology.json}), the
- * manifest and attribute maps. Decoding trusts the shape (the format readers check fields first and
- * report problems with their location); a missing required field surfaces as an {@link
- * IllegalArgumentException} naming the field.
+ * The JSON forms of the model records that the bundle formats and the store share: topology ({@code
+ * topology.json}), the manifest, the store's form of an alert, and attribute maps (events: {@link
+ * EventJson}). Decoding trusts the shape (the format readers check fields first and report problems
+ * with their location); a missing required field surfaces as an {@link IllegalArgumentException}
+ * naming the field.
  */
 public final class ModelJson {
   static final ObjectMapper MAPPER = new ObjectMapper();
@@ -104,151 +96,7 @@ public final class ModelJson {
     return n;
   }
 
-  // ---- events ----------------------------------------------------------------------------
-
-  /** The change-event JSON line of an event; its {@code type} tells the variant. */
-  public static ObjectNode eventToJson(Event event) {
-    ObjectNode n = MAPPER.createObjectNode();
-    n.put("time", event.time().toString());
-    switch (event) {
-      case Deploy d -> {
-        n.put("type", "deploy").put("service", d.service()).put("version", d.version());
-        putOpt(n, "image", d.image().isEmpty() ? null : d.image());
-        putOpt(n, "previous_version", d.previousVersion());
-        common(n, d.author(), d.attributes());
-      }
-      case ConfigChange c -> {
-        n.put("type", "config").put("service", c.service()).put("key", c.key());
-        putOpt(n, "old_value", c.oldValue());
-        putOpt(n, "new_value", c.newValue());
-        common(n, c.author(), c.attributes());
-      }
-      case FeatureFlagChange f -> {
-        n.put("type", "feature_flag").put("service", f.service()).put("flag", f.flag());
-        n.put("enabled", f.enabled());
-        common(n, f.author(), f.attributes());
-      }
-      case Scaling s -> {
-        n.put("type", "scaling").put("service", s.service());
-        n.put("from_replicas", s.fromReplicas()).put("to_replicas", s.toReplicas());
-        common(n, s.author(), s.attributes());
-      }
-      case Restart r -> {
-        n.put("type", "restart").put("service", r.service());
-        putOpt(n, "instance", r.instance());
-        putOpt(n, "reason", r.reason().isEmpty() ? null : r.reason());
-        common(n, r.author(), r.attributes());
-      }
-      case KubernetesEvent k -> {
-        n.put("type", "kubernetes").put("reason", k.reason()).put("event_type", k.type());
-        ObjectNode o = n.putObject("object");
-        o.put("kind", k.object().kind()).put("name", k.object().name());
-        o.put("namespace", k.object().namespace());
-        n.put("count", k.count());
-        n.put("first_seen", k.firstSeen().toString()).put("last_seen", k.lastSeen().toString());
-        n.put("message", k.message());
-        putOpt(n, "service", k.service());
-        putOpt(n, "host", k.host());
-      }
-    }
-    return n;
-  }
-
-  /** The names {@link #eventToJson} uses for the {@code type} of each variant. */
-  public static String typeOf(Event event) {
-    return switch (event) {
-      case Deploy d -> "deploy";
-      case ConfigChange c -> "config";
-      case FeatureFlagChange f -> "feature_flag";
-      case Scaling s -> "scaling";
-      case Restart r -> "restart";
-      case KubernetesEvent k -> "kubernetes";
-    };
-  }
-
-  /**
-   * Decodes a change-event line. {@code time} is parsed by the caller's timestamp rule (RFC 3339 or
-   * epoch numbers); unknown {@code type} values are an error naming the accepted ones.
-   */
-  public static Event eventFromJson(JsonNode n, Timestamps ts) {
-    String type = text(n, "type", true).toLowerCase(Locale.ROOT);
-    Map<String, String> attrs = stringMap(n.get("attributes"));
-    String author = text(n, "author", false);
-    return switch (type) {
-      case "deploy" ->
-          new Deploy(
-              time(n, "time", ts),
-              text(n, "service", true),
-              text(n, "version", true),
-              text(n, "image", false),
-              text(n, "previous_version", false),
-              author,
-              attrs);
-      case "config" ->
-          new ConfigChange(
-              time(n, "time", ts),
-              text(n, "service", true),
-              text(n, "key", true),
-              text(n, "old_value", false),
-              text(n, "new_value", false),
-              author,
-              attrs);
-      case "feature_flag" ->
-          new FeatureFlagChange(
-              time(n, "time", ts),
-              text(n, "service", true),
-              text(n, "flag", true),
-              bool(n, "enabled"),
-              author,
-              attrs);
-      case "scaling" ->
-          new Scaling(
-              time(n, "time", ts),
-              text(n, "service", true),
-              integer(n, "from_replicas"),
-              integer(n, "to_replicas"),
-              author,
-              attrs);
-      case "restart" ->
-          new Restart(
-              time(n, "time", ts),
-              text(n, "service", true),
-              text(n, "instance", false),
-              text(n, "reason", false),
-              author,
-              attrs);
-      case "kubernetes" -> {
-        JsonNode o = n.path("object");
-        Instant last = time(n, "last_seen", ts);
-        Instant first = n.hasNonNull("first_seen") ? time(n, "first_seen", ts) : last;
-        yield new KubernetesEvent(
-            text(n, "reason", true),
-            text(n, "event_type", false),
-            new ObjectRef(
-                text(o, "kind", true), text(o, "name", true), text(o, "namespace", false)),
-            n.hasNonNull("count") ? integer(n, "count") : 1,
-            first,
-            last,
-            text(n, "message", false),
-            text(n, "service", false),
-            text(n, "host", false));
-      }
-      default ->
-          throw new IllegalArgumentException(
-              "type: unknown event type '"
-                  + type
-                  + "' (expected deploy, config, feature_flag, scaling, restart or kubernetes)");
-    };
-  }
-
-  private static void common(ObjectNode n, String author, Map<String, String> attributes) {
-    putOpt(n, "author", author);
-    if (!attributes.isEmpty()) {
-      n.set("attributes", mapNode(attributes));
-    }
-  }
-
-  private static void putOpt(ObjectNode n, String field, String value) {
+  static void putOpt(ObjectNode n, String field, String value) {
     if (value != null) {
       n.put(field, value);
     }

@@ -12,6 +12,7 @@ import dev.warroom.model.Span;
 import dev.warroom.model.SpanEvent;
 import dev.warroom.model.Topology;
 import dev.warroom.model.WarroomException;
+import dev.warroom.store.bundle.EventJson;
 import dev.warroom.store.bundle.ModelJson;
 import dev.warroom.store.bundle.TelemetrySink;
 import java.sql.PreparedStatement;
@@ -178,15 +179,15 @@ final class DuckDbLoader implements TelemetrySink, AutoCloseable {
   public void event(Event e) {
     try {
       eventApp.beginRow().append(nextEventSeq++).appendEpochNanos(TimeText.nanos(e.time()));
-      eventApp.append(ModelJson.typeOf(e));
+      eventApp.append(EventJson.typeOf(e));
       appendNullable(eventApp, e.service());
       if (e instanceof KubernetesEvent k) {
         eventApp.append(k.reason()).append(k.object().kind()).append(k.object().name());
         eventApp.append(k.message());
       } else {
-        eventApp.append(ModelJson.typeOf(e)).appendNull().appendNull().append(e.describe());
+        eventApp.append(EventJson.typeOf(e)).appendNull().appendNull().append(e.describe());
       }
-      eventApp.append(ModelJson.eventToJson(e).toString()).endRow();
+      eventApp.append(EventJson.eventToJson(e).toString()).endRow();
     } catch (SQLException ex) {
       throw new WarroomException.NonRetriable("appending an event" + ": " + ex.getMessage(), ex);
     }

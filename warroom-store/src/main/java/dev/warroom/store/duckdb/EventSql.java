@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.warroom.model.Event;
 import dev.warroom.store.EventQuery;
 import dev.warroom.store.QueryResult;
+import dev.warroom.store.bundle.EventJson;
 import dev.warroom.store.bundle.ModelJson;
 import dev.warroom.store.bundle.Timestamps;
 import java.sql.Connection;
@@ -52,7 +53,7 @@ final class EventSql {
         }
         try {
           out.add(
-              ModelJson.eventFromJson(
+              EventJson.eventFromJson(
                   ModelJson.mapper().readTree(rs.getString(1)), Timestamps.UTC));
         } catch (JsonProcessingException e) {
           throw new IllegalStateException("corrupt event in store: " + rs.getString(1), e);
