@@ -5,9 +5,11 @@ import dev.warroom.model.Evidence;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
+import dev.warroom.model.LogRecord;
 import dev.warroom.model.SourceFile;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -42,23 +44,53 @@ public final class CodeExpert {
     return analyze(stackTraceText, git.snapshot(service), git, git.head());
   }
 
+  /**
+   * Findings for the stack traces in log records (e.g. the ERROR records of the incident window): a
+   * frame is looked up first in the snapshot files of the record's own service, and a finding's
+   * onset is the first record that reported its failure.
+   */
+  public List<Finding> analyzeLogs(List<LogRecord> records, List<SourceFile> snapshot) {
+    List<Sighting> sightings = new ArrayList<>();
+    for (LogRecord r : records) {
+      for (StackTrace t : parser.parse(r.body())) {
+        sightings.add(new Sighting(t, r.service(), r.timestamp()));
+      }
+    }
+    return analyze(sightings, snapshot, null, null);
+  }
+
   private List<Finding> analyze(
       String text, List<SourceFile> snapshot, GitHistory git, String commit) {
+    List<Sighting> sightings =
+        parser.parse(text).stream().map(t -> new Sighting(t, null, null)).toList();
+    return analyze(sightings, snapshot, git, commit);
+  }
+
+  /** A trace and, when it came from a log record, the record's service and time. */
+  private record Sighting(StackTrace trace, String service, Instant at) {}
+
+  private List<Finding> analyze(
+      List<Sighting> sightings, List<SourceFile> snapshot, GitHistory git, String commit) {
     SourceIndex index = SourceIndex.of(snapshot);
     FrameClassifier classifier = new FrameClassifier(index);
-    // the same failure (root type at the same frame) repeated in the text is one finding
+    // the same failure (root type at the same frame of the same service) is one finding
     Map<String, Occurrence> failures = new LinkedHashMap<>();
-    for (StackTrace raw : parser.parse(text)) {
-      StackTrace trace = classifier.classify(raw);
+    for (Sighting s : sightings) {
+      StackTrace trace = classifier.classify(s.trace());
       StackTrace root = trace.rootCause();
       Optional<StackFrame> frame = root.topApplicationFrame().or(trace::topApplicationFrame);
       if (frame.isEmpty() && root.frames().isEmpty()) {
         continue;
       }
       StackFrame at = frame.orElse(root.frames().getFirst());
-      failures.computeIfAbsent(
-              root.type() + "@" + at, k -> new Occurrence(trace, root, at, frame.isPresent()))
-          .count++;
+      Occurrence o =
+          failures.computeIfAbsent(
+              s.service() + "|" + root.type() + "@" + at,
+              k -> new Occurrence(trace, root, at, frame.isPresent(), s.service()));
+      o.count++;
+      if (s.at() != null && (o.first == null || s.at().isBefore(o.first))) {
+        o.first = s.at();
+      }
     }
     List<Finding> out = new ArrayList<>();
     int n = 0;
@@ -75,9 +107,17 @@ public final class CodeExpert {
     final StackTrace root;
     final StackFrame at;
     final boolean applicationFrame;
+    final String service;
     int count;
+    Instant first;
 
-    Occurrence(StackTrace trace, StackTrace root, StackFrame at, boolean applicationFrame) {
+    Occurrence(
+        StackTrace trace,
+        StackTrace root,
+        StackFrame at,
+        boolean applicationFrame,
+        String service) {
+      this.service = service;
       this.trace = trace;
       this.root = root;
       this.at = at;
@@ -93,8 +133,8 @@ public final class CodeExpert {
     String prefix = NAME + ":" + n + ":";
     List<Evidence> evidence = new ArrayList<>();
     evidence.add(traceEvidence(prefix + "trace", trace, root));
-    Optional<SourceFile> file = index.find(root.language(), at);
-    String service = file.map(SourceFile::service).orElse(null);
+    Optional<SourceFile> file = index.find(root.language(), at, o.service);
+    String service = file.map(SourceFile::service).orElse(o.service);
     String where = at.function() + " (" + at.file() + (at.line() > 0 ? ":" + at.line() : "") + ")";
     Diagnosis diagnosis = null;
     if (file.isPresent() && at.line() > 0) {
@@ -148,7 +188,7 @@ public final class CodeExpert {
         faultClass(root),
         summary,
         score,
-        null,
+        o.first,
         evidence);
   }
 

@@ -2,15 +2,17 @@ package dev.warroom.experts.code;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.warroom.model.CodeRef;
 import dev.warroom.model.Evidence;
 import dev.warroom.model.Finding;
+import dev.warroom.model.LogRecord;
+import dev.warroom.model.Severity;
 import dev.warroom.model.SourceFile;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -21,10 +23,11 @@ import java.util.stream.Stream;
 /**
  * Top-1 accuracy of the code expert on labelled incident bundles (the gym's, or any bundle with a
  * {@code truth.json} whose {@code code_ref} is {@code path:line}): the expert reads every ERROR log
- * message of the bundle (all services, so it must find the faulty one itself) against the bundle's
- * {@code code/<service>/} snapshot, and its top finding's failing line is compared with the truth.
- * Bundles without a {@code code_ref} are skipped. Usage: {@code CodeFaultBench [--verbose] DIR...}
- * where each DIR is a bundle or a folder of bundles; --verbose prints the top 3 findings of a miss.
+ * record of the bundle (all services, so it must find the faulty one itself) with {@link
+ * CodeExpert#analyzeLogs} against the bundle's {@code code/<service>/} snapshot, and its top
+ * finding's failing line (service, path and line) is compared with the truth. Bundles without a
+ * {@code code_ref} are skipped. Usage: {@code CodeFaultBench [--verbose] DIR...} where each DIR is
+ * a bundle or a folder of bundles; --verbose prints the top 3 findings of a miss.
  */
 public final class CodeFaultBench {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -88,25 +91,33 @@ public final class CodeFaultBench {
   /** The outcome on one bundle, empty when its truth names no code line. */
   public static Optional<Outcome> evaluate(Path bundle) throws IOException {
     JsonNode truth = JSON.readTree(bundle.resolve("truth.json").toFile());
-    String ref = truth.path("code_ref").asText("");
-    if (ref.isEmpty()) {
+    // a hit names the right service and the right path:line
+    String ref =
+        truth.path("root_cause_service").asText("") + ":" + truth.path("code_ref").asText("");
+    if (truth.path("code_ref").asText("").isEmpty()) {
       return Optional.empty();
     }
-    StringBuilder text = new StringBuilder();
+    List<LogRecord> records = new ArrayList<>();
     int traces = 0;
     Path logs = bundle.resolve("logs/logs.jsonl");
     if (Files.exists(logs)) {
       try (BufferedReader in = Files.newBufferedReader(logs, StandardCharsets.UTF_8)) {
         for (String line = in.readLine(); line != null; line = in.readLine()) {
           if (line.contains("\"level\":\"ERROR\"")) {
-            text.append(JSON.readTree(line).path("message").asText()).append("\n\n");
+            JsonNode r = JSON.readTree(line);
+            records.add(
+                LogRecord.of(
+                    Instant.parse(r.path("ts").asText()),
+                    r.path("service").asText(),
+                    Severity.ERROR,
+                    r.path("message").asText()));
             traces++;
           }
         }
       }
     }
     List<Finding> findings =
-        new CodeExpert().analyze(text.toString(), snapshot(bundle.resolve("code")));
+        new CodeExpert().analyzeLogs(records, snapshot(bundle.resolve("code")));
     String predicted =
         findings.isEmpty()
             ? "(none)"
@@ -114,7 +125,7 @@ public final class CodeFaultBench {
                 .map(Evidence::code)
                 .filter(c -> c != null)
                 .findFirst()
-                .map(CodeRef::toString)
+                .map(c -> c.repository() + ":" + c)
                 .orElse("(unmapped) " + findings.getFirst().component());
     List<String> top3 =
         findings.stream()

@@ -31,6 +31,14 @@ public final class SourceIndex {
 
   /** The snapshot file of {@code frame}, if it is in the snapshot. */
   public Optional<SourceFile> find(Language language, StackFrame frame) {
+    return find(language, frame, null);
+  }
+
+  /**
+   * The snapshot file of {@code frame}, preferring the files of {@code service} (the service that
+   * reported the trace; null when unknown) when several services have a file of that name.
+   */
+  public Optional<SourceFile> find(Language language, StackFrame frame, String service) {
     if (frame.file().isEmpty()) {
       return Optional.empty();
     }
@@ -44,6 +52,9 @@ public final class SourceIndex {
       wanted = (dot < 0 ? "" : cls.substring(0, dot).replace('.', '/') + "/") + name(wanted);
     }
     List<SourceFile> candidates = byName.getOrDefault(name(wanted), List.of());
+    if (service != null && candidates.stream().anyMatch(f -> f.service().equals(service))) {
+      candidates = candidates.stream().filter(f -> f.service().equals(service)).toList();
+    }
     SourceFile best = null;
     int bestScore = 0;
     for (SourceFile f : candidates) {

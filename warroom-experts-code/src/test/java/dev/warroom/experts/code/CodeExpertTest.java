@@ -295,6 +295,29 @@ class CodeExpertTest {
     assertThat(f.summary()).contains("ButterKnife.bind(this)");
   }
 
+  @Test
+  void prefersTheReportingServicesFileAndDatesTheOnset() {
+    List<SourceFile> snapshot =
+        List.of(
+            new SourceFile("catalog", "handlers.go", "package main\n".repeat(60)),
+            new SourceFile("frontend", "handlers.go", "package main\n".repeat(60)));
+    java.time.Instant t0 = java.time.Instant.parse("2026-11-27T10:00:00Z");
+    String body =
+        "request failed: validation failed: field \"currency\": required (handlers.go:49)";
+    List<dev.warroom.model.LogRecord> records =
+        List.of(
+            dev.warroom.model.LogRecord.of(
+                t0.plusSeconds(30), "frontend", dev.warroom.model.Severity.ERROR, body),
+            dev.warroom.model.LogRecord.of(t0, "frontend", dev.warroom.model.Severity.ERROR, body));
+
+    Finding f = expert.analyzeLogs(records, snapshot).getFirst();
+
+    assertThat(f.service()).isEqualTo("frontend");
+    assertThat(f.onset()).isEqualTo(t0);
+    assertThat(codeRefs(f)).containsExactly(new CodeRef("frontend", "handlers.go", 49, null));
+    assertThat(f.summary()).contains("(2 occurrences)");
+  }
+
   private static List<CodeRef> codeRefs(Finding f) {
     return f.evidence().stream()
         .map(Evidence::code)
