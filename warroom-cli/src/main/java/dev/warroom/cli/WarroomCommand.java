@@ -25,6 +25,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       EvalCommand.class,
       GymCommand.class,
+      InvestigateCommand.class,
+      DemoCommand.class,
       BenchCommand.class,
       IngestCommand.class,
       QueryCommand.class,

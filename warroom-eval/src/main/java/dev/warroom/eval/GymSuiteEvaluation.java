@@ -110,39 +110,31 @@ public final class GymSuiteEvaluation {
       var system =
           dev.warroom.gym.SystemCatalog.get(
               systems.get((int) Math.floorMod(seed, (long) systems.size())));
-      dev.warroom.gym.Scenario sc =
-          Math.floorMod(seed, 10L) == 0
-              ? dev.warroom.gym.Scenario.control(system)
-              : dev.warroom.gym.Scenario.of(
-                  system, faults[(int) Math.floorMod(seed * 7 + seed / 10, (long) faults.length)]);
+      boolean control = Math.floorMod(seed, 10L) == 0;
+      int first = (int) Math.floorMod(seed * 7 + seed / 10, (long) faults.length);
+      dev.warroom.gym.Episode ep = null;
+      String failure = "";
+      // Not every fault fits every system (no cache in the bank): take the next one that does.
+      for (int k = 0; k < (control ? 1 : faults.length) && ep == null; k++) {
+        dev.warroom.gym.Scenario sc =
+            control
+                ? dev.warroom.gym.Scenario.control(system)
+                : dev.warroom.gym.Scenario.of(system, faults[(first + k) % faults.length]);
+        try {
+          ep = new dev.warroom.gym.Gym().reset(seed, sc);
+        } catch (IllegalArgumentException e) {
+          failure = String.valueOf(e);
+        }
+      }
       EpisodeResult r;
-      String name = "seed-" + seed;
-      dev.warroom.gym.Episode ep;
-      try {
-        ep = new dev.warroom.gym.Gym().reset(seed, sc);
-        name = ep.id();
-      } catch (RuntimeException e) {
-        r =
-            new EpisodeResult(
-                name,
-                sc.isControl(),
-                null,
-                null,
-                null,
-                null,
-                null,
-                0,
-                false,
-                false,
-                false,
-                Double.NaN,
-                false,
-                0,
-                "generation failed: " + e);
+      if (ep == null) {
+        r = new EpisodeResult("seed-" + seed, control, null, null, null, null, null, 0, false, false, false,
+            Double.NaN, false, 0, "generation failed: " + failure);
         results.add(r);
         progress.accept(r);
         continue;
       }
+      String name = ep.id();
       long t0 = System.nanoTime();
       try {
         Investigation inv = investigator.investigate(ep.bundle(), ep.id(), null);

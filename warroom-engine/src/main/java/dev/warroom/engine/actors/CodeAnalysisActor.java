@@ -78,6 +78,12 @@ public final class CodeAnalysisActor
           || r.body().indexOf('\n') < 0 && !r.body().contains(" at ")) {
         continue;
       }
+      // A stack trace of a failed call to a dependency (refused, timed out, 5xx) is the caller
+      // reporting a symptom, not a fault in its own code.
+      var sig = Signals.ofLog(ErrorLocalizationActor.firstLine(r.body()));
+      if (sig.isPresent() && sig.get().fault() == null && !sig.get().category().equals("error")) {
+        continue;
+      }
       CodeRef ref = map(r, ctx.agent().source().code());
       if (ref != null) {
         String key = r.service() + " " + ref;

@@ -38,8 +38,19 @@ public final class Signals {
   // Order matters: the first match wins, specific names before generic ones.
   private static final List<Rule> METRIC_RULES =
       List.of(
+          // Configuration and capacity series: they describe limits, not behaviour.
+          rule(
+              "(spec_memory_limit|_size_bytes|_max_threads|connections_max|spec_max_replicas|"
+                  + "limits_memory)",
+              "config",
+              Group.OTHER,
+              null,
+              null),
+          rule("limits_cpu", "cpu_limit", Group.RESOURCE, null, FaultClass.CPU_THROTTLING),
           rule("steal", "cpu_steal", Group.RESOURCE, FaultClass.CPU_STEAL, null),
-          rule("throttl", "cpu_throttling", Group.RESOURCE, FaultClass.CPU_THROTTLING, null),
+          // Throttling follows from hitting the CPU limit: the cause is a lowered limit or more
+          // use.
+          rule("throttl", "cpu_throttling", Group.RESOURCE, null, null),
           rule("oom", "oom_kills", Group.RESOURCE, FaultClass.MEMORY_EXHAUSTION, null),
           rule("(gc_|_gc|garbage|heap)", "gc", Group.RESOURCE, FaultClass.MEMORY_LEAK, null),
           rule(
@@ -47,6 +58,18 @@ public final class Signals {
               "memory",
               Group.RESOURCE,
               FaultClass.MEMORY_EXHAUSTION,
+              null),
+          rule(
+              "(node_status_ready|node_ready)",
+              "node_ready",
+              Group.RESOURCE,
+              null,
+              FaultClass.NODE_FAILURE),
+          rule(
+              "(pod_status_ready|restarts)",
+              "pod_health",
+              Group.RESOURCE,
+              FaultClass.CRASH_LOOP,
               null),
           rule("cpu", "cpu", Group.RESOURCE, FaultClass.CPU_SATURATION, null),
           rule(
@@ -79,7 +102,13 @@ public final class Signals {
               Group.RESOURCE,
               FaultClass.NETWORK_LATENCY,
               null),
-          rule("dns", "dns", Group.DEPENDENCY, FaultClass.DNS_FAILURE, null),
+          rule("dns", "dns", Group.DEPENDENCY, FaultClass.DNS_FAILURE, FaultClass.DNS_FAILURE),
+          rule(
+              "(ssl|cert_expiry|certificate)",
+              "tls",
+              Group.DEPENDENCY,
+              null,
+              FaultClass.TLS_EXPIRED),
           rule("(lock|deadlock)", "db_locks", Group.DATABASE, FaultClass.LOCK_CONTENTION, null),
           rule(
               "(rows_read|rows_examined|tup_returned|tup_fetched|seq_scan|slow_quer|rows_scanned)",
@@ -88,16 +117,17 @@ public final class Signals {
               FaultClass.SLOW_QUERY,
               null),
           rule(
-              "(pool|pending_connections|connections_pending|active_connections)",
+              "(pool|pending_connections|connections_pending|active_connections|"
+                  + "connections_usage|client_connections)",
               "connection_pool",
               Group.DATABASE,
               FaultClass.CONNECTION_POOL_EXHAUSTION,
               null),
           rule(
-              "(db_|database|pg_|mysql|query_duration|queries)",
-              "db_other",
+              "(query_mean|query_duration|db_connections|queries_per)",
+              "db_load",
               Group.DATABASE,
-              FaultClass.SLOW_QUERY,
+              null,
               null),
           rule(
               "(cache_hit|hit_ratio|hit_rate)",
@@ -105,7 +135,13 @@ public final class Signals {
               Group.DEPENDENCY,
               null,
               FaultClass.CACHE_FAILURE),
-          rule("(cache|redis)", "cache", Group.DEPENDENCY, FaultClass.CACHE_FAILURE, null),
+          rule(
+              "(evicted|cache_miss)",
+              "cache_evictions",
+              Group.DEPENDENCY,
+              FaultClass.CACHE_FAILURE,
+              null),
+          rule("(cache|redis)", "cache", Group.DEPENDENCY, null, null),
           rule(
               "(lag|queue_depth|backlog|queue_size|messages_ready)",
               "queue_lag",
@@ -119,12 +155,11 @@ public final class Signals {
               FaultClass.THREAD_POOL_EXHAUSTION,
               null),
           rule(
-              "(replica|hpa|autoscal)",
+              "(desired_replicas|replica|hpa|autoscal)",
               "replicas",
               Group.RESOURCE,
               FaultClass.AUTOSCALER_LIMIT,
               null),
-          rule("(restart|crash)", "restarts", Group.RESOURCE, FaultClass.CRASH_LOOP, null),
           rule(
               "(429|rate_limit|ratelimit|throttled_requests)",
               "rate_limited",
@@ -132,9 +167,16 @@ public final class Signals {
               FaultClass.RATE_LIMITED,
               null),
           rule("(retry|retries)", "retries", Group.DEPENDENCY, FaultClass.RETRY_STORM, null),
+          rule(
+              "http_client_requests_per",
+              "client_calls",
+              Group.DEPENDENCY,
+              FaultClass.RETRY_STORM,
+              null),
           rule("(duration|latency|_seconds|response_time)", "latency", Group.SYMPTOM, null, null),
           rule("(error|fail|5xx|status)", "errors", Group.SYMPTOM, null, null),
-          rule("(requests|rps|throughput|_total)", "traffic", Group.SYMPTOM, null, null));
+          rule(
+              "(requests|rps|throughput|_total|per_second)", "traffic", Group.SYMPTOM, null, null));
 
   /** The signal a metric name belongs to (matched lower-case), if any. */
   public static Optional<MetricSignal> ofMetric(String metricName) {

@@ -56,6 +56,18 @@ final class EvidenceFusion {
     };
   }
 
+  /** Actors whose findings are shifts of measured signals rather than direct causes. */
+  static final Set<String> SHIFT_ONLY =
+      Set.of("metric_anomaly", "infra_analysis", "database_analysis", "trace_analysis");
+
+  /** Factor on a service's anomaly when only one shift-type actor reported it. */
+  static final double UNCORROBORATED = 0.6;
+
+  /** A finding's weight in the noisy-OR: its actor's weight, halved for a symptom. */
+  static double strength(Finding f) {
+    return weight(f.expert()) * f.score() * (f.faultClass() == null ? 0.5 : 1.0);
+  }
+
   /** Share of the final score from the topology walk; the rest is the service's own anomaly. */
   static final double WALK_SHARE = 0.4;
 
@@ -85,10 +97,19 @@ final class EvidenceFusion {
     Map<String, Double> anomaly = new HashMap<>();
     for (var e : byService.entrySet()) {
       double keep = 1;
+      Set<String> experts = new java.util.HashSet<>();
       for (Finding f : e.getValue()) {
-        keep *= 1 - weight(f.expert()) * f.score();
+        keep *= 1 - strength(f);
+        experts.add(f.expert());
       }
-      anomaly.put(e.getKey(), 1 - keep);
+      double a = 1 - keep;
+      // One family of metric or latency shifts alone is weak: noise and healthy-but-noisy services
+      // produce those. Corroboration by a second actor, or a direct cause (an event, a code line,
+      // an error origin), is what separates a fault from variation.
+      if (experts.size() == 1 && SHIFT_ONLY.containsAll(experts)) {
+        a *= UNCORROBORATED;
+      }
+      anomaly.put(e.getKey(), a);
     }
     if (anomaly.isEmpty()) {
       return List.of();
@@ -137,7 +158,7 @@ final class EvidenceFusion {
     Finding strongest = null;
     List<String> ids = new ArrayList<>();
     for (Finding f : fs) {
-      double w = weight(f.expert()) * f.score();
+      double w = strength(f);
       if (f.faultClass() != null) {
         votes.merge(f.faultClass(), w, Double::sum);
       }
@@ -146,7 +167,7 @@ final class EvidenceFusion {
           && (onset == null || f.onset().isBefore(onset))) {
         onset = f.onset();
       }
-      if (strongest == null || w > weight(strongest.expert()) * strongest.score()) {
+      if (strongest == null || w > strength(strongest)) {
         strongest = f;
       }
       for (Evidence ev : f.evidence()) {
