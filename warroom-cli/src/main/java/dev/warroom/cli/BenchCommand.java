@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       BenchIngestCommand.class,
+      BenchMetricsCommand.class,
       BenchLogMineCommand.class,
       BenchTracesCommand.class
     })

@@ -11,6 +11,7 @@ import picocli.CommandLine.Command;
     footer = {"", "Example:", "  warroom eval logparse --data ../shared/datasets/loghub-2k"},
     subcommands = {
       CommandLine.HelpCommand.class,
+      EvalNabCommand.class,
       EvalLogParseCommand.class,
       EvalPetShopCommand.class,
       EvalRouterCommand.class

@@ -1,47 +1,50 @@
 package dev.warroom.experts.metrics;
 
-import java.util.Arrays;
-
 /**
  * Additive Holt-Winters (triple exponential smoothing; Winters 1960, as in Hyndman &amp;
  * Athanasopoulos, "Forecasting: Principles and Practice", §8.3) for short-term forecasts of a
  * seasonal metric. {@link #fit} picks the smoothing constants from a small grid by one-step-ahead
- * squared error on the training data; {@link #mape} measures a forecast on held-back data.
+ * absolute error on the training data (absolute, so a few huge spikes do not pick the constants);
+ * {@link #mape} measures a forecast on held-back data.
  */
 public final class HoltWinters {
   private static final double[] ALPHAS = {0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9};
   private static final double[] BETAS = {0.0, 0.01, 0.05, 0.1};
   private static final double[] GAMMAS = {0.05, 0.1, 0.2, 0.3, 0.5};
+  private static final double[] PHIS = {0.8, 0.9, 0.98};
 
   private final double alpha;
   private final double beta;
   private final double gamma;
+  private final double phi;
   private final int period;
   private final int trainedPoints;
   private final double level;
   private final double trend;
   private final double[] season;
-  private final double sse;
+  private final double sae;
 
   private HoltWinters(
       double alpha,
       double beta,
       double gamma,
+      double phi,
       int period,
       int trainedPoints,
       double level,
       double trend,
       double[] season,
-      double sse) {
+      double sae) {
     this.alpha = alpha;
     this.beta = beta;
     this.gamma = gamma;
+    this.phi = phi;
     this.period = period;
     this.trainedPoints = trainedPoints;
     this.level = level;
     this.trend = trend;
     this.season = season;
-    this.sse = sse;
+    this.sae = sae;
   }
 
   /** Fits to {@code train} (no NaN) with season length {@code period}; needs two full seasons. */
@@ -62,9 +65,11 @@ public final class HoltWinters {
     for (double a : ALPHAS) {
       for (double b : BETAS) {
         for (double g : GAMMAS) {
-          HoltWinters m = run(train, period, a, b, g);
-          if (best == null || m.sse < best.sse) {
-            best = m;
+          for (double p : PHIS) {
+            HoltWinters m = run(train, period, a, b, g, p);
+            if (best == null || m.sae < best.sae) {
+              best = m;
+            }
           }
         }
       }
@@ -72,8 +77,12 @@ public final class HoltWinters {
     return best;
   }
 
-  /** Runs the smoothing recursions with fixed constants. */
-  public static HoltWinters run(double[] x, int period, double alpha, double beta, double gamma) {
+  /**
+   * Runs the smoothing recursions with fixed constants; {@code phi} damps the trend (Gardner &amp;
+   * McKenzie 1985), so a day-ahead forecast does not extrapolate a short-lived slope 288 steps.
+   */
+  public static HoltWinters run(
+      double[] x, int period, double alpha, double beta, double gamma, double phi) {
     double l = 0;
     double l2 = 0;
     for (int i = 0; i < period; i++) {
@@ -86,24 +95,28 @@ public final class HoltWinters {
     for (int i = 0; i < period; i++) {
       s[i] = x[i] - l;
     }
-    double sse = 0;
+    double sae = 0;
     for (int i = period; i < x.length; i++) {
       int k = i % period;
-      double err = x[i] - (l + t + s[k]);
-      sse += err * err;
-      double newLevel = alpha * (x[i] - s[k]) + (1 - alpha) * (l + t);
-      t = beta * (newLevel - l) + (1 - beta) * t;
+      double err = x[i] - (l + phi * t + s[k]);
+      sae += Math.abs(err);
+      double newLevel = alpha * (x[i] - s[k]) + (1 - alpha) * (l + phi * t);
+      t = beta * (newLevel - l) + (1 - beta) * phi * t;
       s[k] = gamma * (x[i] - newLevel) + (1 - gamma) * s[k];
       l = newLevel;
     }
-    return new HoltWinters(alpha, beta, gamma, period, x.length, l, t, s, sse);
+    return new HoltWinters(alpha, beta, gamma, phi, period, x.length, l, t, s, sae);
   }
 
   /** The next {@code horizon} values after the training data. */
   public double[] forecast(int horizon) {
     double[] out = new double[horizon];
+    double damped = 0;
+    double power = 1;
     for (int h = 1; h <= horizon; h++) {
-      out[h - 1] = level + h * trend + season[(trainedPoints + h - 1) % period];
+      power *= phi;
+      damped += power;
+      out[h - 1] = level + damped * trend + season[(trainedPoints + h - 1) % period];
     }
     return out;
   }
@@ -148,6 +161,10 @@ public final class HoltWinters {
     return gamma;
   }
 
+  public double phi() {
+    return phi;
+  }
+
   @Override
   public String toString() {
     return "HoltWinters[alpha="
@@ -156,10 +173,14 @@ public final class HoltWinters {
         + beta
         + ", gamma="
         + gamma
+        + ", phi="
+        + phi
         + ", period="
         + period
-        + ", season="
-        + Arrays.toString(Arrays.copyOf(season, Math.min(3, period)))
-        + "...]";
+        + ", level="
+        + level
+        + ", trend="
+        + trend
+        + "]";
   }
 }

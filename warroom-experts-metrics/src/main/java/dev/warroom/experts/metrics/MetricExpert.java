@@ -68,21 +68,38 @@ public final class MetricExpert {
     if (first < 0) {
       return Optional.empty();
     }
+    // expected value and noise per point: the seasonal band where there is enough history,
+    // else the day before the incident
+    BaselineBand band = BaselineBand.of(history, baselineDays);
+    double[] bandMedian = band.median();
+    double[] bandUpper = band.upper();
     double[] base = baseline(v, ts, from);
-    double median = base[0];
-    double sigma = base[1];
-    double sign = Math.signum(v[first] - median);
+    double[] expected = new double[v.length];
+    double[] sigma = new double[v.length];
+    for (int i = 0; i < v.length; i++) {
+      boolean seasonal = !Double.isNaN(bandMedian[i]);
+      expected[i] = seasonal ? bandMedian[i] : base[0];
+      sigma[i] =
+          seasonal
+              ? Math.max((bandUpper[i] - bandMedian[i]) / BaselineBand.WIDTH_SIGMAS, base[1] * 1e-3)
+              : base[1];
+    }
+    double sign = Math.signum(v[first] - expected[first]);
     int onset = first;
     long lookbackStart = ts[first] - (ts[to - 1] - ts[from] + 1);
     while (onset - 1 >= 0
         && ts[onset - 1] >= lookbackStart
-        && sign * (v[onset - 1] - median) > sigma) {
+        && sign * (v[onset - 1] - expected[onset - 1]) > sigma[onset - 1]) {
       onset--;
     }
-    double[] during = Arrays.copyOfRange(v, onset, Math.max(onset + 1, to));
-    double[] work = new double[during.length];
-    int m = RobustStats.sortedFinite(during, 0, during.length, work);
-    double magnitude = RobustStats.median(work, m) - median;
+    int end = Math.max(onset + 1, to);
+    double[] residual = new double[end - onset];
+    for (int i = onset; i < end; i++) {
+      residual[i - onset] = v[i] - expected[i];
+    }
+    double[] work = new double[residual.length];
+    int m = RobustStats.sortedFinite(residual, 0, residual.length, work);
+    double magnitude = RobustStats.median(work, m);
     Direction direction = sign >= 0 ? Direction.UP : Direction.DOWN;
     double score = maxZ / (maxZ + StreamingDetector.Config.defaults().halfScoreZ());
     return Optional.of(

@@ -2,24 +2,30 @@ package dev.warroom.experts.metrics;
 
 /**
  * A causal, per-point anomaly scorer: the score of point {@code t} depends only on points {@code
- * 0..t}, as NAB requires and as a live alerting pipeline would see it. Scores are in [0, 1],
- * comparable across series (they are a monotone map of a robust, scale-free deviation).
+ * 0..t}, as NAB requires and as a live alerting pipeline would see it. Scores are in [0, 1].
  *
- * <p>For each point it measures how far the value lies from two robust baselines, in robust
- * standard deviations (median / 1.4826·MAD, with a floor so flat series do not divide by zero):
+ * <p>Deviation ({@link #deviations}): how far the value lies from two robust baselines, in robust
+ * standard deviations (median and 1.4826·MAD, floored at {@code scaleFloorFraction} of the sample's
+ * range so flat series do not divide by zero):
  *
  * <ol>
  *   <li>the recent past (the previous {@code recentDays} of points), and
  *   <li>the same time of day on the previous {@code seasonDays} days (±{@code seasonSlack} points),
- *       once that much history exists,
+ *       whose noise is measured from day-over-day differences over the recent past.
  * </ol>
  *
- * and takes the smaller deviation — a point is anomalous only if neither a recent nor a seasonal
- * explanation fits. The deviation of the mean of the last {@code smooth} points is scored the same
- * way (a level shift in noise is clearer in the mean). The deviation {@code z} becomes {@code z /
- * (z + halfScoreZ)}. To avoid re-alerting on the same episode, a score that does not exceed the
- * maximum of the preceding {@code refractoryDays} of points is damped (multiplied by {@code
- * damping}).
+ * When the seasonal baseline is the tighter one the series is treated as seasonal and its deviation
+ * is used alone (so "the usual daily peak did not come" is seen); otherwise the smaller of the two
+ * is used (an anomaly must be unexplained by both). Each deviation is the smaller of the point's
+ * and that of the mean of the last {@code smooth} points (scaled by √smooth), which keeps single
+ * noisy points from alerting while a level shift in noise still stands out.
+ *
+ * <p>Score ({@link #scores}): the deviation {@code z} maps to {@code z / (z + halfScoreZ)}; that is
+ * combined (geometric mean) with how unusual {@code log(1 + z)} is against its own distribution
+ * over the previous {@code likelihoodDays} — the idea of Numenta's anomaly likelihood (Ahmad et
+ * al., Neurocomputing 2017), which keeps naturally spiky series from alerting on every spike.
+ * Finally, to avoid re-alerting on one episode, a score not above the maximum of the previous
+ * {@code refractoryDays} is multiplied by {@code damping}.
  */
 public final class StreamingDetector {
   /** Tunable knobs; {@link #defaults()} is the one configuration warroom uses everywhere. */
@@ -31,18 +37,23 @@ public final class StreamingDetector {
       double halfScoreZ,
       double refractoryDays,
       double damping,
-      double scaleFloorFraction) {
+      double scaleFloorFraction,
+      double likelihoodDays) {
     public Config {
       if (!(recentDays > 0) || seasonDays < 0 || seasonSlack < 0 || smooth < 1) {
         throw new IllegalArgumentException("invalid detector window configuration");
       }
-      if (!(halfScoreZ > 0) || refractoryDays < 0 || damping < 0 || damping > 1) {
+      if (!(halfScoreZ > 0)
+          || refractoryDays < 0
+          || damping < 0
+          || damping > 1
+          || likelihoodDays < 0) {
         throw new IllegalArgumentException("invalid detector scoring configuration");
       }
     }
 
     public static Config defaults() {
-      return new Config(1.0, 4, 2, 6, 6.0, 1.0, 0.5, 0.1);
+      return new Config(1.0, 4, 2, 6, 6.0, 0.5, 0.5, 0.1, 7.0);
     }
   }
 
@@ -62,6 +73,10 @@ public final class StreamingDetector {
     int period = SeasonalBaseline.pointsPerDay(timestampsMillis);
     int recent = Math.max(8, (int) Math.round(config.recentDays() * period));
     double[] smoothed = trailingMean(values, config.smooth());
+    double[] dayOverDay = new double[n];
+    for (int j = 0; j < n; j++) {
+      dayOverDay[j] = j >= period ? values[j] - values[j - period] : Double.NaN;
+    }
     double[] buf =
         new double
             [Math.max(recent, (2 * config.seasonSlack() + 1) * Math.max(1, config.seasonDays()))];
@@ -80,8 +95,17 @@ public final class StreamingDetector {
           Math.min(
               Math.abs(values[t] - med) / scale,
               Math.abs(smoothed[t] - med) / scale * Math.sqrt(config.smooth()));
-      double[] season = seasonalDeviation(values, smoothed, t, period, buf, work);
-      z[t] = season == null ? zRecent : Math.min(zRecent, season[0]);
+      double[] season =
+          seasonalDeviation(values, smoothed, dayOverDay, t, period, recent, buf, work);
+      if (season == null) {
+        z[t] = zRecent;
+      } else if (season[1] < scale) {
+        // the same time of day on past days predicts this point better than the recent past does:
+        // a seasonal series, where a missing daily peak is an anomaly the recent baseline hides
+        z[t] = season[0];
+      } else {
+        z[t] = Math.min(zRecent, season[0]);
+      }
     }
     return z;
   }
@@ -89,17 +113,30 @@ public final class StreamingDetector {
   /** Anomaly scores in [0, 1], one per point. */
   public double[] scores(long[] timestampsMillis, double[] values) {
     double[] z = deviations(timestampsMillis, values);
+    int period = SeasonalBaseline.pointsPerDay(timestampsMillis);
     double[] s = new double[z.length];
     for (int t = 0; t < z.length; t++) {
       s[t] = z[t] / (z[t] + config.halfScoreZ());
     }
-    int period = SeasonalBaseline.pointsPerDay(timestampsMillis);
+    if (config.likelihoodDays() > 0) {
+      double[] lik = likelihood(z, (int) Math.round(config.likelihoodDays() * period));
+      for (int t = 0; t < z.length; t++) {
+        s[t] = Math.sqrt(lik[t] * s[t]);
+      }
+    }
     return refractory(s, (int) Math.round(config.refractoryDays() * period));
   }
 
   /** {deviation, scale} against the same time of day on previous days, or null. */
   private double[] seasonalDeviation(
-      double[] values, double[] smoothed, int t, int period, double[] buf, double[] work) {
+      double[] values,
+      double[] smoothed,
+      double[] dayOverDay,
+      int t,
+      int period,
+      int recent,
+      double[] buf,
+      double[] work) {
     int k = config.seasonDays();
     int slack = config.seasonSlack();
     if (k == 0 || t - period - slack < 0) {
@@ -119,7 +156,16 @@ public final class StreamingDetector {
     }
     java.util.Arrays.sort(buf, 0, m);
     double med = RobustStats.median(buf, m);
-    double scale = scale(buf, m, med, work);
+    double sampleSigma = RobustStats.MAD_TO_SIGMA * RobustStats.mad(buf, m, med, work);
+    // the few same-time samples understate the noise; day-over-day differences over the recent
+    // past measure it from many points (their spread is √2 times one day's noise)
+    int r = RobustStats.sortedFinite(dayOverDay, Math.max(0, t - recent), t, buf);
+    if (r < 3) {
+      return null;
+    }
+    double dMed = RobustStats.median(buf, r);
+    double residualSigma = scale(buf, r, dMed, work) / Math.sqrt(2);
+    double scale = Math.max(sampleSigma, residualSigma);
     return new double[] {
       Math.min(
           Math.abs(values[t] - med) / scale,
@@ -152,6 +198,36 @@ public final class StreamingDetector {
         maxQ.pollLast();
       }
       maxQ.addLast(t);
+    }
+    return out;
+  }
+
+  /** How unusual each log-deviation is against the previous {@code w} ones, mapped to [0, 1). */
+  static double[] likelihood(double[] z, int w) {
+    int n = z.length;
+    double[] u = new double[n];
+    for (int t = 0; t < n; t++) {
+      u[t] = Math.log1p(z[t]);
+    }
+    double[] out = new double[n];
+    double sum = 0;
+    double sumSq = 0;
+    int count = 0;
+    for (int t = 0; t < n; t++) {
+      if (count >= 10) {
+        double mean = sum / count;
+        double sd = Math.sqrt(Math.max(0, sumSq / count - mean * mean));
+        double x = (u[t] - mean) / Math.max(sd, 0.1);
+        out[t] = x <= 0 ? 0 : x / (x + 3);
+      }
+      sum += u[t];
+      sumSq += u[t] * u[t];
+      count++;
+      if (t - w >= 0) {
+        sum -= u[t - w];
+        sumSq -= u[t - w] * u[t - w];
+        count--;
+      }
     }
     return out;
   }

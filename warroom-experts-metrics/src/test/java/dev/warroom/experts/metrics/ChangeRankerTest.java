@@ -1,0 +1,47 @@
+package dev.warroom.experts.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warroom.model.MetricSeries;
+import dev.warroom.model.SeriesKey;
+import dev.warroom.model.TimeWindow;
+import java.time.Instant;
+import java.util.List;
+import java.util.SplittableRandom;
+import org.junit.jupiter.api.Test;
+
+class ChangeRankerTest {
+  @Test
+  void ranksInjectedLevelShiftsAboveUnchangedSeries() {
+    long start = 1_700_000_000_000L;
+    int points = 1440;
+    int shiftAt = 1200;
+    List<MetricSeries> series =
+        SyntheticSeries.generate(
+            new SplittableRandom(5), 500, points, start, 60_000, 50, shiftAt, 40);
+    Instant onset = Instant.ofEpochMilli(start + shiftAt * 60_000L);
+    TimeWindow incident =
+        new TimeWindow(onset.minusSeconds(600), Instant.ofEpochMilli(start + points * 60_000L));
+    List<ChangeRanker.RankedChange> ranked = ChangeRanker.rank(series, incident, onset);
+    assertThat(ranked).hasSize(500);
+    assertThat(ranked.subList(0, 10))
+        .allSatisfy(
+            c -> {
+              assertThat(Integer.parseInt(c.component().substring(4)) % 50).isZero();
+              assertThat(c.direction()).isEqualTo(Direction.UP);
+            });
+    assertThat(ranked.get(0).score()).isGreaterThan(ranked.get(499).score());
+  }
+
+  @Test
+  void mapsSeriesToTheMostSpecificComponentLabel() {
+    assertThat(ChangeRanker.componentOf(SeriesKey.of("x", "service", "cart", "pod", "cart-7")))
+        .isEqualTo("cart-7");
+    assertThat(
+            ChangeRanker.componentOf(
+                SeriesKey.of("x", "service", "cart", "instance", "10.0.0.1:9100")))
+        .isEqualTo("10.0.0.1:9100");
+    assertThat(ChangeRanker.componentOf(SeriesKey.of("x", "service", "cart"))).isEqualTo("cart");
+    assertThat(ChangeRanker.componentOf(SeriesKey.of("node_load1"))).isEqualTo("node_load1");
+  }
+}
