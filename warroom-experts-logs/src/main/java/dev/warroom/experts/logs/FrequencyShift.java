@@ -21,9 +21,13 @@ import org.apache.commons.math3.distribution.BinomialDistribution;
 public final class FrequencyShift {
   private FrequencyShift() {}
 
-  /** Per-template counts in the two windows, collected by the caller. */
+  /**
+   * Per-template counts in the two windows, collected by the caller; {@code service} is the service
+   * that wrote them, or null when counted over all services.
+   */
   public record Counts(
       int templateId,
+      String service,
       String template,
       Severity severity,
       long baseline,
@@ -78,6 +82,7 @@ public final class FrequencyShift {
       out.add(
           new TemplateShift(
               c.templateId(),
+              c.service(),
               c.template(),
               c.severity(),
               kind,

@@ -46,32 +46,44 @@ public final class LogExpert {
     TemplateMiner miner = TemplateMiner.create();
     int[] baseIds = mine(miner, base);
     int[] incIds = mine(miner, inc);
-    Map<Integer, Stats> stats = new LinkedHashMap<>();
+    // per service and template: the same "failed to call cart" from two callers is two signals
+    Map<Key, Stats> stats = new LinkedHashMap<>();
     for (int i = 0; i < base.size(); i++) {
-      stats.computeIfAbsent(miner.templateId(baseIds[i]), Stats::new).add(base.get(i), false);
+      LogRecord r = base.get(i);
+      Key k = new Key(r.service(), miner.templateId(baseIds[i]));
+      stats.computeIfAbsent(k, Stats::new).add(r, false);
     }
     for (int i = 0; i < inc.size(); i++) {
-      stats.computeIfAbsent(miner.templateId(incIds[i]), Stats::new).add(inc.get(i), true);
+      LogRecord r = inc.get(i);
+      Key k = new Key(r.service(), miner.templateId(incIds[i]));
+      stats.computeIfAbsent(k, Stats::new).add(r, true);
     }
     List<FrequencyShift.Counts> counts = new ArrayList<>();
     for (Stats s : stats.values()) {
       counts.add(
           new FrequencyShift.Counts(
-              s.id, miner.template(s.id), s.severity, s.baseline, s.incident, s.examples));
+              s.key.template(),
+              s.key.service(),
+              miner.template(s.key.template()),
+              s.severity,
+              s.baseline,
+              s.incident,
+              s.examples));
     }
     List<TemplateShift> shifts =
         FrequencyShift.compare(counts, baselineWindow.length(), incidentWindow.length(), alpha);
     List<ClassifiedError> errors = new ArrayList<>();
     List<Finding> findings = new ArrayList<>();
     for (TemplateShift shift : shifts) {
-      Stats s = stats.get(shift.templateId());
+      Stats s = stats.get(new Key(shift.service(), shift.templateId()));
       if (!s.severity.atLeast(Severity.WARN) || s.incident == 0) {
         continue;
       }
       String example = s.firstIncident.body();
       ErrorCategory category = ErrorClassifier.classify(example);
       List<Entity> entities = EntityExtractor.extract(example);
-      errors.add(new ClassifiedError(s.id, shift.template(), category, s.incident, entities));
+      errors.add(
+          new ClassifiedError(s.key.template(), shift.template(), category, s.incident, entities));
       if (shift.kind() == TemplateShift.Kind.NEW || shift.kind() == TemplateShift.Kind.INCREASED) {
         findings.add(finding(shift, s, category, entities, findings.size() + 1));
       }
@@ -135,17 +147,19 @@ public final class LogExpert {
         List.of(evidence));
   }
 
-  /** Per-template tallies. */
+  private record Key(String service, int template) {}
+
+  /** Per-service, per-template tallies. */
   private static final class Stats {
-    final int id;
+    final Key key;
     long baseline;
     long incident;
     Severity severity = Severity.TRACE;
     LogRecord firstIncident;
     final List<String> examples = new ArrayList<>();
 
-    Stats(int id) {
-      this.id = id;
+    Stats(Key key) {
+      this.key = key;
     }
 
     void add(LogRecord r, boolean inIncident) {

@@ -5,13 +5,14 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * How one template's rate changed from the baseline to the incident window. Rates are lines per
- * minute; {@code pValue} is the one-sided conditional binomial test of the two Poisson rates (see
- * {@link FrequencyShift}); {@code significant} applies the Benjamini-Hochberg false-discovery-rate
- * level.
+ * How one template's rate changed from the baseline to the incident window, for one service ({@code
+ * service}; null when counted over all services). Rates are lines per minute; {@code pValue} is the
+ * one-sided conditional binomial test of the two Poisson rates (see {@link FrequencyShift}); {@code
+ * significant} applies the Benjamini-Hochberg false-discovery-rate level.
  */
 public record TemplateShift(
     int templateId,
+    String service,
     String template,
     Severity severity,
     Kind kind,

@@ -10,7 +10,7 @@ import org.junit.jupiter.api.Test;
 
 class FrequencyShiftTest {
   static FrequencyShift.Counts c(int id, Severity sev, long base, long inc) {
-    return new FrequencyShift.Counts(id, "t" + id, sev, base, inc, List.of());
+    return new FrequencyShift.Counts(id, "cart", "t" + id, sev, base, inc, List.of());
   }
 
   @Test

@@ -92,6 +92,42 @@ class LogExpertTest {
   }
 
   @Test
+  void shiftsAreCountedPerServiceSoTheSurgingServiceIsNamed() {
+    List<LogRecord> baseline = new ArrayList<>();
+    List<LogRecord> incident = new ArrayList<>();
+    for (int s = 0; s < 3600; s += 60) {
+      for (String svc : List.of("cart", "web")) {
+        baseline.add(
+            LogRecord.of(
+                START.plusSeconds(s), svc, Severity.WARN, "retrying call to db after 50 ms"));
+      }
+    }
+    for (int s = 0; s < 600; s += 2) {
+      incident.add(
+          LogRecord.of(
+              ONSET.plusSeconds(s), "cart", Severity.WARN, "retrying call to db after 50 ms"));
+    }
+    for (int s = 0; s < 600; s += 60) {
+      incident.add(
+          LogRecord.of(
+              ONSET.plusSeconds(s), "web", Severity.WARN, "retrying call to db after 50 ms"));
+    }
+    LogAnalysis a =
+        LogExpert.analyze(
+            baseline,
+            new TimeWindow(START, ONSET),
+            incident,
+            TimeWindow.of(ONSET, Duration.ofMinutes(10)));
+    assertThat(a.findings())
+        .singleElement()
+        .satisfies(f -> assertThat(f.service()).isEqualTo("cart"));
+    assertThat(a.shifts())
+        .filteredOn(s -> "web".equals(s.service()))
+        .singleElement()
+        .satisfies(s -> assertThat(s.kind()).isEqualTo(TemplateShift.Kind.UNCHANGED));
+  }
+
+  @Test
   void quietIncidentYieldsNoFindings() {
     RandomGenerator rnd = RandomGenerator.of("L64X128MixRandom");
     LogAnalysis a =
