@@ -125,7 +125,9 @@ public final class BundleWriter {
   public static void writeLogs(Iterable<LogRecord> logs, Writer w) throws IOException {
     StringBuilder sb = new StringBuilder(FLUSH_AT + 4096);
     for (LogRecord r : logs) {
-      sb.append("{\"ts\":\"").append(r.timestamp()).append("\",\"service\":");
+      sb.append("{\"ts\":\"");
+      Rfc3339.format(sb, r.timestamp());
+      sb.append("\",\"service\":");
       JsonText.quote(sb, r.service());
       sb.append(",\"level\":\"").append(r.severity().name()).append("\",\"message\":");
       JsonText.quote(sb, r.body());

@@ -72,6 +72,57 @@ final class Rfc3339 {
     return Instant.ofEpochSecond(secs, nanos);
   }
 
+  /**
+   * Appends the instant as {@link Instant#toString} does (UTC, {@code Z}, the fraction in groups of
+   * three digits, none when zero) for years 1970-9999, several times faster; other years fall back
+   * to {@code toString}.
+   */
+  static void format(StringBuilder sb, Instant t) {
+    long secs = t.getEpochSecond();
+    if (secs < 0 || secs >= 253402300800L) {
+      sb.append(t);
+      return;
+    }
+    long days = secs / 86400;
+    int sod = (int) (secs % 86400);
+    // civil-from-days (Howard Hinnant), valid for the proleptic Gregorian calendar
+    long z = days + 719468;
+    long era = z / 146097;
+    long doe = z - era * 146097;
+    long yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    long doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    long mp = (5 * doy + 2) / 153;
+    int d = (int) (doy - (153 * mp + 2) / 5 + 1);
+    int m = (int) (mp < 10 ? mp + 3 : mp - 9);
+    int y = (int) (yoe + era * 400 + (m <= 2 ? 1 : 0));
+    pad(sb, y, 4).append('-');
+    pad(sb, m, 2).append('-');
+    pad(sb, d, 2).append('T');
+    pad(sb, sod / 3600, 2).append(':');
+    pad(sb, sod / 60 % 60, 2).append(':');
+    pad(sb, sod % 60, 2);
+    int nanos = t.getNano();
+    if (nanos > 0) {
+      sb.append('.');
+      if (nanos % 1_000_000 == 0) {
+        pad(sb, nanos / 1_000_000, 3);
+      } else if (nanos % 1000 == 0) {
+        pad(sb, nanos / 1000, 6);
+      } else {
+        pad(sb, nanos, 9);
+      }
+    }
+    sb.append('Z');
+  }
+
+  private static StringBuilder pad(StringBuilder sb, int v, int width) {
+    int len = v == 0 ? 1 : (int) Math.log10(v) + 1;
+    for (int i = len; i < width; i++) {
+      sb.append('0');
+    }
+    return sb.append(v);
+  }
+
   private static int digits(String s, int from, int len) {
     int v = 0;
     for (int i = from; i < from + len; i++) {
