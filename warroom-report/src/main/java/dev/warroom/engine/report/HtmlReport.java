@@ -63,6 +63,9 @@ public final class HtmlReport {
     if (!r.summary().isEmpty()) {
       h.append("<p class=\"summary\">").append(escape(r.summary())).append("</p>\n");
     }
+    if (r.alert() != null) {
+      h.append("<p class=\"muted alert\">").append(escape(Text.alertLine(r))).append("</p>\n");
+    }
     h.append("</header>\n");
     h.append(
         "<nav><a href=\"#impact\">Impact</a><a href=\"#candidates\">Candidates</a><a"

@@ -34,6 +34,9 @@ public final class MarkdownReport {
     if (!r.summary().isEmpty()) {
       md.append(text(r.summary())).append("\n\n");
     }
+    if (r.alert() != null) {
+      md.append("_").append(text(Text.alertLine(r))).append("_\n\n");
+    }
     impact(r, md);
     candidates(r, md);
     hypotheses(r, md);

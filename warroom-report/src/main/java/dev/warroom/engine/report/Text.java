@@ -43,6 +43,29 @@ final class Text {
         : "Incident " + r.incidentId() + ": " + r.alert().title();
   }
 
+  /**
+   * One line about the alert that opened the incident ({@code alertmanager alert, signal
+   * error_rate, service checkout, severity critical, firing since 2026-11-20T10:12:00Z}), or empty
+   * when there is none.
+   */
+  static String alertLine(RcaReport r) {
+    var a = r.alert();
+    if (a == null) {
+      return "";
+    }
+    StringBuilder s = new StringBuilder(lower(a.source())).append(" alert");
+    if (!a.signal().isEmpty()) {
+      s.append(", signal ").append(a.signal());
+    }
+    s.append(", service ").append(a.service() == null ? "not named" : a.service());
+    s.append(", severity ").append(a.severity());
+    s.append(", ").append(lower(a.status())).append(" since ").append(a.startsAt());
+    if (a.endsAt() != null) {
+      s.append(" until ").append(a.endsAt());
+    }
+    return s.toString();
+  }
+
   /** {@code memory exhaustion} for MEMORY_EXHAUSTION. */
   static String faultClass(FaultClass f) {
     return f.id().replace('_', ' ');
