@@ -4,7 +4,6 @@ import dev.warroom.model.MetricSeries;
 import dev.warroom.model.SeriesKey;
 import dev.warroom.model.TimeWindow;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -16,7 +15,8 @@ import java.util.Objects;
  * period, summarised by median and inter-quartile range; its score is the largest |value − median|
  * / IQR after the onset (an N-sigma test with robust statistics). Series map to a component through
  * their labels ({@code pod}, then {@code instance}/{@code node}/{@code host}, then {@code
- * service}). Series are scored in parallel; each costs one sort of its normal period.
+ * service}). Series are scored in parallel; each costs a few linear-time selections (quickselect)
+ * over its normal period rather than a sort.
  */
 public final class ChangeRanker {
   private ChangeRanker() {}
@@ -72,10 +72,16 @@ public final class ChangeRanker {
     if (m < 3) {
       return null;
     }
-    Arrays.sort(normal, 0, m);
-    double median = RobustStats.median(normal, m);
-    double iqr = RobustStats.quantile(normal, m, 0.75) - RobustStats.quantile(normal, m, 0.25);
-    double range = normal[m - 1] - normal[0];
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < m; i++) {
+      min = Math.min(min, normal[i]);
+      max = Math.max(max, normal[i]);
+    }
+    double[] q = RobustStats.quantilesBySelection(normal, m, 0.25, 0.5, 0.75);
+    double median = q[1];
+    double iqr = q[2] - q[0];
+    double range = max - min;
     // a flat normal period has IQR 0: fall back to its range, then to a sliver of its level
     double scale = Math.max(iqr, Math.max(0.1 * range, 1e-6 * Math.max(1.0, Math.abs(median))));
     double best = 0;

@@ -45,4 +45,63 @@ final class RobustStats {
     Arrays.sort(work, 0, n);
     return quantile(work, n, 0.5);
   }
+
+  /**
+   * The q-quantiles (linear interpolation, as {@link #quantile}) of {@code a[0, n)} for increasing
+   * {@code qs}, by quickselect in expected O(n) instead of a sort; reorders {@code a}.
+   */
+  static double[] quantilesBySelection(double[] a, int n, double... qs) {
+    double[] out = new double[qs.length];
+    int from = 0;
+    for (int i = 0; i < qs.length; i++) {
+      double pos = qs[i] * (n - 1);
+      int lo = (int) Math.floor(pos);
+      select(a, from, n - 1, lo);
+      double low = a[lo];
+      double high = low;
+      if (lo + 1 < n && pos > lo) {
+        select(a, lo + 1, n - 1, lo + 1);
+        high = a[lo + 1];
+      }
+      out[i] = low + (pos - lo) * (high - low);
+      from = lo;
+    }
+    return out;
+  }
+
+  /** Hoare quickselect: afterwards a[k] holds the value it would hold if a[lo..hi] were sorted. */
+  static void select(double[] a, int lo, int hi, int k) {
+    while (hi > lo) {
+      int mid = (lo + hi) >>> 1;
+      // median of three as pivot guards against sorted input
+      double x = a[lo];
+      double y = a[mid];
+      double z = a[hi];
+      double pivot = x < y ? (y < z ? y : Math.max(x, z)) : (x < z ? x : Math.max(y, z));
+      int i = lo;
+      int j = hi;
+      while (i <= j) {
+        while (a[i] < pivot) {
+          i++;
+        }
+        while (a[j] > pivot) {
+          j--;
+        }
+        if (i <= j) {
+          double t = a[i];
+          a[i] = a[j];
+          a[j] = t;
+          i++;
+          j--;
+        }
+      }
+      if (k <= j) {
+        hi = j;
+      } else if (k >= i) {
+        lo = i;
+      } else {
+        return;
+      }
+    }
+  }
 }
