@@ -120,15 +120,19 @@ final class TokenMasker {
         continue;
       }
       int start = i;
+      long before = h;
       boolean special = false;
+      // hash optimistically while scanning; a digit or slash sends the token to the masker
       while (i < n && !isSpace(c = line.charAt(i))) {
         special |= (c >= '0' && c <= '9') || c == '/';
+        h = (h ^ c) * 0x100000001b3L;
         i++;
       }
+      if (special) {
+        h = before;
+      }
       if (!special) {
-        for (int k = start; k < i; k++) {
-          h = (h ^ line.charAt(k)) * 0x100000001b3L;
-        }
+        // already hashed
       } else if (isNumericLike(line, start, i)) {
         h = (h ^ 0xFFFF) * 0x100000001b3L;
       } else {
