@@ -207,7 +207,8 @@ final class DuckDbLoader implements TelemetrySink, AutoCloseable {
       a.flush();
     }
     Map<String, String> meta = new LinkedHashMap<>();
-    if (manifest != null) {
+    // an empty manifest (a bundle without one, an OTLP batch) keeps the stored one
+    if (manifest != null && !manifest.equals(BundleManifest.empty())) {
       meta.put("manifest", ModelJson.manifestToJson(manifest).toString());
     }
     if (alert != null) {
