@@ -21,8 +21,35 @@ public final class Formatter {
 
   private Formatter() {}
 
-  /** The canonical text of {@code runbook}, ending in a newline. */
+  /**
+   * Where blank lines go between statements of a block: {@code sourceLines == null} puts them
+   * around blocks (hypothesis, parallel, for); otherwise the author's blank lines are kept, one at
+   * most, as gofmt does, judged by whether the line before a statement (or its comments) is blank.
+   */
+  private record Layout(List<String> sourceLines) {
+    boolean blankBefore(List<Statement> body, int group, boolean previousWasBlock) {
+      if (sourceLines == null) {
+        return previousWasBlock || isBlock(groupStatement(body, group));
+      }
+      int line = body.get(group).position().line();
+      return line >= 2 && line - 2 < sourceLines.size() && sourceLines.get(line - 2).isBlank();
+    }
+  }
+
+  /** The canonical text of {@code runbook}, ending in a newline, with blank lines around blocks. */
   public static String format(Runbook runbook) {
+    return format(runbook, new Layout(null));
+  }
+
+  /**
+   * The canonical text of {@code runbook} parsed from {@code source}, keeping the author's blank
+   * lines between statements (at most one in a row).
+   */
+  public static String format(Runbook runbook, String source) {
+    return format(runbook, new Layout(source.lines().toList()));
+  }
+
+  private static String format(Runbook runbook, Layout layout) {
     StringBuilder out = new StringBuilder();
     for (Statement.Comment c : runbook.leadingComments()) {
       out.append(comment(c)).append('\n');
@@ -40,7 +67,7 @@ public final class Formatter {
     if (header && !runbook.body().isEmpty()) {
       out.append('\n');
     }
-    block(runbook.body(), 1, out);
+    block(runbook.body(), 1, layout, out);
     out.append("}\n");
     for (Statement.Comment c : runbook.trailingComments()) {
       out.append(comment(c)).append('\n');
@@ -58,18 +85,18 @@ public final class Formatter {
     return s.toString();
   }
 
-  private static void block(List<Statement> body, int depth, StringBuilder out) {
-    // A group is a run of comments plus the statement they precede; blocks get blank lines around.
+  private static void block(List<Statement> body, int depth, Layout layout, StringBuilder out) {
+    // A group is a run of comments plus the statement they precede.
     boolean previousWasBlock = false;
     boolean first = true;
     for (int i = 0; i < body.size(); i++) {
       Statement s = body.get(i);
       boolean groupStart = i == 0 || !(body.get(i - 1) instanceof Statement.Comment);
-      if (groupStart && !first && (previousWasBlock || isBlock(groupStatement(body, i)))) {
+      if (groupStart && !first && layout.blankBefore(body, i, previousWasBlock)) {
         out.append('\n');
       }
       first = false;
-      statement(s, depth, out);
+      statement(s, depth, layout, out);
       if (!(s instanceof Statement.Comment)) {
         previousWasBlock = isBlock(s);
       }
@@ -91,7 +118,7 @@ public final class Formatter {
         || s instanceof Statement.ForEach;
   }
 
-  private static void statement(Statement s, int depth, StringBuilder out) {
+  private static void statement(Statement s, int depth, Layout layout, StringBuilder out) {
     String indent = "  ".repeat(depth);
     switch (s) {
       case Statement.Step step -> out.append(step(step, indent)).append('\n');
@@ -103,12 +130,12 @@ public final class Formatter {
         out.append(indent).append("hypothesis ").append(string(h.title()));
         prior(h.prior(), out);
         out.append(" {\n");
-        block(h.body(), depth + 1, out);
+        block(h.body(), depth + 1, layout, out);
         out.append(indent).append("}\n");
       }
       case Statement.Parallel p -> {
         out.append(indent).append("parallel {\n");
-        block(p.body(), depth + 1, out);
+        block(p.body(), depth + 1, layout, out);
         out.append(indent).append("}\n");
       }
       case Statement.ForEach f -> {
@@ -118,7 +145,7 @@ public final class Formatter {
             .append(" in ")
             .append(expr(f.iterable()))
             .append(" {\n");
-        block(f.body(), depth + 1, out);
+        block(f.body(), depth + 1, layout, out);
         out.append(indent).append("}\n");
       }
     }

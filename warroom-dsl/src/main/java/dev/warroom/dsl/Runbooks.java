@@ -33,7 +33,8 @@ public final class Runbooks {
   }
 
   /**
-   * The canonical text of {@code source}.
+   * The canonical text of {@code source}; the author's blank lines between statements are kept (at
+   * most one in a row).
    *
    * @throws IllegalArgumentException listing the syntax errors ({@code line:col: error: ...}) when
    *     the text does not parse
@@ -47,6 +48,6 @@ public final class Runbooks {
           .forEach(d -> message.append('\n').append(d.render()));
       throw new IllegalArgumentException(message.toString());
     }
-    return Formatter.format(parsed.runbook());
+    return Formatter.format(parsed.runbook(), source);
   }
 }

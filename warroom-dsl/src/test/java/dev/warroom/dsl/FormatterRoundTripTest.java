@@ -48,6 +48,18 @@ class FormatterRoundTripTest {
     assertThat(Formatter.expr(new Expr.Not(and(a, b), N))).isEqualTo("not (a and b)");
   }
 
+  @Test
+  void keepsTheAuthorsBlankLinesButNeverTwoInARow() {
+    String source =
+        "runbook t \"t\" {\n  conclude\n\n\n\n  # why\n  conclude\n  parallel {\n  }\n}\n";
+
+    assertThat(Runbooks.format(source))
+        .isEqualTo("runbook t \"t\" {\n  conclude\n\n  # why\n  conclude\n  parallel {\n  }\n}\n");
+    // Without source text, blank lines go around blocks.
+    assertThat(Formatter.format(Runbooks.parse(source).runbook()))
+        .isEqualTo("runbook t \"t\" {\n  conclude\n  # why\n  conclude\n\n  parallel {\n  }\n}\n");
+  }
+
   private static Expr or(Expr l, Expr r) {
     return new Expr.Binary(l, Expr.Operator.OR, r, N);
   }
