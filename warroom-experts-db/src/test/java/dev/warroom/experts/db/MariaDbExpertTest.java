@@ -46,7 +46,11 @@ class MariaDbExpertTest {
     // MariaDB ships these consumers off; an idle blocker's last statement lives in them
     config.addArg("--performance-schema-consumer-events-statements-current=ON");
     config.addArg("--performance-schema-consumer-events-statements-history=ON");
+    // a throw-away test server: no doublewrite, large redo log, so the 1M-row load is quick
     config.addArg("--innodb-flush-log-at-trx-commit=0");
+    config.addArg("--innodb-doublewrite=0");
+    config.addArg("--innodb-buffer-pool-size=256M");
+    config.addArg("--innodb-log-file-size=256M");
     server = DB.newEmbeddedDB(config.build());
     server.start();
     server.createDB("shop");
