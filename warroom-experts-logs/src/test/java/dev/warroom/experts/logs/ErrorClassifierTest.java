@@ -29,6 +29,7 @@ class ErrorClassifierTest {
         "Invalid configuration: missing required property db.url|CONFIGURATION",
         "Unhandled exception in request handler|UNHANDLED_EXCEPTION",
         "GET /cart 200 12ms|OTHER",
+        "proxy:5070 close, 403 bytes sent, 429 bytes received|OTHER",
       })
   void classifiesRuntimeMessages(String line, ErrorCategory want) {
     assertThat(ErrorClassifier.classify(line)).isEqualTo(want);
