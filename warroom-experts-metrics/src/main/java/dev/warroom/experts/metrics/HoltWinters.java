@@ -3,9 +3,9 @@ package dev.warroom.experts.metrics;
 /**
  * Additive Holt-Winters (triple exponential smoothing; Winters 1960, as in Hyndman &amp;
  * Athanasopoulos, "Forecasting: Principles and Practice", §8.3) for short-term forecasts of a
- * seasonal metric. {@link #fit} picks the smoothing constants from a small grid by one-step-ahead
- * absolute error on the training data (absolute, so a few huge spikes do not pick the constants);
- * {@link #mape} measures a forecast on held-back data.
+ * seasonal metric. {@link #fit} picks the smoothing constants from a small grid by the absolute
+ * error of a season-ahead forecast of the last training season (absolute, so a few huge spikes do
+ * not pick the constants); {@link #mape} measures a forecast on held-back data.
  */
 public final class HoltWinters {
   private static final double[] ALPHAS = {0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9};
@@ -61,20 +61,38 @@ public final class HoltWinters {
         throw new IllegalArgumentException("training value " + i + " is not finite");
       }
     }
-    HoltWinters best = null;
+    // With three or more seasons, the constants are chosen by how well a model fitted without the
+    // last season forecasts that whole season (the task: a day ahead), then refitted on all data;
+    // one-step error alone favours constants that chase the level and forecast a day badly.
+    boolean validate = train.length >= 3 * period;
+    double[] head = validate ? java.util.Arrays.copyOf(train, train.length - period) : train;
+    double[] bestConstants = null;
+    double bestError = Double.POSITIVE_INFINITY;
     for (double a : ALPHAS) {
       for (double b : BETAS) {
         for (double g : GAMMAS) {
           for (double p : PHIS) {
-            HoltWinters m = run(train, period, a, b, g, p);
-            if (best == null || m.sae < best.sae) {
-              best = m;
+            HoltWinters m = run(head, period, a, b, g, p);
+            double error =
+                validate ? absoluteError(train, train.length - period, m.forecast(period)) : m.sae;
+            if (error < bestError) {
+              bestError = error;
+              bestConstants = new double[] {a, b, g, p};
             }
           }
         }
       }
     }
-    return best;
+    return run(
+        train, period, bestConstants[0], bestConstants[1], bestConstants[2], bestConstants[3]);
+  }
+
+  private static double absoluteError(double[] actual, int from, double[] forecast) {
+    double sum = 0;
+    for (int i = 0; i < forecast.length; i++) {
+      sum += Math.abs(actual[from + i] - forecast[i]);
+    }
+    return sum;
   }
 
   /**
