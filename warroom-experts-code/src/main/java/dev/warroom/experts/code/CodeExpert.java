@@ -6,6 +6,7 @@ import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
 import dev.warroom.model.LogRecord;
+import dev.warroom.model.Severity;
 import dev.warroom.model.SourceFile;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -47,12 +48,17 @@ public final class CodeExpert {
   /**
    * Findings for the stack traces in log records (e.g. the ERROR records of the incident window): a
    * frame is looked up first in the snapshot files of the record's own service, and a finding's
-   * onset is the first record that reported its failure.
+   * onset is the first record that reported its failure. Records below WARN are ignored; WARN
+   * records count only with a real stack trace, since many loggers print their caller's file:line
+   * on every line; ERROR and FATAL records also count when they only name that location.
    */
   public List<Finding> analyzeLogs(List<LogRecord> records, List<SourceFile> snapshot) {
     List<Sighting> sightings = new ArrayList<>();
     for (LogRecord r : records) {
-      for (StackTrace t : parser.parse(r.body())) {
+      if (r.severity().compareTo(Severity.WARN) < 0) {
+        continue;
+      }
+      for (StackTrace t : parser.parse(r.body(), r.severity().compareTo(Severity.ERROR) >= 0)) {
         sightings.add(new Sighting(t, r.service(), r.timestamp()));
       }
     }

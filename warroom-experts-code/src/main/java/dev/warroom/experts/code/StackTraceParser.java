@@ -20,6 +20,15 @@ public final class StackTraceParser {
 
   /** All traces in {@code text}, in the order of the parsers (Java, Python, Go, Node, .NET). */
   public List<StackTrace> parse(String text) {
+    return parse(text, true);
+  }
+
+  /**
+   * All traces in {@code text}; {@code callerLocations} false leaves out the one-frame traces of
+   * error lines that only name a location (for text not known to be an error, e.g. a WARN record of
+   * a logger that prints its caller on every line).
+   */
+  public List<StackTrace> parse(String text, boolean callerLocations) {
     List<String> lines = text.replace("\r\n", "\n").lines().toList();
     List<StackTrace> out = new ArrayList<>();
     out.addAll(java.parse(lines));
@@ -27,7 +36,9 @@ public final class StackTraceParser {
     out.addAll(go.parse(lines));
     out.addAll(node.parse(lines));
     out.addAll(dotnet.parse(lines));
-    out.addAll(located.parse(lines));
+    if (callerLocations) {
+      out.addAll(located.parse(lines));
+    }
     return out;
   }
 }

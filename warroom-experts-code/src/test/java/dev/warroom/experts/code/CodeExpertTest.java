@@ -310,8 +310,18 @@ class CodeExpertTest {
                 t0.plusSeconds(30), "frontend", dev.warroom.model.Severity.ERROR, body),
             dev.warroom.model.LogRecord.of(t0, "frontend", dev.warroom.model.Severity.ERROR, body));
 
-    Finding f = expert.analyzeLogs(records, snapshot).getFirst();
+    List<dev.warroom.model.LogRecord> withNoise = new java.util.ArrayList<>(records);
+    withNoise.add(
+        dev.warroom.model.LogRecord.of(
+            t0, "catalog", dev.warroom.model.Severity.INFO, "served (handlers.go:12)"));
+    withNoise.add(
+        dev.warroom.model.LogRecord.of(
+            t0, "catalog", dev.warroom.model.Severity.WARN, "slow (handlers.go:13)"));
 
+    List<Finding> findings = expert.analyzeLogs(withNoise, snapshot);
+
+    assertThat(findings).hasSize(1);
+    Finding f = findings.getFirst();
     assertThat(f.service()).isEqualTo("frontend");
     assertThat(f.onset()).isEqualTo(t0);
     assertThat(codeRefs(f)).containsExactly(new CodeRef("frontend", "handlers.go", 49, null));
