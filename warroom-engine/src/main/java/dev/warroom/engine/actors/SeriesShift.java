@@ -42,8 +42,16 @@ public record SeriesShift(Instant onset, double z, double baselineMedian, double
     for (int i = 0; i < b.length; i++) {
       dev[i] = Math.abs(b[i] - med);
     }
-    // A floor on the spread: 1% of the level, so a flat baseline does not make noise infinite.
-    double sigma = Math.max(1.4826 * median(dev), Math.max(1e-9, 0.01 * Math.abs(med)));
+    // A floor on the spread: 1% of the level (or of the incident's range for a zero level), so a
+    // flat baseline does not make every wiggle infinitely anomalous.
+    double range = 0;
+    for (double x : v) {
+      if (Double.isFinite(x)) {
+        range = Math.max(range, Math.abs(x - med));
+      }
+    }
+    double sigma =
+        Math.max(1.4826 * median(dev), Math.max(0.01 * Math.abs(med), Math.max(1e-9, 0.01 * range)));
     int run = 0;
     int sign = 0;
     int onsetIdx = -1;

@@ -48,8 +48,18 @@ final class ReportAssembler {
     double top = ranked.isEmpty() ? 0 : ranked.get(0).score();
     double second = ranked.size() > 1 ? ranked.get(1).score() : 0;
     double p = ranked.isEmpty() ? 0 : calibration.probability(top, top - second);
+    // No symptom beyond the baseline (impact analysis found none) and no direct cause on the top
+    // candidate (an orchestrator event, a failing code line): the alert fired on noise.
+    boolean symptomatic = ctx.evidence().all().stream().anyMatch(e -> e.source().equals("impact_analysis"));
+    boolean directCause =
+        !ranked.isEmpty()
+            && ctx.findings().stream()
+                .anyMatch(
+                    f -> ranked.get(0).service().equals(f.service())
+                        && f.faultClass() != null
+                        && (f.expert().equals("kubernetes_analysis") || f.expert().equals("code_analysis")));
     Verdict verdict;
-    if (ranked.isEmpty() || top < calibration.noFaultBelow()) {
+    if (ranked.isEmpty() || top < calibration.noFaultBelow() || (!symptomatic && !directCause)) {
       verdict = Verdict.NO_FAULT;
     } else if (p < calibration.inconclusiveBelow()) {
       verdict = Verdict.INCONCLUSIVE;
