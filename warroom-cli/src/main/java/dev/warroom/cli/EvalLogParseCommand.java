@@ -2,6 +2,7 @@ package dev.warroom.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.warroom.experts.logs.LogFormat;
 import dev.warroom.experts.logs.LogParseReport;
 import dev.warroom.experts.logs.LogParseScore;
 import dev.warroom.experts.logs.LoghubEvaluator;
@@ -33,7 +34,8 @@ import picocli.CommandLine.Spec;
       "correct_template_general normalisation of both sides.",
       "",
       "Example:",
-      "  warroom eval logparse --data ../shared/datasets/loghub-2k --json"
+      "  warroom eval logparse --data ../shared/datasets/loghub-2k --json",
+      "  warroom eval logparse --data ../shared/datasets/loghub-2k --raw"
     })
 final class EvalLogParseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -48,10 +50,20 @@ final class EvalLogParseCommand implements Callable<Integer> {
   @Option(names = "--json", description = "print the result as JSON")
   boolean json;
 
+  @Option(
+      names = "--raw",
+      description =
+          "mine the raw <System>_2k.log files, cutting each header off with Loghub's log_format"
+              + " of the system, instead of the structured files' Content column")
+  boolean raw;
+
   @Override
   public Integer call() throws Exception {
     MinerConfig config = MinerConfig.defaults();
-    LogParseReport report = LoghubEvaluator.evaluate(data, config);
+    LogParseReport report =
+        raw
+            ? LoghubEvaluator.evaluateRaw(data, config, LogFormat.loghub())
+            : LoghubEvaluator.evaluate(data, config);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       List<Map<String, Object>> systems = new ArrayList<>();

@@ -51,6 +51,58 @@ public final class LoghubEvaluator {
     return new LogParseReport(scores);
   }
 
+  /**
+   * The same scoring from the raw {@code <System>*.log} files: each line's message is cut out with
+   * the system's {@link LogFormat} (Loghub's {@code log_format}, e.g. {@link LogFormat#loghub()}),
+   * and the truth templates come from the structured file, line by line. Systems without a format
+   * are skipped.
+   */
+  public static LogParseReport evaluateRaw(
+      Path dataDir, MinerConfig config, Map<String, LogFormat> formats) throws IOException {
+    if (!Files.isDirectory(dataDir)) {
+      throw new IllegalArgumentException("--data: not a directory: " + dataDir);
+    }
+    List<Path> systems;
+    try (Stream<Path> s = Files.list(dataDir)) {
+      systems = s.filter(Files::isDirectory).sorted().toList();
+    }
+    List<LogParseScore> scores = new ArrayList<>();
+    for (Path dir : systems) {
+      String system = dir.getFileName().toString();
+      LogFormat format = formats.get(system);
+      Path csv = structuredFile(dir);
+      Path raw = dir.resolve(system + "_2k.log");
+      if (format == null || csv == null || !Files.isRegularFile(raw)) {
+        continue;
+      }
+      List<LabelledLine> truth = read(csv);
+      List<String> lines = Files.readAllLines(raw, StandardCharsets.UTF_8);
+      lines = lines.stream().filter(l -> !l.isBlank()).toList();
+      if (lines.size() != truth.size()) {
+        throw new IllegalArgumentException(
+            raw + ": " + lines.size() + " lines, " + csv.getFileName() + " has " + truth.size());
+      }
+      List<LabelledLine> labelled = new ArrayList<>(lines.size());
+      for (int i = 0; i < lines.size(); i++) {
+        int lineNo = i + 1;
+        String content =
+            format
+                .content(lines.get(i))
+                .orElseThrow(
+                    () ->
+                        new IllegalArgumentException(
+                            raw + ":" + lineNo + ": does not match log format " + format));
+        labelled.add(new LabelledLine(content, truth.get(i).truthTemplate()));
+      }
+      scores.add(score(system, labelled, config));
+    }
+    if (scores.isEmpty()) {
+      throw new IllegalArgumentException(
+          "--data: no <System>/<System>_2k.log with a known log format under " + dataDir);
+    }
+    return new LogParseReport(scores);
+  }
+
   private static Path structuredFile(Path dir) throws IOException {
     try (Stream<Path> s = Files.list(dir)) {
       List<Path> csvs =

@@ -41,5 +41,25 @@ class LoghubEvaluatorTest {
     assertThat(report.averageParsingAccuracy()).isGreaterThanOrEqualTo(0.88);
     assertThat(report.systems())
         .allSatisfy(s -> assertThat(s.groupAccuracy()).isGreaterThanOrEqualTo(0.9));
+
+    // from the raw logs with Loghub's per-system header formats: the same messages, same scores
+    LogParseReport raw =
+        LoghubEvaluator.evaluateRaw(data.get(), MinerConfig.defaults(), LogFormat.loghub());
+    assertThat(raw.systems()).hasSize(8);
+    assertThat(raw.averageGroupAccuracy()).isGreaterThanOrEqualTo(0.98);
+    assertThat(raw.averageParsingAccuracy()).isGreaterThanOrEqualTo(0.88);
+  }
+
+  @Test
+  void logFormatCutsHeaderAndNamesTheField() {
+    LogFormat f = LogFormat.loghub().get("Zookeeper");
+    String line =
+        "2015-07-29 17:41:44,747 - INFO  [QuorumPeer[myid=1]/0:0:0:0:0:0:0:0:2181:FastLeaderElection@774]"
+            + " - Notification time out: 3200";
+    assertThat(f.content(line)).contains("Notification time out: 3200");
+    assertThat(f.fields(line).orElseThrow())
+        .containsEntry("Level", "INFO")
+        .containsEntry("Id", "774");
+    assertThat(f.content("garbage")).isEmpty();
   }
 }
