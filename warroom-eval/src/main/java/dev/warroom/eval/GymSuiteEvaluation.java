@@ -128,8 +128,23 @@ public final class GymSuiteEvaluation {
       }
       EpisodeResult r;
       if (ep == null) {
-        r = new EpisodeResult("seed-" + seed, control, null, null, null, null, null, 0, false, false, false,
-            Double.NaN, false, 0, "generation failed: " + failure);
+        r =
+            new EpisodeResult(
+                "seed-" + seed,
+                control,
+                null,
+                null,
+                null,
+                null,
+                null,
+                0,
+                false,
+                false,
+                false,
+                Double.NaN,
+                false,
+                0,
+                "generation failed: " + failure);
         results.add(r);
         progress.accept(r);
         continue;

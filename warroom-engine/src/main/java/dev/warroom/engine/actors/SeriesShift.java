@@ -51,7 +51,8 @@ public record SeriesShift(Instant onset, double z, double baselineMedian, double
       }
     }
     double sigma =
-        Math.max(1.4826 * median(dev), Math.max(0.01 * Math.abs(med), Math.max(1e-9, 0.01 * range)));
+        Math.max(
+            1.4826 * median(dev), Math.max(0.01 * Math.abs(med), Math.max(1e-9, 0.01 * range)));
     int run = 0;
     int sign = 0;
     int onsetIdx = -1;

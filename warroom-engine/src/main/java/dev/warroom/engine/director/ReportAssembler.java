@@ -50,14 +50,17 @@ final class ReportAssembler {
     double p = ranked.isEmpty() ? 0 : calibration.probability(top, top - second);
     // No symptom beyond the baseline (impact analysis found none) and no direct cause on the top
     // candidate (an orchestrator event, a failing code line): the alert fired on noise.
-    boolean symptomatic = ctx.evidence().all().stream().anyMatch(e -> e.source().equals("impact_analysis"));
+    boolean symptomatic =
+        ctx.evidence().all().stream().anyMatch(e -> e.source().equals("impact_analysis"));
     boolean directCause =
         !ranked.isEmpty()
             && ctx.findings().stream()
                 .anyMatch(
-                    f -> ranked.get(0).service().equals(f.service())
-                        && f.faultClass() != null
-                        && (f.expert().equals("kubernetes_analysis") || f.expert().equals("code_analysis")));
+                    f ->
+                        ranked.get(0).service().equals(f.service())
+                            && f.faultClass() != null
+                            && (f.expert().equals("kubernetes_analysis")
+                                || f.expert().equals("code_analysis")));
     Verdict verdict;
     if (ranked.isEmpty() || top < calibration.noFaultBelow() || (!symptomatic && !directCause)) {
       verdict = Verdict.NO_FAULT;
