@@ -20,14 +20,23 @@ final class PrometheusText {
 
   static void read(String rel, LineReader lines, ReadContext ctx) throws IOException {
     Map<String, MetricBuffers.Buf> cache = new HashMap<>();
+    Map<SeriesBytes, MetricBuffers.Buf> byteCache = new HashMap<>();
+    SeriesBytes probe = new SeriesBytes();
     int fileProblems = 0;
     while (lines.next()) {
       String problem;
+      if (!lines.tooLong() && fastSample(lines, byteCache, probe)) {
+        continue;
+      }
       if (lines.tooLong()) {
         problem = "line longer than " + ReadContext.MAX_LINE + " bytes";
       } else {
         try {
-          problem = line(rel, lines.text(), cache, ctx);
+          String text = lines.text();
+          problem = line(rel, text, cache, ctx);
+          if (problem == null && text.length() == lines.length) {
+            remember(text, lines, cache, byteCache, probe);
+          }
         } catch (CharacterCodingException e) {
           problem = "not valid UTF-8";
         }
@@ -39,6 +48,151 @@ final class PrometheusText {
           return;
         }
       }
+    }
+  }
+
+  /**
+   * The common case without decoding: an ASCII line of a series already seen, an integer value and
+   * a 13-digit millisecond timestamp. Returns false (nothing added) for anything else, which the
+   * general path then handles.
+   */
+  private static boolean fastSample(
+      LineReader l, Map<SeriesBytes, MetricBuffers.Buf> byteCache, SeriesBytes probe) {
+    byte[] b = l.bytes;
+    int s = l.start;
+    int e = s + l.length;
+    if (l.length == 0 || b[s] == '#' || b[s] == ' ' || b[s] == '\t') {
+      return false;
+    }
+    int end = seriesEnd(b, s, e);
+    if (end < 0) {
+      return false;
+    }
+    probe.set(b, s, end);
+    MetricBuffers.Buf buf = byteCache.get(probe);
+    if (buf == null) {
+      return false;
+    }
+    int i = end;
+    if (i >= e || b[i] != ' ') {
+      return false;
+    }
+    while (i < e && b[i] == ' ') {
+      i++;
+    }
+    boolean negative = i < e && b[i] == '-';
+    if (negative) {
+      i++;
+    }
+    int v0 = i;
+    long v = 0;
+    while (i < e && b[i] >= '0' && b[i] <= '9') {
+      v = v * 10 + (b[i++] - '0');
+    }
+    if (i == v0 || i - v0 > 15 || i >= e || b[i] != ' ') {
+      return false;
+    }
+    while (i < e && b[i] == ' ') {
+      i++;
+    }
+    int t0 = i;
+    long t = 0;
+    while (i < e && b[i] >= '0' && b[i] <= '9') {
+      t = t * 10 + (b[i++] - '0');
+    }
+    if (i - t0 != 13 || i != e || t >= Timestamps.MAX.toEpochMilli()) {
+      return false;
+    }
+    buf.add(t, negative ? -v : v);
+    return true;
+  }
+
+  /** Index after the series part of an ASCII line, or -1. */
+  private static int seriesEnd(byte[] b, int s, int e) {
+    for (int i = s; i < e; i++) {
+      byte c = b[i];
+      if (c == ' ' || c == '\t') {
+        return i;
+      }
+      if (c == '{') {
+        boolean quoted = false;
+        for (int j = i + 1; j < e; j++) {
+          byte d = b[j];
+          if (quoted) {
+            if (d == '\\') {
+              j++;
+            } else if (d == '"') {
+              quoted = false;
+            }
+          } else if (d == '"') {
+            quoted = true;
+          } else if (d == '}') {
+            return j + 1;
+          }
+        }
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** After the general path accepted an ASCII line, lets later samples of its series go fast. */
+  private static void remember(
+      String text,
+      LineReader l,
+      Map<String, MetricBuffers.Buf> cache,
+      Map<SeriesBytes, MetricBuffers.Buf> byteCache,
+      SeriesBytes probe) {
+    int end = Selectors.seriesEnd(text);
+    if (end <= 0 || text.charAt(0) == '#') {
+      return;
+    }
+    probe.set(l.bytes, l.start, l.start + end);
+    if (byteCache.containsKey(probe)) {
+      return;
+    }
+    MetricBuffers.Buf buf = cache.get(text.substring(0, end));
+    if (buf != null) {
+      byteCache.putIfAbsent(SeriesBytes.copyOf(l.bytes, l.start, end), buf);
+    }
+  }
+
+  /** A byte range used as a hash key; the probe instance is reused, stored keys are copies. */
+  private static final class SeriesBytes {
+    private byte[] bytes;
+    private int from;
+    private int len;
+    private int hash;
+
+    void set(byte[] b, int from, int to) {
+      this.bytes = b;
+      this.from = from;
+      this.len = to - from;
+      int h = 1;
+      for (int i = from; i < to; i++) {
+        h = 31 * h + b[i];
+      }
+      this.hash = h;
+    }
+
+    static SeriesBytes copyOf(byte[] b, int from, int len) {
+      SeriesBytes k = new SeriesBytes();
+      byte[] copy = java.util.Arrays.copyOfRange(b, from, from + len);
+      k.set(copy, 0, len);
+      return k;
+    }
+
+    @Override
+    public int hashCode() {
+      return hash;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof SeriesBytes k
+          && k.len == len
+          && k.hash == hash
+          && java.util.Arrays.equals(bytes, from, from + len, k.bytes, k.from, k.from + k.len);
     }
   }
 
