@@ -2,12 +2,22 @@ package dev.warroom.gym;
 
 import dev.warroom.model.Alert;
 import dev.warroom.model.IncidentBundle;
+import dev.warroom.model.LogRecord;
 import dev.warroom.model.RcaReport;
 import dev.warroom.store.bundle.BundleWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * One generated incident: its id, seed and scenario, the bundle (alert, telemetry, topology, code),
@@ -39,21 +49,53 @@ public record Episode(
     return Reward.score(truth, report);
   }
 
-  /** Writes the bundle folder and its truth.json. */
+  /**
+   * Writes the bundle folder and its truth.json. The three big files (metrics, logs, spans) are
+   * written concurrently; each file's bytes do not depend on the interleaving.
+   */
   public void write(Path dir) {
     IncidentBundle b = bundle;
-    BundleWriter.write(
-        new IncidentBundle(
-            b.manifest(),
-            b.alert(),
-            List.of(),
-            b.logs(),
-            b.spans(),
-            b.events(),
-            b.topology(),
-            b.code()),
-        dir);
-    WideCsv.write(b.metrics(), b.manifest().window().start().toEpochMilli(), dir);
+    try (ExecutorService pool = Executors.newFixedThreadPool(2)) {
+      Future<?> logs = pool.submit(() -> writeLogs(b.logs(), dir.resolve("logs/logs.jsonl")));
+      Future<?> metrics =
+          pool.submit(
+              () -> WideCsv.write(b.metrics(), b.manifest().window().start().toEpochMilli(), dir));
+      BundleWriter.write(
+          new IncidentBundle(
+              b.manifest(),
+              b.alert(),
+              List.of(),
+              List.of(),
+              b.spans(),
+              b.events(),
+              b.topology(),
+              b.code()),
+          dir);
+      logs.get();
+      metrics.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted writing " + dir, e);
+    } catch (ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException re) {
+        throw re;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
     truth.write(dir);
+  }
+
+  private static void writeLogs(List<LogRecord> logs, Path file) {
+    if (logs.isEmpty()) {
+      return;
+    }
+    try {
+      Files.createDirectories(file.getParent());
+      try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+        BundleWriter.writeLogs(logs, w);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("writing " + file + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -123,8 +123,8 @@ public enum FaultType {
   QUEUE_BACKLOG(
       FaultClass.QUEUE_BACKLOG,
       Target.CONSUMER,
-      "A consumer stalls (stuck handler); the topic backs up and producers are throttled.",
-      "consumer lag grows without bound, consumer throughput 0, producer publish latency up"),
+      "A consumer stalls (stuck handler); its topic backs up and the work it does stops.",
+      "consumer lag grows without bound, consumer throughput ~0, poll-timeout and rebalance logs"),
   NULL_DEREFERENCE(
       FaultClass.CODE_EXCEPTION,
       Target.APP_SERVICE,

@@ -33,6 +33,7 @@ public final class GymBench {
     StringBuilder sb = new StringBuilder();
     List<Long> gen = new ArrayList<>();
     List<Long> total = new ArrayList<>();
+    List<Long> cpu = new ArrayList<>();
     Gym gym = new Gym();
     for (int i = 0; i < runs; i++) {
       Scenario sc =
@@ -40,22 +41,28 @@ public final class GymBench {
               ? Scenario.control(SystemCatalog.get(topo))
               : Scenario.of(SystemCatalog.get(topo), FaultType.parse(fault));
       sc = sc.withWindow(Duration.ofMinutes(window), Duration.ofDays(days));
+      long c0 = cpuNanos();
       long t0 = System.nanoTime();
       Episode ep = gym.reset(1000 + i, sc);
       long t1 = System.nanoTime();
+      long c1 = cpuNanos();
       Path dir = out.resolve(ep.id());
       ep.write(dir);
       long t2 = System.nanoTime();
+      long c2 = cpuNanos();
+      cpu.add((c2 - c0) / 1_000_000);
       gen.add((t1 - t0) / 1_000_000);
       total.add((t2 - t0) / 1_000_000);
       long points = ep.bundle().metrics().stream().mapToLong(m -> m.size()).sum();
       sb.append(
           String.format(
-              "run %d %s: generate %d ms, write %d ms, total %d ms; %d series, %d points, %d logs, %d spans, %d events, %.1f MB%n",
+              "run %d %s: generate %d ms (cpu %d ms), write %d ms (cpu %d ms), total %d ms; %d series, %d points, %d logs, %d spans, %d events, %.1f MB%n",
               i,
               ep.id(),
               (t1 - t0) / 1_000_000,
+              (c1 - c0) / 1_000_000,
               (t2 - t1) / 1_000_000,
+              (c2 - c1) / 1_000_000,
               (t2 - t0) / 1_000_000,
               ep.bundle().metrics().size(),
               points,
@@ -68,8 +75,22 @@ public final class GymBench {
         .append(median(gen))
         .append(" ms, median generate+write ")
         .append(median(total))
-        .append(" ms");
+        .append(" ms wall, median process CPU ")
+        .append(median(cpu))
+        .append(" ms; ")
+        .append(Runtime.getRuntime().availableProcessors())
+        .append(" processors, load average ")
+        .append(
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                .getSystemLoadAverage());
     return sb.toString();
+  }
+
+  /** CPU time of the whole process (all threads, GC included), in nanoseconds. */
+  static long cpuNanos() {
+    return ((com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+        .getProcessCpuTime();
   }
 
   static long median(List<Long> xs) {

@@ -157,7 +157,15 @@ final class LogStyle {
                 "failed to refresh exchange rates: unexpected status 403 from rates provider";
             default -> "Error: deprecated API version v1 requested by client";
           };
-      case UPSTREAM_ERROR, TRANSIENT ->
+      case TRANSIENT ->
+          switch (lang) {
+            case "java" ->
+                "org.apache.catalina.connector.ClientAbortException: java.io.IOException: Broken pipe";
+            case "python" -> "ConnectionResetError: [Errno 104] Connection reset by peer";
+            case "go" -> "context canceled";
+            default -> "Error: socket hang up";
+          };
+      case UPSTREAM_ERROR ->
           switch (lang) {
             case "java" ->
                 "org.springframework.web.client.HttpServerErrorException$InternalServerError: 500 Internal Server Error from "
@@ -197,7 +205,9 @@ final class LogStyle {
       String callee,
       String calleeIp,
       String calleeEp) {
-    String exc = exceptionMessage(lang, f, callee == null ? service : callee, calleeIp, calleeEp);
+    String ep = calleeEp == null ? endpoint : calleeEp;
+    String path = ep.startsWith("/") ? ep : "/" + ep;
+    String exc = exceptionMessage(lang, f, callee == null ? service : callee, calleeIp, path);
     Site top = code.site(service, siteKey(f, endpoint, callee));
     Site call = callee == null ? null : code.site(service, "call:" + endpoint + ":" + callee);
     Site handler = code.site(service, "handler:" + endpoint);
@@ -211,10 +221,12 @@ final class LogStyle {
             .append('\n')
             .append(exc);
         frameJava(b, top);
-        if (call != null && call != top) {
+        if (call != null && !call.equals(top)) {
           frameJava(b, call);
         }
-        frameJava(b, handler);
+        if (!handler.equals(top)) {
+          frameJava(b, handler);
+        }
         b.append(
                 "\n\tat org.springframework.web.servlet.FrameworkServlet.service(FrameworkServlet.java:885)")
             .append("\n\tat jakarta.servlet.http.HttpServlet.service(HttpServlet.java:658)")
@@ -231,10 +243,12 @@ final class LogStyle {
         b.append(
             "\n  File \"/usr/local/lib/python3.12/site-packages/flask/app.py\", line 1511, in wsgi_app\n    response = self.full_dispatch_request()");
         framePy(b, handler, "return jsonify(service.handle(request))");
-        if (call != null && call != top) {
+        if (call != null && !call.equals(top)) {
           framePy(b, call, "result = call(...)");
         }
-        framePy(b, top, "...");
+        if (!top.equals(handler)) {
+          framePy(b, top, "...");
+        }
         b.append('\n').append(exc);
       }
       case "go" -> {
@@ -264,10 +278,12 @@ final class LogStyle {
             .append('\n')
             .append(exc);
         frameNode(b, top);
-        if (call != null && call != top) {
+        if (call != null && !call.equals(top)) {
           frameNode(b, call);
         }
-        frameNode(b, handler);
+        if (!handler.equals(top)) {
+          frameNode(b, handler);
+        }
         b.append(
             "\n    at process.processTicksAndRejections (node:internal/process/task_queues:95:5)");
       }
