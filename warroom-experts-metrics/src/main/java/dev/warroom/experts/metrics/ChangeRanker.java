@@ -93,6 +93,7 @@ public final class ChangeRanker {
         signed = d;
       }
     }
+    best = Math.min(best, StreamingDetector.MAX_DEVIATION);
     SeriesKey key = s.key();
     return new RankedChange(
         key,

@@ -57,6 +57,9 @@ public final class StreamingDetector {
     }
   }
 
+  /** Deviations are capped here (robust sigmas); beyond it the number means nothing more. */
+  public static final double MAX_DEVIATION = 1000.0;
+
   private final Config config;
 
   public StreamingDetector(Config config) {
@@ -106,6 +109,10 @@ public final class StreamingDetector {
       } else {
         z[t] = Math.min(zRecent, season[0]);
       }
+    }
+    for (int t = 0; t < n; t++) {
+      // a perfectly flat history makes any change "infinitely" unlikely; cap it readably
+      z[t] = Math.min(z[t], MAX_DEVIATION);
     }
     return z;
   }
