@@ -20,20 +20,62 @@ class DirectorTest {
   @Test
   void blamesTheOomKilledDependencyNotTheAlertingService() {
     RcaReport r = investigate(true);
-    System.out.println(r.summary());
-    r.candidates().forEach(System.out::println);
-    r.evidence().forEach(e -> System.out.println(e.id() + " " + e.source() + " " + e.summary()));
     assertThat(r.verdict()).isEqualTo(Verdict.ROOT_CAUSE_FOUND);
     assertThat(r.top().service()).isEqualTo("checkout");
     assertThat(r.top().faultClass()).isEqualTo(FaultClass.MEMORY_EXHAUSTION);
   }
 
   @Test
+  void investigatesLogsOnlyAndNamesTheMissingData() {
+    var full = SyntheticIncident.build(true, 7);
+    var logsOnly =
+        new dev.warroom.model.IncidentBundle(
+            full.manifest(),
+            full.alert(),
+            java.util.List.of(),
+            full.logs(),
+            java.util.List.of(),
+            java.util.List.of(),
+            null,
+            java.util.List.of());
+    RcaReport r =
+        Director.standard()
+            .investigate(
+                TelemetrySource.inMemory(logsOnly), logsOnly.alert(), null, "logs-only", null)
+            .report();
+    assertThat(r.missingData()).contains("metrics", "traces", "events");
+    assertThat(r.verdict()).isEqualTo(Verdict.ROOT_CAUSE_FOUND);
+    assertThat(r.top().service()).isEqualTo("checkout");
+    assertThat(r.top().faultClass()).isEqualTo(FaultClass.MEMORY_EXHAUSTION);
+  }
+
+  @Test
+  void investigatesTheWholeSystemWhenTheAlertNamesAnAbsentService() {
+    var full = SyntheticIncident.build(true, 7);
+    var a = full.alert();
+    var alert =
+        new dev.warroom.model.Alert(
+            a.fingerprint(),
+            a.source(),
+            a.status(),
+            a.title(),
+            a.signal(),
+            "no-such-service",
+            a.severity(),
+            a.labels(),
+            a.annotations(),
+            a.startsAt(),
+            a.endsAt());
+    RcaReport r =
+        Director.standard()
+            .investigate(TelemetrySource.inMemory(full), alert, null, "absent", null)
+            .report();
+    assertThat(r.top().service()).isEqualTo("checkout");
+  }
+
+  @Test
   void findsNoRootCauseInAControl() {
     RcaReport r = investigate(false);
-    System.out.println(r.summary());
-    r.candidates().forEach(System.out::println);
-    r.evidence().forEach(e -> System.out.println(e.id() + " " + e.source() + " " + e.summary()));
     assertThat(r.verdict()).isEqualTo(Verdict.NO_FAULT);
     assertThat(r.candidates()).isEmpty();
   }
