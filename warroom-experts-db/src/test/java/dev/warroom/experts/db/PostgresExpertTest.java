@@ -33,6 +33,8 @@ class PostgresExpertTest {
   void start() throws Exception {
     postgres =
         EmbeddedPostgres.builder()
+            // the default 10 s start-up wait is too short on a busy CI machine
+            .setPGStartupWait(Duration.ofMinutes(2))
             .setServerConfig("shared_preload_libraries", "pg_stat_statements")
             .setServerConfig("pg_stat_statements.track", "all")
             .start();
