@@ -50,7 +50,7 @@ public final class ChangeRanker {
     return series.parallelStream()
         .map(s -> score(s, onsetMs, endMs))
         .filter(Objects::nonNull)
-        .sorted(Comparator.comparingDouble(RankedChange::deviation).reversed())
+        .sorted(Comparator.comparingDouble(RankedChange::score).reversed())
         .toList();
   }
 
@@ -93,13 +93,12 @@ public final class ChangeRanker {
         signed = d;
       }
     }
-    best = Math.min(best, StreamingDetector.MAX_DEVIATION);
     SeriesKey key = s.key();
     return new RankedChange(
         key,
         key.service(),
         componentOf(key),
-        best,
+        Math.min(best, StreamingDetector.MAX_DEVIATION),
         signed >= 0 ? Direction.UP : Direction.DOWN,
         best / (best + 6.0));
   }

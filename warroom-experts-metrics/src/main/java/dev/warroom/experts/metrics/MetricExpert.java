@@ -102,6 +102,7 @@ public final class MetricExpert {
     double magnitude = RobustStats.median(work, m);
     Direction direction = sign >= 0 ? Direction.UP : Direction.DOWN;
     double score = maxZ / (maxZ + StreamingDetector.Config.defaults().halfScoreZ());
+    maxZ = Math.min(maxZ, StreamingDetector.MAX_DEVIATION);
     return Optional.of(
         new Anomaly(Instant.ofEpochMilli(ts[onset]), direction, magnitude, maxZ, score));
   }

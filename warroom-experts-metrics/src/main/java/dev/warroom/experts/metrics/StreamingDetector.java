@@ -57,7 +57,11 @@ public final class StreamingDetector {
     }
   }
 
-  /** Deviations are capped here (robust sigmas); beyond it the number means nothing more. */
+  /**
+   * Reported deviations (in findings and rankings) are capped here, in robust sigmas: a perfectly
+   * flat history makes any change "infinitely" unlikely, and beyond this the number means nothing
+   * more. Scores use the uncapped deviation, so their order is kept.
+   */
   public static final double MAX_DEVIATION = 1000.0;
 
   private final Config config;
@@ -109,10 +113,6 @@ public final class StreamingDetector {
       } else {
         z[t] = Math.min(zRecent, season[0]);
       }
-    }
-    for (int t = 0; t < n; t++) {
-      // a perfectly flat history makes any change "infinitely" unlikely; cap it readably
-      z[t] = Math.min(z[t], MAX_DEVIATION);
     }
     return z;
   }
