@@ -329,7 +329,7 @@ final class TruthBuilder {
     if (root != null) {
       culprits.add(root);
     }
-    if (pod != null && f != FaultType.NODE_FAILURE && f.target() != FaultType.Target.DATABASE) {
+    if (pod != null && (f == FaultType.CPU_HOG || f == FaultType.NOISY_NEIGHBOUR)) {
       culprits.add(pod);
     }
     if (component != null) {
