@@ -167,8 +167,7 @@ class MariaDbExpertTest {
                   throw new IllegalStateException(e);
                 }
               });
-      Thread.sleep(1500);
-      List<LockWait> waits = collector.lockWaits();
+      List<LockWait> waits = waitsOfAtLeastOneSecond();
       holder.rollback();
       assertThat(blocked.get()).isEqualTo(1);
       waiter.rollback();
@@ -219,6 +218,19 @@ class MariaDbExpertTest {
       db.install();
       return db;
     }
+  }
+
+  /** Polls until the waiter has waited 1 s (the expert's default minimum), for up to 60 s. */
+  private List<LockWait> waitsOfAtLeastOneSecond() throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    List<LockWait> waits = collector.lockWaits();
+    while (System.nanoTime() < deadline
+        && (waits.isEmpty()
+            || waits.getFirst().waited().compareTo(java.time.Duration.ofMillis(1100)) < 0)) {
+      Thread.sleep(200);
+      waits = collector.lockWaits();
+    }
+    return waits;
   }
 
   /** DriverManager behind the DataSource interface the collector takes. */

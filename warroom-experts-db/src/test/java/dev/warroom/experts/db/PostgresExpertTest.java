@@ -145,8 +145,7 @@ class PostgresExpertTest {
                   throw new IllegalStateException(e);
                 }
               });
-      Thread.sleep(1500);
-      List<LockWait> waits = collector.lockWaits();
+      List<LockWait> waits = waitsOfAtLeastOneSecond();
       holder.rollback();
       assertThat(blocked.get()).isEqualTo(1);
       waiter.rollback();
@@ -180,18 +179,44 @@ class PostgresExpertTest {
               () -> {
                 try (Connection other = db.getConnection();
                     Statement s = other.createStatement()) {
-                  s.executeQuery("select pg_sleep(0.6), count(*) from orders where status = 'x'")
+                  s.executeQuery("select pg_sleep(3), count(*) from orders where status = 'x'")
                       .close();
                 } catch (Exception e) {
                   throw new IllegalStateException(e);
                 }
               });
+      // wait until the other session runs it, however slowly this machine schedules threads
+      long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+      boolean running = false;
+      while (!running && System.nanoTime() < deadline) {
+        try (Statement s = c.createStatement();
+            var rs =
+                s.executeQuery(
+                    "select count(*) from pg_stat_activity where state = 'active'"
+                        + " and query like 'select pg_sleep(3)%'")) {
+          rs.next();
+          running = rs.getInt(1) > 0;
+        }
+        Thread.sleep(50);
+      }
       StatementStats sampled = collector.sampleActivity(5, Duration.ofMillis(100));
       slow.get();
       assertThat(sampled.statements())
-          .anySatisfy(s -> assertThat(s.text()).contains("pg_sleep(0.6)"));
+          .anySatisfy(s -> assertThat(s.text()).contains("pg_sleep(3)"));
       assertThat(c.isValid(1)).isTrue();
     }
+  }
+
+  /** Polls until the waiter has waited 1 s (the expert's default minimum), for up to 60 s. */
+  private List<LockWait> waitsOfAtLeastOneSecond() throws Exception {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
+    List<LockWait> waits = collector.lockWaits();
+    while (System.nanoTime() < deadline
+        && (waits.isEmpty() || waits.getFirst().waited().compareTo(Duration.ofMillis(1100)) < 0)) {
+      Thread.sleep(200);
+      waits = collector.lockWaits();
+    }
+    return waits;
   }
 
   private static StatementStats emptyIncident() {
