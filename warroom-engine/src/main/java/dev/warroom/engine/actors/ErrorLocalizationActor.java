@@ -242,7 +242,77 @@ public final class ErrorLocalizationActor
               score,
               first.timestamp(),
               List.of(ev)));
+      blameCallee(ctx, lines, sig, score, ev);
     }
+  }
+
+  /**
+   * A caller's "connection refused to inventory:8080" or "timeout calling payment" names where the
+   * failure is: the service it mentions. The callee gets a finding of the fault the category
+   * suggests, resting on the caller's evidence.
+   */
+  private void blameCallee(
+      InvestigationContext ctx,
+      List<LogRecord> lines,
+      Signals.LogSignal sig,
+      double score,
+      dev.warroom.model.Evidence ev) {
+    FaultClass fault =
+        switch (sig.category()) {
+          case "connection" -> FaultClass.NETWORK_PARTITION;
+          case "timeout" -> FaultClass.NETWORK_LATENCY;
+          case "dns" -> FaultClass.DNS_FAILURE;
+          case "tls" -> FaultClass.TLS_EXPIRED;
+          case "rate_limited" -> FaultClass.RATE_LIMITED;
+          case "upstream", "pool", "cache", "lock", "slow_query" -> sig.fault();
+          default -> null;
+        };
+    if (fault == null && !sig.category().equals("upstream")) {
+      return;
+    }
+    String caller = lines.get(0).service();
+    Map<String, Integer> mentions = new LinkedHashMap<>();
+    for (LogRecord r : lines.stream().limit(50).toList()) {
+      String body = firstLine(r.body());
+      for (String s : ctx.inventory().services()) {
+        if (!s.equals(caller) && mentionsWord(body, s)) {
+          mentions.merge(s, 1, Integer::sum);
+        }
+      }
+    }
+    mentions.entrySet().stream()
+        .filter(m -> m.getValue() >= 3)
+        .max(Map.Entry.comparingByValue())
+        .ifPresent(
+            m ->
+                ctx.addFinding(
+                    new Finding(
+                        name(),
+                        m.getKey(),
+                        m.getKey(),
+                        fault,
+                        caller + " reports " + sig.category() + " errors naming " + m.getKey(),
+                        score,
+                        lines.get(0).timestamp(),
+                        List.of(ev))));
+  }
+
+  static boolean mentionsWord(String text, String word) {
+    int i = text.indexOf(word);
+    while (i >= 0) {
+      boolean startOk = i == 0 || !isNameChar(text.charAt(i - 1));
+      int end = i + word.length();
+      boolean endOk = end == text.length() || !isNameChar(text.charAt(end));
+      if (startOk && endOk) {
+        return true;
+      }
+      i = text.indexOf(word, i + 1);
+    }
+    return false;
+  }
+
+  private static boolean isNameChar(char c) {
+    return Character.isLetterOrDigit(c) || c == '-' || c == '_';
   }
 
   static double minutes(dev.warroom.model.TimeWindow w) {

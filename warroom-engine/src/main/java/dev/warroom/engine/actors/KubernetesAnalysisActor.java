@@ -120,7 +120,11 @@ public final class KubernetesAnalysisActor
               who,
               faults.get(g.getKey()),
               summary,
-              Math.min(1, 0.6 + 0.05 * count),
+              // BackOff follows many faults (OOM kills, bad images, bad config): it counts for a
+              // crash loop only when no more specific reason explains the restarts.
+              faults.get(g.getKey()) == FaultClass.CRASH_LOOP
+                  ? 0.45
+                  : Math.min(1, 0.6 + 0.05 * count),
               onset,
               List.of(ev)));
     }

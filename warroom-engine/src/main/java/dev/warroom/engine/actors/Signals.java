@@ -65,12 +65,8 @@ public final class Signals {
               Group.RESOURCE,
               null,
               FaultClass.NODE_FAILURE),
-          rule(
-              "(pod_status_ready|restarts)",
-              "pod_health",
-              Group.RESOURCE,
-              FaultClass.CRASH_LOOP,
-              null),
+          // Restarts and unready pods follow OOM kills, bad images and bad config alike: symptoms.
+          rule("(pod_status_ready|restarts)", "pod_health", Group.RESOURCE, null, null),
           rule("cpu", "cpu", Group.RESOURCE, FaultClass.CPU_SATURATION, null),
           rule(
               "(filesystem_avail|disk_free|fs_avail)",
