@@ -32,6 +32,7 @@ import picocli.CommandLine.Command;
       QueryCommand.class,
       BundleCommand.class,
       RunbookCommand.class,
+      ServeCommand.class,
     })
 public final class WarroomCommand {
 

@@ -1,0 +1,78 @@
+package dev.warroom.cli;
+
+import dev.warroom.engine.director.Director;
+import dev.warroom.server.ServerConfig;
+import dev.warroom.server.WarroomServer;
+import java.nio.file.Path;
+import java.time.InstantSource;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code warroom serve [--port P] [--config FILE] [--data DIR]}: runs the HTTP server (alert
+ * webhooks, investigation queue, incidents and reports API) until the process is stopped.
+ */
+@Command(
+    name = "serve",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Runs warroom as a service: alert webhooks (Alertmanager, PagerDuty, Opsgenie, generic)"
+          + " open incidents, a bounded queue investigates them over the embedded telemetry store,"
+          + " and the API serves incidents, reports and feedback. See docs/server.md."
+    },
+    footer = {
+      "",
+      "Examples:",
+      "  warroom serve --config warroom-server.json",
+      "  warroom serve --config warroom-server.json --port 9090",
+      "",
+      "Config file (JSON): {\"port\":8080, \"dataDir\":\"warroom-data\", \"workers\":2,",
+      "  \"queueCapacity\":1000, \"webhookSecret\":\"...\",",
+      "  \"tokens\":[{\"token\":\"...\",\"role\":\"admin|responder|viewer\"}]}"
+    })
+final class ServeCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--config",
+      paramLabel = "FILE",
+      description =
+          "Server config (JSON). Without it no API token exists and only /health answers.")
+  Path config;
+
+  @Option(names = "--port", paramLabel = "P", description = "Port (overrides the config; 0 = any).")
+  Integer port;
+
+  @Option(
+      names = "--data",
+      paramLabel = "DIR",
+      description = "Data folder when no config is given (default: ${DEFAULT-VALUE}).",
+      defaultValue = "warroom-data")
+  Path data;
+
+  @Override
+  public Integer call() throws Exception {
+    ServerConfig c =
+        config != null
+            ? ServerConfig.load(config)
+            : new ServerConfig(8080, data, 2, 1000, Map.of(), null);
+    if (port != null) {
+      c = c.withPort(port);
+    }
+    CountDownLatch stop = new CountDownLatch(1);
+    try (WarroomServer s = WarroomServer.start(c, Director.standard(), InstantSource.system())) {
+      spec.commandLine()
+          .getErr()
+          .printf("warroom serving on http://localhost:%d (%s)%n", s.port(), c);
+      spec.commandLine().getErr().flush();
+      Runtime.getRuntime().addShutdownHook(new Thread(stop::countDown));
+      stop.await();
+    }
+    return ExitCodes.OK;
+  }
+}

@@ -1,0 +1,177 @@
+package dev.warroom.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warroom.model.Alert;
+import dev.warroom.model.AlertStatus;
+import dev.warroom.model.InvalidInputException;
+import dev.warroom.store.bundle.AlertParser;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Turns webhook payloads into incidents, idempotently: an incident is keyed by the alert's
+ * fingerprint and start time, so repeated notifications of the same firing episode (Alertmanager
+ * re-sends every {@code repeat_interval}) find the existing incident and start nothing. Resolved
+ * notifications are recorded and mark the fingerprint's incidents resolved.
+ */
+final class AlertIntake {
+  /** The webhook forms accepted, by the last path segment. */
+  enum Kind {
+    ALERTMANAGER,
+    PAGERDUTY,
+    OPSGENIE,
+    GENERIC;
+
+    static Kind parse(String s) {
+      try {
+        return valueOf(s.toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new NotFound(
+            "no webhook '" + s + "' (expected alertmanager, pagerduty, opsgenie or generic)");
+      }
+    }
+  }
+
+  /** What one notification did to one incident. */
+  record Outcome(String incidentId, boolean created, String alertStatus, IncidentState state) {}
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final IncidentRepository repo;
+  private final InvestigationQueue queue;
+  private final InstantSource clock;
+
+  AlertIntake(IncidentRepository repo, InvestigationQueue queue, InstantSource clock) {
+    this.repo = repo;
+    this.queue = queue;
+    this.clock = clock;
+  }
+
+  /** Parses every alert of the payload first (all or nothing), then records them. */
+  List<Outcome> accept(Kind kind, byte[] body) {
+    JsonNode doc;
+    try {
+      doc = json.readTree(body);
+    } catch (IOException e) {
+      throw new InvalidInputException(
+          "body#: not JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+    }
+    if (doc == null || !doc.isObject()) {
+      throw new InvalidInputException("body#: expected a JSON object");
+    }
+    List<Alert> alerts = parse(kind, doc);
+    List<Outcome> out = new ArrayList<>();
+    for (Alert a : alerts) {
+      out.add(record(a));
+    }
+    return out;
+  }
+
+  private List<Alert> parse(Kind kind, JsonNode doc) {
+    return switch (kind) {
+      case ALERTMANAGER -> alertmanager(doc);
+      case PAGERDUTY -> {
+        if (!doc.path("event").isObject()) {
+          throw new InvalidInputException("body#/event: expected the PagerDuty v3 event object");
+        }
+        yield List.of(AlertParser.parsePagerDuty(doc, "body"));
+      }
+      case OPSGENIE -> List.of(OpsgenieAlerts.parse(doc, "body"));
+      case GENERIC -> List.of(AlertParser.parseGeneric(doc, "body"));
+    };
+  }
+
+  /** Every alert of the group, not only the first firing one as a bundle's alert.json takes. */
+  private List<Alert> alertmanager(JsonNode doc) {
+    JsonNode alerts = doc.get("alerts");
+    if (alerts == null || !alerts.isArray() || alerts.isEmpty()) {
+      throw new InvalidInputException("body#/alerts: expected a non-empty array of alerts");
+    }
+    List<Alert> out = new ArrayList<>();
+    List<String> problems = new ArrayList<>();
+    for (int i = 0; i < alerts.size(); i++) {
+      ObjectNode one = ((ObjectNode) doc).deepCopy();
+      ArrayNode only = one.putArray("alerts");
+      only.add(alerts.get(i));
+      try {
+        out.add(AlertParser.parseAlertmanager(one, "body"));
+      } catch (InvalidInputException e) {
+        String index = "#/alerts/" + i;
+        e.problems().forEach(p -> problems.add(p.replace("#/alerts/0", index)));
+      }
+    }
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    return out;
+  }
+
+  Outcome record(Alert a) {
+    String status = a.status() == AlertStatus.RESOLVED ? "resolved" : "firing";
+    repo.notification(
+        a.fingerprint(), status, a.source().name().toLowerCase(Locale.ROOT), clock.instant());
+    String key = a.fingerprint() + "@" + a.startsAt();
+    String id = "inc-" + sha256(key).substring(0, 16);
+    if (a.status() == AlertStatus.RESOLVED) {
+      return repo.get(id)
+          .map(i -> new Outcome(i.id(), false, "resolved", i.state()))
+          .orElse(new Outcome(null, false, "resolved", null));
+    }
+    var now = clock.instant();
+    Incident fresh =
+        new Incident(
+            id,
+            key,
+            a.fingerprint(),
+            a.source().name().toLowerCase(Locale.ROOT),
+            a.title(),
+            a.service(),
+            status,
+            IncidentState.QUEUED,
+            AlertParser.toJson(a).toString(),
+            now,
+            now,
+            null,
+            null,
+            null);
+    IncidentRepository.Inserted ins = repo.insertIfAbsent(fresh);
+    if (ins.created() && !queue.submit(id)) {
+      repo.delete(id);
+      throw new QueueFull();
+    }
+    return new Outcome(id, ins.created(), ins.incident().alertStatus(), ins.incident().state());
+  }
+
+  static String sha256(String s) {
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(s.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** The waiting line is full: the sender should retry (Alertmanager does on 5xx). */
+  static final class QueueFull extends RuntimeException {
+    QueueFull() {
+      super("investigation queue is full; retry later");
+    }
+  }
+
+  /** An unknown resource, mapped to 404. */
+  static final class NotFound extends RuntimeException {
+    NotFound(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,134 @@
+package dev.warroom.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warroom.model.InvalidInputException;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Settings of {@code warroom serve}, read from a JSON file:
+ *
+ * <pre>{@code
+ * {"port": 8080, "dataDir": "warroom-data", "workers": 2, "queueCapacity": 1000,
+ *  "webhookSecret": "s3cret",
+ *  "tokens": [{"token": "abc", "role": "admin"}, {"token": "def", "role": "viewer"}]}
+ * }</pre>
+ *
+ * <p>Nothing is defaulted silently when present but wrong: a bad value fails with the file and JSON
+ * pointer of the field.
+ *
+ * @param port TCP port; 0 picks a free one
+ * @param dataDir where the embedded databases live (telemetry and incidents)
+ * @param workers investigations run at once
+ * @param queueCapacity investigations waiting at most; more are refused with 503
+ * @param tokens API token to role
+ * @param webhookSecret shared secret accepted on the alert webhooks (header {@code
+ *     X-Warroom-Secret}), or null for token-only
+ */
+public record ServerConfig(
+    int port,
+    Path dataDir,
+    int workers,
+    int queueCapacity,
+    Map<String, Role> tokens,
+    String webhookSecret) {
+  public ServerConfig {
+    if (port < 0 || port > 65535) {
+      throw new IllegalArgumentException("port: out of range 0..65535: " + port);
+    }
+    Objects.requireNonNull(dataDir, "dataDir");
+    if (workers < 1) {
+      throw new IllegalArgumentException("workers: must be >= 1: " + workers);
+    }
+    if (queueCapacity < 1) {
+      throw new IllegalArgumentException("queueCapacity: must be >= 1: " + queueCapacity);
+    }
+    tokens = Map.copyOf(tokens);
+    if (webhookSecret != null && webhookSecret.isBlank()) {
+      webhookSecret = null;
+    }
+  }
+
+  /** Same settings on another port. */
+  public ServerConfig withPort(int p) {
+    return new ServerConfig(p, dataDir, workers, queueCapacity, tokens, webhookSecret);
+  }
+
+  /** Reads a config file; {@code dataDir} is resolved against the file's folder. */
+  public static ServerConfig load(Path file) {
+    JsonNode doc;
+    try {
+      doc = new ObjectMapper().readTree(file.toFile());
+    } catch (IOException e) {
+      throw new InvalidInputException(file + ": not readable JSON: " + e.getMessage());
+    }
+    if (doc == null || !doc.isObject()) {
+      throw new InvalidInputException(file + "#: expected a JSON object");
+    }
+    List<String> problems = new ArrayList<>();
+    int port = intField(doc, "port", 8080, file, problems);
+    int workers = intField(doc, "workers", 2, file, problems);
+    int capacity = intField(doc, "queueCapacity", 1000, file, problems);
+    Path base = file.toAbsolutePath().getParent();
+    Path dataDir = base.resolve(doc.path("dataDir").asText("warroom-data"));
+    Map<String, Role> tokens = new LinkedHashMap<>();
+    JsonNode list = doc.path("tokens");
+    if (!list.isMissingNode() && !list.isArray()) {
+      problems.add(file + "#/tokens: expected an array");
+    }
+    for (int i = 0; list.isArray() && i < list.size(); i++) {
+      String at = file + "#/tokens/" + i;
+      JsonNode t = list.get(i);
+      String token = t.path("token").asText("");
+      if (token.length() < 8) {
+        problems.add(at + "/token: missing or shorter than 8 characters");
+        continue;
+      }
+      try {
+        tokens.put(token, Role.parse(t.path("role").asText(""), at + "/role"));
+      } catch (IllegalArgumentException e) {
+        problems.add(e.getMessage());
+      }
+    }
+    String secret = doc.hasNonNull("webhookSecret") ? doc.get("webhookSecret").asText() : null;
+    if (!problems.isEmpty()) {
+      throw new InvalidInputException(problems);
+    }
+    try {
+      return new ServerConfig(port, dataDir, workers, capacity, tokens, secret);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidInputException(file + "#/" + e.getMessage());
+    }
+  }
+
+  private static int intField(JsonNode doc, String name, int dflt, Path f, List<String> problems) {
+    JsonNode n = doc.get(name);
+    if (n == null) {
+      return dflt;
+    }
+    if (!n.canConvertToInt() || !n.isIntegralNumber()) {
+      problems.add(f + "#/" + name + ": expected an integer");
+      return dflt;
+    }
+    return n.intValue();
+  }
+
+  @Override
+  public String toString() {
+    // Tokens and the secret never reach logs.
+    return "ServerConfig[port=%d, dataDir=%s, workers=%d, queueCapacity=%d, tokens=%d, secret=%s]"
+        .formatted(
+            port,
+            dataDir,
+            workers,
+            queueCapacity,
+            tokens.size(),
+            webhookSecret == null ? "no" : "***");
+  }
+}

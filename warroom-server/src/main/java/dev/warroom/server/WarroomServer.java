@@ -1,0 +1,280 @@
+package dev.warroom.server;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warroom.engine.director.Director;
+import dev.warroom.model.InvalidInputException;
+import dev.warroom.store.duckdb.DuckDbStore;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpStatus;
+import io.javalin.security.RouteRole;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.time.InstantSource;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code warroom serve}: one process with the embedded telemetry store (DuckDB file), the incident
+ * database (DuckDB file), the investigation queue and the HTTP API.
+ *
+ * <pre>{@code
+ * try (WarroomServer s = WarroomServer.start(config, Director.standard(), InstantSource.system())) {
+ *   System.out.println("listening on " + s.port());
+ * }
+ * }</pre>
+ */
+public final class WarroomServer implements AutoCloseable {
+  private static final Logger logger = LoggerFactory.getLogger(WarroomServer.class);
+
+  private final ObjectMapper json = new ObjectMapper();
+  private final ServerConfig config;
+  private final DuckDbStore telemetry;
+  private final SharedStore shared;
+  private final IncidentRepository repo;
+  private final InvestigationQueue queue;
+  private final AlertIntake intake;
+  private final BundleUploads uploads;
+  private final ServerMetrics metrics;
+  private final InstantSource clock;
+  private final Javalin app;
+  private final List<String> routes = new java.util.ArrayList<>();
+
+  private WarroomServer(ServerConfig config, Director director, InstantSource clock) {
+    this.config = config;
+    this.clock = clock;
+    try {
+      Files.createDirectories(config.dataDir());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create data dir " + config.dataDir(), e);
+    }
+    this.telemetry = DuckDbStore.open(config.dataDir().resolve("telemetry.duckdb"));
+    this.shared = new SharedStore(telemetry);
+    this.repo = IncidentRepository.open(config.dataDir().resolve("incidents.duckdb"));
+    this.metrics = new ServerMetrics();
+    this.queue =
+        new InvestigationQueue(
+            repo,
+            shared,
+            director,
+            clock,
+            config.workers(),
+            config.queueCapacity(),
+            i -> logger.info("incident {} {}", i.id(), i.state()));
+    this.intake = new AlertIntake(repo, queue, clock);
+    this.uploads = new BundleUploads(shared, telemetry, intake);
+    this.app = Javalin.create(c -> c.showJavalinBanner = false);
+    registerRoutes();
+  }
+
+  /** Opens the databases, re-queues unfinished investigations and starts listening. */
+  public static WarroomServer start(ServerConfig config, Director director, InstantSource clock) {
+    WarroomServer s = new WarroomServer(config, director, clock);
+    int recovered = s.queue.recover();
+    s.app.start(config.port());
+    logger.info("warroom serving on port {} ({} investigations recovered)", s.port(), recovered);
+    return s;
+  }
+
+  /** The port listened on (useful with port 0). */
+  public int port() {
+    return app.port();
+  }
+
+  /** The incident database, for tests and embedding. */
+  public IncidentRepository incidents() {
+    return repo;
+  }
+
+  private void registerRoutes() {
+    Auth auth = new Auth(config);
+    app.beforeMatched(ctx -> auth.check(ctx, ctx.routeRoles()));
+    app.after(
+        ctx ->
+            metrics.request(
+                ctx.method().name(), ctx.endpointHandlerPath(), ctx.status().getCode()));
+    app.exception(InvalidInputException.class, (e, ctx) -> problem(ctx, 400, e.problems()));
+    app.exception(
+        IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, List.of(e.getMessage())));
+    app.exception(
+        AlertIntake.NotFound.class, (e, ctx) -> problem(ctx, 404, List.of(e.getMessage())));
+    app.exception(
+        AlertIntake.QueueFull.class,
+        (e, ctx) -> {
+          ctx.header("Retry-After", "30");
+          problem(ctx, 503, List.of(e.getMessage()));
+        });
+    app.exception(Auth.Denied.class, (e, ctx) -> problem(ctx, e.status, List.of(e.getMessage())));
+
+    get("/health", ctx -> ctx.json(health()), Auth.OPEN);
+    get(
+        "/api/openapi.json",
+        ctx -> ctx.contentType("application/json").result(OpenApi.document()),
+        Role.VIEWER);
+    get("/metrics", this::prometheus, Role.VIEWER);
+    get("/api/v1/metrics", this::prometheus, Role.VIEWER);
+    post("/api/v1/alerts/{kind}", this::alerts, Auth.WEBHOOK);
+    post(
+        "/api/v1/bundles",
+        ctx -> {
+          ctx.status(HttpStatus.ACCEPTED);
+          ctx.json(uploads.upload(ctx.bodyAsBytes(), ctx.contentType()));
+        },
+        Role.RESPONDER);
+    get("/api/v1/incidents", ctx -> ctx.json(incidentList(ctx)), Role.VIEWER);
+    get("/api/v1/incidents/{id}", ctx -> ctx.json(view(incident(ctx))), Role.VIEWER);
+    get("/api/v1/incidents/{id}/report", this::report, Role.VIEWER);
+    post("/api/v1/incidents/{id}/feedback", this::postFeedback, Role.RESPONDER);
+    get(
+        "/api/v1/incidents/{id}/feedback",
+        ctx -> {
+          ArrayNode arr = json.createArrayNode();
+          repo.feedback(incident(ctx).id()).forEach(f -> arr.add(feedbackView(f)));
+          ctx.json(arr);
+        },
+        Role.VIEWER);
+  }
+
+  private void get(String path, io.javalin.http.Handler h, RouteRole role) {
+    routes.add("GET " + path);
+    app.get(path, h, role);
+  }
+
+  private void post(String path, io.javalin.http.Handler h, RouteRole role) {
+    routes.add("POST " + path);
+    app.post(path, h, role);
+  }
+
+  /** Every route as {@code "METHOD /path/{param}"}, in registration order. */
+  public List<String> routes() {
+    return List.copyOf(routes);
+  }
+
+  private ObjectNode health() {
+    ObjectNode n = json.createObjectNode();
+    n.put("status", "ok");
+    n.put("queued", queue.waiting());
+    n.put("running", queue.running.get());
+    return n;
+  }
+
+  private void alerts(Context ctx) {
+    AlertIntake.Kind kind = AlertIntake.Kind.parse(ctx.pathParam("kind"));
+    List<AlertIntake.Outcome> out = intake.accept(kind, ctx.bodyAsBytes());
+    metrics.alerts(kind.name().toLowerCase(java.util.Locale.ROOT), out.size());
+    ObjectNode body = json.createObjectNode();
+    ArrayNode arr = body.putArray("incidents");
+    for (AlertIntake.Outcome o : out) {
+      ObjectNode n = arr.addObject();
+      n.put("id", o.incidentId());
+      n.put("created", o.created());
+      n.put("alertStatus", o.alertStatus());
+      n.put(
+          "state", o.state() == null ? null : o.state().name().toLowerCase(java.util.Locale.ROOT));
+    }
+    ctx.status(HttpStatus.ACCEPTED).json(body);
+  }
+
+  private Incident incident(Context ctx) {
+    String id = ctx.pathParam("id");
+    return repo.get(id).orElseThrow(() -> new AlertIntake.NotFound("no incident " + id));
+  }
+
+  private ArrayNode incidentList(Context ctx) {
+    int limit = ctx.queryParamAsClass("limit", Integer.class).getOrDefault(100);
+    if (limit < 1 || limit > 10_000) {
+      throw new IllegalArgumentException("limit: expected 1..10000: " + limit);
+    }
+    ArrayNode arr = json.createArrayNode();
+    repo.list(limit).forEach(i -> arr.add(view(i)));
+    return arr;
+  }
+
+  ObjectNode view(Incident i) {
+    ObjectNode n = json.createObjectNode();
+    n.put("id", i.id());
+    n.put("fingerprint", i.fingerprint());
+    n.put("source", i.source());
+    n.put("title", i.title());
+    n.put("service", i.service());
+    n.put("alertStatus", i.alertStatus());
+    n.put("state", i.state().name().toLowerCase(java.util.Locale.ROOT));
+    n.put("createdAt", i.createdAt().toString());
+    n.put("updatedAt", i.updatedAt().toString());
+    n.put("verdict", i.verdict());
+    n.put("summary", i.summary());
+    n.put("error", i.error());
+    try {
+      n.set("alert", json.readTree(i.alertJson()));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return n;
+  }
+
+  private void report(Context ctx) {
+    Incident i = incident(ctx);
+    String format = ctx.queryParamAsClass("format", String.class).getOrDefault("json");
+    String text =
+        repo.report(i.id(), format)
+            .orElseThrow(
+                () ->
+                    new AlertIntake.NotFound(
+                        "incident "
+                            + i.id()
+                            + " has no report yet (state "
+                            + i.state().name().toLowerCase(java.util.Locale.ROOT)
+                            + ")"));
+    ctx.contentType(
+        switch (format) {
+          case "md" -> "text/markdown; charset=utf-8";
+          case "html" -> "text/html; charset=utf-8";
+          default -> "application/json";
+        });
+    ctx.result(text);
+  }
+
+  private void postFeedback(Context ctx) {
+    Incident i = incident(ctx);
+    var doc = FeedbackJson.parse(json, ctx.bodyAsBytes(), i.id(), clock.instant());
+    repo.feedback(doc);
+    metrics.feedback(doc.correct());
+    ctx.status(HttpStatus.CREATED).json(feedbackView(doc));
+  }
+
+  private ObjectNode feedbackView(Feedback f) {
+    ObjectNode n = json.createObjectNode();
+    n.put("incidentId", f.incidentId());
+    n.put("correct", f.correct());
+    n.put("trueRootCause", f.trueRootCause());
+    n.put("comment", f.comment());
+    n.put("at", f.at().toString());
+    return n;
+  }
+
+  private void prometheus(Context ctx) {
+    ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
+    ctx.result(metrics.render(repo.countByState(), queue));
+  }
+
+  private void problem(Context ctx, int status, List<String> problems) {
+    ObjectNode n = json.createObjectNode();
+    n.put("status", status);
+    n.put("error", problems.isEmpty() ? "" : problems.getFirst());
+    ArrayNode arr = n.putArray("problems");
+    problems.forEach(arr::add);
+    ctx.status(status).json(n);
+  }
+
+  @Override
+  public void close() {
+    app.stop();
+    queue.close();
+    repo.close();
+    telemetry.close();
+  }
+}

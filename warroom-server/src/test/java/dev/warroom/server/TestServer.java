@@ -1,0 +1,108 @@
+package dev.warroom.server;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warroom.engine.director.Director;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.Map;
+
+/** A real server on a free port with three tokens, and a small HTTP client for tests. */
+final class TestServer implements AutoCloseable {
+  static final String ADMIN = "admin-token-0001";
+  static final String RESPONDER = "responder-token-0002";
+  static final String VIEWER = "viewer-token-0003";
+  static final String SECRET = "webhook-secret-0004";
+
+  final WarroomServer server;
+  final HttpClient http = HttpClient.newHttpClient();
+  final ObjectMapper json = new ObjectMapper();
+
+  TestServer(Path dataDir) {
+    this.server = WarroomServer.start(config(dataDir), Director.standard(), InstantSource.system());
+  }
+
+  static ServerConfig config(Path dataDir) {
+    return new ServerConfig(
+        0,
+        dataDir,
+        2,
+        100,
+        Map.of(ADMIN, Role.ADMIN, RESPONDER, Role.RESPONDER, VIEWER, Role.VIEWER),
+        SECRET);
+  }
+
+  HttpResponse<String> send(String method, String path, String token, String body) {
+    return send(method, path, token, body == null ? null : body.getBytes(), Map.of());
+  }
+
+  HttpResponse<String> send(
+      String method, String path, String token, byte[] body, Map<String, String> headers) {
+    HttpRequest.Builder b =
+        HttpRequest.newBuilder(URI.create("http://localhost:" + server.port() + path))
+            .timeout(Duration.ofSeconds(60))
+            .method(
+                method,
+                body == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      b.header("Authorization", "Bearer " + token);
+    }
+    headers.forEach(b::header);
+    try {
+      return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  JsonNode getJson(String path) {
+    HttpResponse<String> r = send("GET", path, VIEWER, null);
+    if (r.statusCode() != 200) {
+      throw new AssertionError(path + " -> " + r.statusCode() + " " + r.body());
+    }
+    return parse(r.body());
+  }
+
+  JsonNode parse(String body) {
+    try {
+      return json.readTree(body);
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + body, e);
+    }
+  }
+
+  /** Polls until the incident leaves queued/running; fails after 60 s. */
+  JsonNode awaitFinished(String id) {
+    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    while (System.nanoTime() < deadline) {
+      JsonNode n = getJson("/api/v1/incidents/" + id);
+      String s = n.path("state").asText();
+      if (s.equals("done") || s.equals("failed")) {
+        return n;
+      }
+      try {
+        Thread.sleep(50);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+    throw new AssertionError("incident " + id + " not finished in 60 s");
+  }
+
+  @Override
+  public void close() {
+    server.close();
+  }
+}
