@@ -174,16 +174,18 @@ public final class Director {
   static List<EvidenceFusion.Candidate> fuse(InvestigationContext ctx) {
     List<Finding> findings = ctx.findings();
     Map<String, Instant> deploys = new HashMap<>();
+    Map<String, Instant> configs = new HashMap<>();
     for (Finding f : findings) {
-      if (f.expert().equals("change_correlation")
-          && f.faultClass() == FaultClass.BAD_DEPLOY
-          && f.service() != null
-          && f.onset() != null) {
-        deploys.merge(f.service(), f.onset(), (a, b) -> a.isAfter(b) ? a : b);
+      if (f.expert().equals("change_correlation") && f.service() != null && f.onset() != null) {
+        if (f.faultClass() == FaultClass.BAD_DEPLOY) {
+          deploys.merge(f.service(), f.onset(), (a, b) -> a.isAfter(b) ? a : b);
+        } else if (f.faultClass() == FaultClass.MISCONFIGURED_PORT) {
+          configs.merge(f.service(), f.onset(), (a, b) -> a.isAfter(b) ? a : b);
+        }
       }
     }
     Topology t = ctx.memo("topology-view", () -> ctx.topologyProvider().get());
-    return EvidenceFusion.fuse(findings, t, deploys);
+    return EvidenceFusion.fuse(findings, t, deploys, configs);
   }
 
   /** The bundle's topology, or one derived from the incident window's spans. */

@@ -74,7 +74,10 @@ final class EvidenceFusion {
   private EvidenceFusion() {}
 
   static List<Candidate> fuse(
-      List<Finding> findings, Topology topology, Map<String, Instant> changeTimes) {
+      List<Finding> findings,
+      Topology topology,
+      Map<String, Instant> changeTimes,
+      Map<String, Instant> configTimes) {
     Map<String, List<Finding>> byService = new HashMap<>();
     Map<String, List<String>> servicesOnHost = new HashMap<>();
     for (Instance i : topology.instances()) {
@@ -126,7 +129,7 @@ final class EvidenceFusion {
       double a = anomaly.get(s);
       double w = maxWalk == 0 ? 0 : walk.getOrDefault(s, 0.0) / maxWalk;
       double score = (1 - WALK_SHARE) * a + WALK_SHARE * w * a;
-      out.add(candidate(s, e.getValue(), a, w, score, changeTimes));
+      out.add(candidate(s, e.getValue(), a, w, score, changeTimes, configTimes));
     }
     out.sort(
         Comparator.comparingDouble((Candidate c) -> -c.score()).thenComparing(Candidate::service));
@@ -152,7 +155,8 @@ final class EvidenceFusion {
       double anomaly,
       double walk,
       double score,
-      Map<String, Instant> changeTimes) {
+      Map<String, Instant> changeTimes,
+      Map<String, Instant> configTimes) {
     Map<FaultClass, Double> votes = new EnumMap<>(FaultClass.class);
     Instant onset = null;
     Finding strongest = null;
@@ -181,15 +185,32 @@ final class EvidenceFusion {
             .max(Map.Entry.comparingByValue())
             .map(Map.Entry::getKey)
             .orElse(null);
+    // A change of this very service shortly before its symptoms explains them better than the
+    // generic reading of the symptoms (onsets are estimates, so "before" allows ten minutes).
     Instant deploy = changeTimes.get(service);
     boolean deployedBeforeOnset =
-        deploy != null && (onset == null || !deploy.isAfter(onset.plus(Duration.ofMinutes(2))));
+        deploy != null && (onset == null || !deploy.isAfter(onset.plus(Duration.ofMinutes(10))));
+    Instant config = configTimes.get(service);
+    boolean configBeforeOnset =
+        config != null && (onset == null || !config.isAfter(onset.plus(Duration.ofMinutes(10))));
+    boolean slow = fs.stream().anyMatch(f -> f.expert().equals("trace_analysis"));
     if (deployedBeforeOnset
         && (fault == null
             || fault == FaultClass.CODE_EXCEPTION
             || fault == FaultClass.BAD_DEPLOY)) {
       fault = FaultClass.BAD_DEPLOY;
-    } else if (fault == null || (fault == FaultClass.BAD_DEPLOY && !deployedBeforeOnset)) {
+    } else if (deployedBeforeOnset && slow && fault == FaultClass.CPU_SATURATION) {
+      fault = FaultClass.PERFORMANCE_REGRESSION;
+    } else if (configBeforeOnset
+        && (fault == null
+            || fault == FaultClass.CODE_EXCEPTION
+            || fault == FaultClass.NETWORK_LATENCY
+            || fault == FaultClass.NETWORK_PARTITION
+            || fault == FaultClass.MISCONFIGURED_PORT)) {
+      fault = FaultClass.MISCONFIGURED_PORT;
+    } else if (fault == null
+        || (fault == FaultClass.BAD_DEPLOY && !deployedBeforeOnset)
+        || (fault == FaultClass.MISCONFIGURED_PORT && !configBeforeOnset)) {
       fault = symptomFault(fs);
     }
     String component = strongest == null ? service : strongest.component();
