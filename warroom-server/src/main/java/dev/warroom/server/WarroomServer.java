@@ -67,7 +67,13 @@ public final class WarroomServer implements AutoCloseable {
             i -> logger.info("incident {} {}", i.id(), i.state()));
     this.intake = new AlertIntake(repo, queue, clock);
     this.uploads = new BundleUploads(shared, telemetry, intake);
-    this.app = Javalin.create(c -> c.showJavalinBanner = false);
+    this.app =
+        Javalin.create(
+            c -> {
+              c.showJavalinBanner = false;
+              // Bundles and OTLP batches are held in memory while unpacked: 256 MiB at most.
+              c.http.maxRequestSize = 256L << 20;
+            });
     registerRoutes();
   }
 
