@@ -60,7 +60,7 @@ final class ServeCommand implements Callable<Integer> {
     ServerConfig c =
         config != null
             ? ServerConfig.load(config)
-            : new ServerConfig(8080, data, 2, 1000, Map.of(), null);
+            : new ServerConfig(8080, data, 2, 1000, Map.of(), null, null);
     if (port != null) {
       c = c.withPort(port);
     }

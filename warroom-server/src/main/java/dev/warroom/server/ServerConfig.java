@@ -16,6 +16,7 @@ import java.util.Objects;
  *
  * <pre>{@code
  * {"port": 8080, "dataDir": "warroom-data", "workers": 2, "queueCapacity": 1000,
+ *  "slackUrl": "https://hooks.slack.com/services/...",
  *  "webhookSecret": "s3cret",
  *  "tokens": [{"token": "abc", "role": "admin"}, {"token": "def", "role": "viewer"}]}
  * }</pre>
@@ -30,6 +31,8 @@ import java.util.Objects;
  * @param tokens API token to role
  * @param webhookSecret shared secret accepted on the alert webhooks (header {@code
  *     X-Warroom-Secret}), or null for token-only
+ * @param slackUrl a Slack-compatible incoming webhook that gets a message per finished report, or
+ *     null
  */
 public record ServerConfig(
     int port,
@@ -37,7 +40,8 @@ public record ServerConfig(
     int workers,
     int queueCapacity,
     Map<String, Role> tokens,
-    String webhookSecret) {
+    String webhookSecret,
+    java.net.URI slackUrl) {
   public ServerConfig {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port: out of range 0..65535: " + port);
@@ -57,7 +61,7 @@ public record ServerConfig(
 
   /** Same settings on another port. */
   public ServerConfig withPort(int p) {
-    return new ServerConfig(p, dataDir, workers, queueCapacity, tokens, webhookSecret);
+    return new ServerConfig(p, dataDir, workers, queueCapacity, tokens, webhookSecret, slackUrl);
   }
 
   /** Reads a config file; {@code dataDir} is resolved against the file's folder. */
@@ -97,11 +101,22 @@ public record ServerConfig(
       }
     }
     String secret = doc.hasNonNull("webhookSecret") ? doc.get("webhookSecret").asText() : null;
+    java.net.URI slack = null;
+    if (doc.hasNonNull("slackUrl")) {
+      try {
+        slack = java.net.URI.create(doc.get("slackUrl").asText());
+        if (slack.getScheme() == null || !slack.getScheme().startsWith("http")) {
+          problems.add(file + "#/slackUrl: expected an http(s) URL");
+        }
+      } catch (IllegalArgumentException e) {
+        problems.add(file + "#/slackUrl: not a URL: " + e.getMessage());
+      }
+    }
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
     try {
-      return new ServerConfig(port, dataDir, workers, capacity, tokens, secret);
+      return new ServerConfig(port, dataDir, workers, capacity, tokens, secret, slack);
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(file + "#/" + e.getMessage());
     }
@@ -122,13 +137,15 @@ public record ServerConfig(
   @Override
   public String toString() {
     // Tokens and the secret never reach logs.
-    return "ServerConfig[port=%d, dataDir=%s, workers=%d, queueCapacity=%d, tokens=%d, secret=%s]"
-        .formatted(
-            port,
-            dataDir,
-            workers,
-            queueCapacity,
-            tokens.size(),
-            webhookSecret == null ? "no" : "***");
+    return "ServerConfig[port=%d, dataDir=%s, workers=%d, queueCapacity=%d, tokens=%d, secret=%s,"
+        + " slack=%s]"
+            .formatted(
+                port,
+                dataDir,
+                workers,
+                queueCapacity,
+                tokens.size(),
+                webhookSecret == null ? "no" : "***",
+                slackUrl == null ? "no" : "yes");
   }
 }

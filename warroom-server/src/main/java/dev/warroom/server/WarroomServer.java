@@ -64,7 +64,7 @@ public final class WarroomServer implements AutoCloseable {
             clock,
             config.workers(),
             config.queueCapacity(),
-            i -> logger.info("incident {} {}", i.id(), i.state()));
+            finished(config));
     this.intake = new AlertIntake(repo, queue, clock);
     this.uploads = new BundleUploads(shared, telemetry, intake);
     this.app =
@@ -75,6 +75,12 @@ public final class WarroomServer implements AutoCloseable {
               c.http.maxRequestSize = 256L << 20;
             });
     registerRoutes();
+  }
+
+  private static java.util.function.Consumer<Incident> finished(ServerConfig config) {
+    java.util.function.Consumer<Incident> log =
+        i -> logger.info("incident {} {}", i.id(), i.state());
+    return config.slackUrl() == null ? log : log.andThen(new SlackNotifier(config.slackUrl()));
   }
 
   /** Opens the databases, re-queues unfinished investigations and starts listening. */

@@ -14,7 +14,7 @@ final class ChildServer {
   public static void main(String[] args) throws Exception {
     Path dir = Path.of(args[0]);
     ServerConfig c =
-        new ServerConfig(0, dir, 1, 1000, Map.of(TestServer.RESPONDER, Role.RESPONDER), null);
+        new ServerConfig(0, dir, 1, 1000, Map.of(TestServer.RESPONDER, Role.RESPONDER), null, null);
     WarroomServer s = WarroomServer.start(c, Director.standard(), InstantSource.system());
     java.nio.file.Files.writeString(dir.resolve("port"), String.valueOf(s.port()));
     Thread.currentThread().join(); // until killed

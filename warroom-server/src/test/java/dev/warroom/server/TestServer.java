@@ -25,7 +25,11 @@ final class TestServer implements AutoCloseable {
   final ObjectMapper json = new ObjectMapper();
 
   TestServer(Path dataDir) {
-    this.server = WarroomServer.start(config(dataDir), Director.standard(), InstantSource.system());
+    this(config(dataDir));
+  }
+
+  TestServer(ServerConfig config) {
+    this.server = WarroomServer.start(config, Director.standard(), InstantSource.system());
   }
 
   static ServerConfig config(Path dataDir) {
@@ -35,7 +39,8 @@ final class TestServer implements AutoCloseable {
         2,
         100,
         Map.of(ADMIN, Role.ADMIN, RESPONDER, Role.RESPONDER, VIEWER, Role.VIEWER),
-        SECRET);
+        SECRET,
+        null);
   }
 
   HttpResponse<String> send(String method, String path, String token, String body) {
