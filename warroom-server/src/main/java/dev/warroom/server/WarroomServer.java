@@ -40,6 +40,7 @@ public final class WarroomServer implements AutoCloseable {
   private final AlertIntake intake;
   private final BundleUploads uploads;
   private final ServerMetrics metrics;
+  private final OtlpReceiver otlp;
   private final InstantSource clock;
   private final Javalin app;
   private final List<String> routes = new java.util.ArrayList<>();
@@ -67,6 +68,7 @@ public final class WarroomServer implements AutoCloseable {
             finished(config));
     this.intake = new AlertIntake(repo, queue, clock);
     this.uploads = new BundleUploads(shared, telemetry, intake);
+    this.otlp = new OtlpReceiver(shared, telemetry);
     this.app =
         Javalin.create(
             c -> {
@@ -97,6 +99,11 @@ public final class WarroomServer implements AutoCloseable {
     return app.port();
   }
 
+  /** What the telemetry store holds now. */
+  public dev.warroom.store.StoreSummary telemetrySummary() {
+    return shared.summary();
+  }
+
   /** The incident database, for tests and embedding. */
   public IncidentRepository incidents() {
     return repo;
@@ -120,6 +127,8 @@ public final class WarroomServer implements AutoCloseable {
           ctx.header("Retry-After", "30");
           problem(ctx, 503, List.of(e.getMessage()));
         });
+    app.exception(
+        OtlpReceiver.Unsupported.class, (e, ctx) -> problem(ctx, 415, List.of(e.getMessage())));
     app.exception(Auth.Denied.class, (e, ctx) -> problem(ctx, e.status, List.of(e.getMessage())));
 
     get("/health", ctx -> ctx.json(health()), Auth.OPEN);
@@ -137,6 +146,14 @@ public final class WarroomServer implements AutoCloseable {
           ctx.json(uploads.upload(ctx.bodyAsBytes(), ctx.contentType()));
         },
         Role.RESPONDER);
+    for (OtlpReceiver.Signal sig : OtlpReceiver.Signal.values()) {
+      post(
+          "/v1/" + sig.name().toLowerCase(java.util.Locale.ROOT),
+          ctx ->
+              ctx.contentType("application/json")
+                  .result(otlp.export(sig, ctx.contentType(), ctx.bodyAsBytes())),
+          Role.RESPONDER);
+    }
     get("/api/v1/incidents", ctx -> ctx.json(incidentList(ctx)), Role.VIEWER);
     get("/api/v1/incidents/{id}", ctx -> ctx.json(view(incident(ctx))), Role.VIEWER);
     get("/api/v1/incidents/{id}/report", this::report, Role.VIEWER);

@@ -1,0 +1,73 @@
+package dev.warroom.server;
+
+import dev.warroom.model.IncidentBundle;
+import dev.warroom.model.InvalidInputException;
+import dev.warroom.store.bundle.OtlpJsonImport;
+import dev.warroom.store.duckdb.DuckDbStore;
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * OTLP/HTTP receiver (<a href="https://opentelemetry.io/docs/specs/otlp/#otlphttp">spec</a>):
+ * {@code POST /v1/logs}, {@code /v1/metrics}, {@code /v1/traces} with the JSON encoding, appended
+ * to the server's telemetry store through the store's own OTLP/JSON reader (a batch keeps the
+ * stored manifest). The binary protobuf encoding is answered 415 for now.
+ */
+final class OtlpReceiver {
+  /** The three signals and the top-level key their payload must have. */
+  enum Signal {
+    LOGS("resourceLogs"),
+    METRICS("resourceMetrics"),
+    TRACES("resourceSpans");
+
+    final String key;
+
+    Signal(String key) {
+      this.key = key;
+    }
+  }
+
+  private final SharedStore lock;
+  private final DuckDbStore store;
+  final AtomicLong logRecords = new AtomicLong();
+  final AtomicLong spans = new AtomicLong();
+  final AtomicLong series = new AtomicLong();
+
+  OtlpReceiver(SharedStore lock, DuckDbStore store) {
+    this.lock = lock;
+    this.store = store;
+  }
+
+  /** Loads one export request; returns the OTLP/JSON response body. */
+  String export(Signal signal, String contentType, byte[] body) {
+    String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+    if (type.startsWith("application/x-protobuf")) {
+      throw new Unsupported(
+          "OTLP protobuf encoding is not supported yet; configure the exporter with"
+              + " OTEL_EXPORTER_OTLP_PROTOCOL=http/json");
+    }
+    String head = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8);
+    if (!head.contains("\"" + signal.key + "\"")) {
+      throw new InvalidInputException(
+          "body#/"
+              + signal.key
+              + ": missing for "
+              + signal.name().toLowerCase(java.util.Locale.ROOT));
+    }
+    IncidentBundle b = OtlpJsonImport.parse(body, "body");
+    synchronized (lock) {
+      store.ingest(b);
+    }
+    logRecords.addAndGet(b.logs().size());
+    spans.addAndGet(b.spans().size());
+    series.addAndGet(b.metrics().size());
+    return "{}";
+  }
+
+  /** An encoding the receiver does not read: 415. */
+  static final class Unsupported extends RuntimeException {
+    Unsupported(String message) {
+      super(message);
+    }
+  }
+}

@@ -1,0 +1,73 @@
+package dev.warroom.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class OtlpReceiverTest {
+  static final String LOGS =
+      """
+      {"resourceLogs":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"checkout"}}]},
+        "scopeLogs":[{"scope":{},"logRecords":[
+          {"timeUnixNano":"1714565110000000000","severityNumber":17,"severityText":"ERROR",
+           "body":{"stringValue":"upstream cart returned 500"},"traceId":"4BF92F3577B34DA6A3CE929D0E0E4736","spanId":"00F067AA0BA902B7"},
+          {"timeUnixNano":"1714565111000000000","severityNumber":9,"body":{"stringValue":"retrying"}}]}]}]}
+      """;
+  static final String TRACES =
+      """
+      {"resourceSpans":[{"resource":{"attributes":[{"key":"service.name","value":{"stringValue":"checkout"}}]},
+        "scopeSpans":[{"scope":{},"spans":[
+          {"traceId":"4BF92F3577B34DA6A3CE929D0E0E4736","spanId":"00F067AA0BA902B7","name":"GET /cart",
+           "kind":3,"startTimeUnixNano":"1714565110000000000","endTimeUnixNano":"1714565110250000000",
+           "status":{"code":2}}]}]}]}
+      """;
+
+  @TempDir Path dir;
+  TestServer t;
+
+  @BeforeEach
+  void start() {
+    t = new TestServer(dir);
+  }
+
+  @AfterEach
+  void stop() {
+    t.close();
+  }
+
+  private java.net.http.HttpResponse<String> post(String path, String body, String type) {
+    return t.send(
+        "POST", path, TestServer.RESPONDER, body.getBytes(), Map.of("Content-Type", type));
+  }
+
+  @Test
+  void otlpJsonLogsAndTracesLandInTheTelemetryStore() {
+    assertThat(post("/v1/logs", LOGS, "application/json").statusCode()).isEqualTo(200);
+    assertThat(post("/v1/logs", LOGS, "application/json").statusCode()).isEqualTo(200);
+    assertThat(post("/v1/traces", TRACES, "application/json").statusCode()).isEqualTo(200);
+
+    assertThat(t.server.telemetrySummary().logRecords()).isEqualTo(4);
+    assertThat(t.server.telemetrySummary().spans()).isEqualTo(1);
+  }
+
+  @Test
+  void wrongSignalMalformedRecordsAndProtobufAreRefused() {
+    var wrong = post("/v1/traces", LOGS, "application/json");
+    var bad =
+        post("/v1/logs", LOGS.replace("\"1714565110000000000\"", "\"soon\""), "application/json");
+    var proto = post("/v1/logs", LOGS, "application/x-protobuf");
+
+    assertThat(wrong.statusCode()).isEqualTo(400);
+    assertThat(wrong.body()).contains("body#/resourceSpans");
+    assertThat(bad.statusCode()).isEqualTo(400);
+    assertThat(bad.body()).contains("body#/resourceLogs/0");
+    assertThat(proto.statusCode()).isEqualTo(415);
+    assertThat(t.server.telemetrySummary().logRecords()).isZero();
+    assertThat(t.send("POST", "/v1/logs", TestServer.VIEWER, LOGS).statusCode()).isEqualTo(403);
+  }
+}
