@@ -53,7 +53,16 @@ final class Auth {
                 .map(Role.class::cast)
                 .findFirst()
                 .orElse(Role.ADMIN); // a route that declares nothing is admin-only
-    Role held = roleOf(ctx.header("Authorization"));
+    String cookie = ctx.cookie(COOKIE);
+    Role held =
+        roleOf(
+            ctx.header("Authorization") == null && cookie != null
+                ? "Bearer " + cookie
+                : ctx.header("Authorization"));
+    if (held == null && ctx.path().startsWith("/ui")) {
+      ctx.redirect("/ui/login");
+      throw new io.javalin.http.RedirectResponse();
+    }
     if (held == null) {
       ctx.header("WWW-Authenticate", "Bearer realm=\"warroom\"");
       throw new Denied(401, "missing or unknown API token (Authorization: Bearer TOKEN)");
@@ -66,6 +75,14 @@ final class Auth {
               + " may not do this; needs "
               + required.name().toLowerCase());
     }
+  }
+
+  /** The UI's session cookie: the API token itself, HttpOnly and SameSite=Strict. */
+  static final String COOKIE = "warroom_token";
+
+  /** The role of a raw token, or null when unknown. */
+  Role roleOfToken(String token) {
+    return token == null ? null : roleOf("Bearer " + token);
   }
 
   private Role roleOf(String header) {

@@ -43,6 +43,7 @@ public final class WarroomServer implements AutoCloseable {
   private final OtlpReceiver otlp;
   private final InstantSource clock;
   private final Javalin app;
+  private Auth auth;
   private final List<String> routes = new java.util.ArrayList<>();
 
   private WarroomServer(ServerConfig config, Director director, InstantSource clock) {
@@ -111,6 +112,7 @@ public final class WarroomServer implements AutoCloseable {
 
   private void registerRoutes() {
     Auth auth = new Auth(config);
+    this.auth = auth;
     app.beforeMatched(ctx -> auth.check(ctx, ctx.routeRoles()));
     app.after(
         ctx ->
@@ -154,6 +156,17 @@ public final class WarroomServer implements AutoCloseable {
                   .result(otlp.export(sig, ctx.contentType(), ctx.bodyAsBytes())),
           Role.RESPONDER);
     }
+    get("/ui", ctx -> ctx.html(UiPages.list(repo.list(200))), Role.VIEWER);
+    get(
+        "/ui/incidents/{id}",
+        ctx -> {
+          Incident i = incident(ctx);
+          ctx.html(
+              UiPages.incident(i, repo.report(i.id(), "html").orElse(null), repo.feedback(i.id())));
+        },
+        Role.VIEWER);
+    get("/ui/login", ctx -> ctx.html(UiPages.login(null)), Auth.OPEN);
+    post("/ui/login", this::login, Auth.OPEN);
     get("/api/v1/incidents", ctx -> ctx.json(incidentList(ctx)), Role.VIEWER);
     get("/api/v1/incidents/{id}", ctx -> ctx.json(view(incident(ctx))), Role.VIEWER);
     get("/api/v1/incidents/{id}/report", this::report, Role.VIEWER);
@@ -181,6 +194,17 @@ public final class WarroomServer implements AutoCloseable {
   /** Every route as {@code "METHOD /path/{param}"}, in registration order. */
   public List<String> routes() {
     return List.copyOf(routes);
+  }
+
+  private void login(Context ctx) {
+    String token = ctx.formParam("token");
+    if (auth.roleOfToken(token) == null) {
+      ctx.status(401).html(UiPages.login("unknown token"));
+      return;
+    }
+    ctx.res()
+        .addHeader("Set-Cookie", Auth.COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+    ctx.redirect("/ui");
   }
 
   private ObjectNode health() {

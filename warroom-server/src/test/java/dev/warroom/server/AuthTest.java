@@ -30,10 +30,16 @@ class AuthTest {
     assertThat(t.send("GET", "/health", null, null).statusCode()).isEqualTo(200);
     for (String route : t.server.routes()) {
       String[] mp = route.split(" ");
-      if (mp[1].equals("/health")) {
+      if (mp[1].equals("/health") || mp[1].equals("/ui/login")) {
         continue;
       }
       String path = mp[1].replace("{kind}", "generic").replace("{id}", "inc-x");
+      if (path.startsWith("/ui")) {
+        var r = t.send(mp[0], path, null, null);
+        assertThat(r.statusCode()).as(route).isEqualTo(302);
+        assertThat(r.headers().firstValue("Location")).as(route).hasValue("/ui/login");
+        continue;
+      }
       assertThat(t.send(mp[0], path, null, "{}").statusCode()).as(route).isEqualTo(401);
       assertThat(t.send(mp[0], path, "not-a-token-at-all", "{}").statusCode())
           .as(route)

@@ -1,0 +1,112 @@
+package dev.warroom.server;
+
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The web UI, rendered on the server: the incident list with states, and an incident page that
+ * embeds the report module's HTML (with its SVG charts and evidence) and feedback buttons. The only
+ * script posts feedback to the API with the session cookie.
+ */
+final class UiPages {
+  private UiPages() {}
+
+  private static final String STYLE =
+      "<style>body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse}"
+          + "td,th{padding:4px 10px;border-bottom:1px solid #ddd;text-align:left}"
+          + ".done{color:#060}.failed{color:#a00}.queued,.running{color:#a60}</style>";
+
+  static String esc(String s) {
+    if (s == null) {
+      return "";
+    }
+    return s.replace("&", "&amp;")
+        .replace("<", "&lt;")
+        .replace(">", "&gt;")
+        .replace("\"", "&quot;")
+        .replace("'", "&#39;");
+  }
+
+  static String login(String error) {
+    return "<!doctype html><html><head><title>warroom login</title>"
+        + STYLE
+        + "</head><body><h1>warroom</h1>"
+        + (error == null ? "" : "<p class=failed>" + esc(error) + "</p>")
+        + "<form method=post action=/ui/login><label>API token <input type=password"
+        + " name=token id=token></label> <button id=login>Sign in</button></form></body></html>";
+  }
+
+  static String list(List<Incident> incidents) {
+    StringBuilder b = new StringBuilder();
+    b.append("<!doctype html><html><head><title>warroom incidents</title>")
+        .append("<meta http-equiv=refresh content=5>")
+        .append(STYLE)
+        .append("</head><body><h1>Incidents</h1><table id=incidents><tr><th>Incident</th>")
+        .append("<th>Title</th><th>Service</th><th>Alert</th><th>Investigation</th>")
+        .append("<th>Verdict</th><th>Opened</th></tr>");
+    for (Incident i : incidents) {
+      String state = i.state().name().toLowerCase(Locale.ROOT);
+      b.append("<tr><td><a href=\"/ui/incidents/")
+          .append(esc(i.id()))
+          .append("\">")
+          .append(esc(i.id()))
+          .append("</a></td><td>")
+          .append(esc(i.title()))
+          .append("</td><td>")
+          .append(esc(i.service()))
+          .append("</td><td>")
+          .append(esc(i.alertStatus()))
+          .append("</td><td class=")
+          .append(state)
+          .append(">")
+          .append(state)
+          .append("</td><td>")
+          .append(esc(i.verdict()))
+          .append("</td><td>")
+          .append(i.createdAt())
+          .append("</td></tr>");
+    }
+    return b.append("</table></body></html>").toString();
+  }
+
+  static String incident(Incident i, String reportHtml, List<Feedback> feedback) {
+    String state = i.state().name().toLowerCase(Locale.ROOT);
+    StringBuilder b = new StringBuilder();
+    b.append("<!doctype html><html><head><title>")
+        .append(esc(i.title()))
+        .append("</title>")
+        .append(STYLE)
+        .append("</head><body><p><a href=/ui>all incidents</a></p><h1>")
+        .append(esc(i.title()))
+        .append("</h1><p>Investigation: <span id=state class=")
+        .append(state)
+        .append(">")
+        .append(state)
+        .append("</span>")
+        .append(i.error() == null ? "" : " — " + esc(i.error()))
+        .append("</p>");
+    b.append("<section id=feedback><h2>Was this right?</h2>")
+        .append("<button id=right>Right</button> <input id=truth placeholder=\"true root cause\">")
+        .append(" <button id=wrong>Wrong</button> <span id=saved>")
+        .append(feedback.isEmpty() ? "" : "feedback saved (" + feedback.size() + ")")
+        .append("</span></section>")
+        .append("<script>function fb(c){fetch('/api/v1/incidents/")
+        .append(esc(i.id()))
+        .append("/feedback',{method:'POST',credentials:'same-origin',")
+        .append("headers:{'Content-Type':'application/json'},body:JSON.stringify({correct:c,")
+        .append("trueRootCause:document.getElementById('truth').value||null})})")
+        .append(".then(r=>r.json().then(j=>{document.getElementById('saved').textContent=")
+        .append("r.ok?'feedback saved':j.error}))}")
+        .append("document.getElementById('right').onclick=()=>fb(true);")
+        .append("document.getElementById('wrong').onclick=()=>fb(false);</script>");
+    if (reportHtml != null) {
+      // The report page is a whole document; an iframe keeps its styles apart from ours.
+      b.append("<iframe id=report title=report style=\"width:100%;height:80vh;border:0\" srcdoc=\"")
+          .append(esc(reportHtml))
+          .append("\"></iframe>");
+    } else {
+      b.append("<p>No report yet.</p><meta http-equiv=refresh content=3>");
+    }
+    return b.append("</body></html>").toString();
+  }
+}
