@@ -9,9 +9,9 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * OTLP/HTTP receiver (<a href="https://opentelemetry.io/docs/specs/otlp/#otlphttp">spec</a>):
- * {@code POST /v1/logs}, {@code /v1/metrics}, {@code /v1/traces} with the JSON encoding, appended
- * to the server's telemetry store through the store's own OTLP/JSON reader (a batch keeps the
- * stored manifest). The binary protobuf encoding is answered 415 for now.
+ * {@code POST /v1/logs}, {@code /v1/metrics}, {@code /v1/traces} appended to the server's telemetry
+ * store through the store's own OTLP/JSON reader (a batch keeps the stored manifest). The binary
+ * protobuf encoding is answered 415 for now.
  */
 final class OtlpReceiver {
   /** The three signals and the top-level key their payload must have. */
@@ -27,6 +27,8 @@ final class OtlpReceiver {
     }
   }
 
+  private final com.fasterxml.jackson.databind.ObjectMapper json =
+      new com.fasterxml.jackson.databind.ObjectMapper();
   private final SharedStore lock;
   private final DuckDbStore store;
   final AtomicLong logRecords = new AtomicLong();
@@ -42,9 +44,10 @@ final class OtlpReceiver {
   String export(Signal signal, String contentType, byte[] body) {
     String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
     if (type.startsWith("application/x-protobuf")) {
+      body = OtlpProtobuf.toJson(signal, body, json);
+    } else if (!type.startsWith("application/json")) {
       throw new Unsupported(
-          "OTLP protobuf encoding is not supported yet; configure the exporter with"
-              + " OTEL_EXPORTER_OTLP_PROTOCOL=http/json");
+          "Content-Type must be application/x-protobuf or application/json, not '" + type + "'");
     }
     String head = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8);
     if (!head.contains("\"" + signal.key + "\"")) {

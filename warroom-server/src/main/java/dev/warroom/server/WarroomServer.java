@@ -105,6 +105,11 @@ public final class WarroomServer implements AutoCloseable {
     return shared.summary();
   }
 
+  /** The spans of one trace (hex id) in the telemetry store. */
+  public List<dev.warroom.model.Span> telemetryTrace(String traceId) {
+    return shared.trace(traceId).rows();
+  }
+
   /** The incident database, for tests and embedding. */
   public IncidentRepository incidents() {
     return repo;
@@ -151,9 +156,13 @@ public final class WarroomServer implements AutoCloseable {
     for (OtlpReceiver.Signal sig : OtlpReceiver.Signal.values()) {
       post(
           "/v1/" + sig.name().toLowerCase(java.util.Locale.ROOT),
-          ctx ->
-              ctx.contentType("application/json")
-                  .result(otlp.export(sig, ctx.contentType(), ctx.bodyAsBytes())),
+          ctx -> {
+            String json = otlp.export(sig, ctx.contentType(), ctx.bodyAsBytes());
+            boolean proto = String.valueOf(ctx.contentType()).startsWith("application/x-protobuf");
+            // An empty Export*ServiceResponse: zero bytes in protobuf, {} in JSON.
+            ctx.contentType(proto ? "application/x-protobuf" : "application/json")
+                .result(proto ? "" : json);
+          },
           Role.RESPONDER);
     }
     get("/ui", ctx -> ctx.html(UiPages.list(repo.list(200))), Role.VIEWER);

@@ -56,11 +56,62 @@ class OtlpReceiverTest {
   }
 
   @Test
+  void openTelemetrySdkExportersSendProtobufLogsAndSpans() {
+    String base = "http://localhost:" + t.server.port();
+    var resource =
+        io.opentelemetry.sdk.resources.Resource.create(
+            io.opentelemetry.api.common.Attributes.of(
+                io.opentelemetry.api.common.AttributeKey.stringKey("service.name"), "checkout"));
+    var logExporter =
+        io.opentelemetry.exporter.otlp.http.logs.OtlpHttpLogRecordExporter.builder()
+            .setEndpoint(base + "/v1/logs")
+            .addHeader("Authorization", "Bearer " + TestServer.RESPONDER)
+            .build();
+    var spanExporter =
+        io.opentelemetry.exporter.otlp.http.trace.OtlpHttpSpanExporter.builder()
+            .setEndpoint(base + "/v1/traces")
+            .addHeader("Authorization", "Bearer " + TestServer.RESPONDER)
+            .build();
+    try (var logs =
+            io.opentelemetry.sdk.logs.SdkLoggerProvider.builder()
+                .setResource(resource)
+                .addLogRecordProcessor(
+                    io.opentelemetry.sdk.logs.export.SimpleLogRecordProcessor.create(logExporter))
+                .build();
+        var traces =
+            io.opentelemetry.sdk.trace.SdkTracerProvider.builder()
+                .setResource(resource)
+                .addSpanProcessor(
+                    io.opentelemetry.sdk.trace.export.SimpleSpanProcessor.create(spanExporter))
+                .build()) {
+      var span = traces.get("test").spanBuilder("GET /cart").startSpan();
+      for (int i = 0; i < 3; i++) {
+        logs.get("test")
+            .logRecordBuilder()
+            .setTimestamp(java.time.Instant.parse("2026-01-01T10:00:0" + i + "Z"))
+            .setSeverity(io.opentelemetry.api.logs.Severity.ERROR)
+            .setBody("upstream cart returned 500")
+            .setContext(io.opentelemetry.context.Context.root().with(span))
+            .emit();
+      }
+      span.end();
+      assertThat(logs.forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS).isSuccess())
+          .isTrue();
+      assertThat(traces.forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS).isSuccess())
+          .isTrue();
+      String traceId = span.getSpanContext().getTraceId();
+      assertThat(t.server.telemetrySummary().logRecords()).isEqualTo(3);
+      assertThat(t.server.telemetrySummary().spans()).isEqualTo(1);
+      assertThat(t.server.telemetryTrace(traceId)).hasSize(1);
+    }
+  }
+
+  @Test
   void wrongSignalMalformedRecordsAndProtobufAreRefused() {
     var wrong = post("/v1/traces", LOGS, "application/json");
     var bad =
         post("/v1/logs", LOGS.replace("\"1714565110000000000\"", "\"soon\""), "application/json");
-    var proto = post("/v1/logs", LOGS, "application/x-protobuf");
+    var proto = post("/v1/logs", LOGS, "text/plain");
 
     assertThat(wrong.statusCode()).isEqualTo(400);
     assertThat(wrong.body()).contains("body#/resourceSpans");
