@@ -80,7 +80,7 @@ public final class CodeAnalysisActor
       }
       // A stack trace of a failed call to a dependency (refused, timed out, 5xx) is the caller
       // reporting a symptom, not a fault in its own code.
-      var sig = Signals.ofLog(ErrorLocalizationActor.firstLine(r.body()));
+      var sig = Signals.ofLog(r.body());
       if (sig.isPresent()
           && !sig.get().category().equals("error")
           && sig.get().fault() != FaultClass.CODE_EXCEPTION) {

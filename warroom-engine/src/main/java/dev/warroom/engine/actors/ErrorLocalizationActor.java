@@ -227,8 +227,12 @@ public final class ErrorLocalizationActor
       var ev =
           ctx.evidence()
               .add(EvidenceKind.LOG, name(), lg.incident(), summary, rows, entities, null);
-      FaultClass fault = sig.fault();
       double score = Math.min(1, 0.3 + 0.1 * Math.log1p(lines.size() - expected));
+      FaultClass calleeFault = LogCategories.calleeFault(sig);
+      String callee = LogCategories.blamesCallee(sig) ? namedCallee(ctx, lines) : null;
+      // "certificate expired connecting to payment": the fault is the callee's; the caller only
+      // shows the symptom.
+      FaultClass fault = callee == null ? sig.fault() : null;
       if (fault != null || sig.category().equals("error")) {
         origins.add(first.service());
       }
@@ -242,34 +246,26 @@ public final class ErrorLocalizationActor
               score,
               first.timestamp(),
               List.of(ev)));
-      blameCallee(ctx, lines, sig, score, ev);
+      if (callee != null) {
+        ctx.addFinding(
+            new Finding(
+                name(),
+                callee,
+                callee,
+                calleeFault,
+                first.service() + " reports " + sig.category() + " errors naming " + callee,
+                score,
+                first.timestamp(),
+                List.of(ev)));
+      }
     }
   }
 
   /**
    * A caller's "connection refused to inventory:8080" or "timeout calling payment" names where the
-   * failure is: the service it mentions. The callee gets a finding of the fault the category
-   * suggests, resting on the caller's evidence.
+   * failure is: the other service its lines mention most (at least 3 times), if any.
    */
-  private void blameCallee(
-      InvestigationContext ctx,
-      List<LogRecord> lines,
-      Signals.LogSignal sig,
-      double score,
-      dev.warroom.model.Evidence ev) {
-    FaultClass fault =
-        switch (sig.category()) {
-          case "connection" -> FaultClass.NETWORK_PARTITION;
-          case "timeout" -> FaultClass.NETWORK_LATENCY;
-          case "dns" -> FaultClass.DNS_FAILURE;
-          case "tls" -> FaultClass.TLS_EXPIRED;
-          case "rate_limited" -> FaultClass.RATE_LIMITED;
-          case "upstream", "pool", "cache", "lock", "slow_query" -> sig.fault();
-          default -> null;
-        };
-    if (fault == null && !sig.category().equals("upstream")) {
-      return;
-    }
+  private static String namedCallee(InvestigationContext ctx, List<LogRecord> lines) {
     String caller = lines.get(0).service();
     Map<String, Integer> mentions = new LinkedHashMap<>();
     for (LogRecord r : lines.stream().limit(50).toList()) {
@@ -280,21 +276,11 @@ public final class ErrorLocalizationActor
         }
       }
     }
-    mentions.entrySet().stream()
+    return mentions.entrySet().stream()
         .filter(m -> m.getValue() >= 3)
         .max(Map.Entry.comparingByValue())
-        .ifPresent(
-            m ->
-                ctx.addFinding(
-                    new Finding(
-                        name(),
-                        m.getKey(),
-                        m.getKey(),
-                        fault,
-                        caller + " reports " + sig.category() + " errors naming " + m.getKey(),
-                        score,
-                        lines.get(0).timestamp(),
-                        List.of(ev))));
+        .map(Map.Entry::getKey)
+        .orElse(null);
   }
 
   static boolean mentionsWord(String text, String word) {

@@ -2,6 +2,7 @@ package dev.warroom.engine.actors;
 
 import dev.warroom.engine.agents.Observation;
 import dev.warroom.engine.agents.QueryIntent;
+import dev.warroom.experts.events.KubernetesReasons;
 import dev.warroom.model.Event;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
@@ -68,7 +69,7 @@ public final class KubernetesAnalysisActor
     Map<String, FaultClass> faults = new LinkedHashMap<>();
     for (Event e : obs.rows()) {
       if (e instanceof KubernetesEvent k) {
-        var fault = Signals.ofKubernetesReason(k.reason(), k.message());
+        var fault = KubernetesReasons.classify(k);
         if (fault.isEmpty()) {
           continue;
         }

@@ -185,119 +185,14 @@ public final class Signals {
     return Optional.empty();
   }
 
-  /** An error category recognised in a log line and the fault it points to (null: symptom). */
+  /**
+   * An error category recognised in a log line and the fault it points to (null: symptom). The
+   * category names are {@link LogCategories}' names.
+   */
   public record LogSignal(String category, FaultClass fault) {}
 
-  private record LogRule(Pattern pattern, LogSignal signal) {}
-
-  private static LogRule log(String regex, String category, FaultClass fault) {
-    return new LogRule(
-        Pattern.compile(regex, Pattern.CASE_INSENSITIVE), new LogSignal(category, fault));
-  }
-
-  private static final List<LogRule> LOG_RULES =
-      List.of(
-          log("exec format error", "exec_format", FaultClass.WRONG_ARCHITECTURE),
-          log(
-              "(certificate (has )?expired|x509|tls handshake|ssl handshake|certificate verify)",
-              "tls",
-              FaultClass.TLS_EXPIRED),
-          log(
-              "(no such host|name resolution|nxdomain|unknownhost|dns|could not resolve|"
-                  + "temporary failure in name)",
-              "dns",
-              FaultClass.DNS_FAILURE),
-          log(
-              "(too many requests|rate limit|ratelimit|\\b429\\b|quota exceeded)",
-              "rate_limited",
-              FaultClass.RATE_LIMITED),
-          log(
-              "(outofmemory|out of memory|oomkilled|cannot allocate memory|heap space)",
-              "oom",
-              FaultClass.MEMORY_EXHAUSTION),
-          log("(no space left|disk full|disk quota)", "disk_full", FaultClass.DISK_FULL),
-          log(
-              "(deadlock|lock wait timeout|could not obtain lock|lock timeout)",
-              "lock",
-              FaultClass.LOCK_CONTENTION),
-          log(
-              "(pool exhausted|connection is not available|too many connections|"
-                  + "timeout waiting for connection|pool.*(timeout|exhaust)|remaining connection slots)",
-              "pool",
-              FaultClass.CONNECTION_POOL_EXHAUSTION),
-          log(
-              "(rejectedexecution|thread pool|threadpool|no available thread|queue full|"
-                  + "executor.*(full|reject))",
-              "threads",
-              FaultClass.THREAD_POOL_EXHAUSTION),
-          log(
-              "(slow query|full (table )?scan|seq scan|rows examined|query took)",
-              "slow_query",
-              FaultClass.SLOW_QUERY),
-          log(
-              "(cache miss|redis|memcache|cache.*(unavailable|error|timeout))",
-              "cache",
-              FaultClass.CACHE_FAILURE),
-          log(
-              "(consumer lag|backlog|queue.*(depth|full|behind))",
-              "queue",
-              FaultClass.QUEUE_BACKLOG),
-          log(
-              "(retrying|retry attempt|retries exhausted|attempt \\d+)",
-              "retry",
-              FaultClass.RETRY_STORM),
-          log(
-              "(nullpointer|null pointer|nil pointer|nonetype|cannot read propert|"
-                  + "undefined is not|nullreference|indexoutofbounds|index out of range|"
-                  + "classcast|illegalstate|keyerror|typeerror|panic:)",
-              "code_exception",
-              FaultClass.CODE_EXCEPTION),
-          log(
-              "(connection refused|econnrefused|connection reset|broken pipe|no route to host|"
-                  + "network is unreachable|host unreachable)",
-              "connection",
-              null),
-          log("(timed out|timeout|deadline exceeded|context deadline)", "timeout", null),
-          log("(502|bad gateway|upstream connect|503|service unavailable)", "upstream", null),
-          log("(exception|error|failed)", "error", null));
-
-  /** The first error category the text matches, if any. */
+  /** The error category of the text ({@link LogCategories#of}), if any. */
   public static Optional<LogSignal> ofLog(String text) {
-    for (LogRule r : LOG_RULES) {
-      if (r.pattern().matcher(text).find()) {
-        return Optional.of(r.signal());
-      }
-    }
-    return Optional.empty();
-  }
-
-  /** The fault class a Kubernetes event reason (and message) points to, if any. */
-  public static Optional<FaultClass> ofKubernetesReason(String reason, String message) {
-    String m = message == null ? "" : message.toLowerCase(Locale.ROOT);
-    if (m.contains("exec format error")) {
-      return Optional.of(FaultClass.WRONG_ARCHITECTURE);
-    }
-    return switch (reason) {
-      case "OOMKilled", "OOMKilling" -> Optional.of(FaultClass.MEMORY_EXHAUSTION);
-      case "BackOff", "CrashLoopBackOff" -> Optional.of(FaultClass.CRASH_LOOP);
-      case "Evicted", "EvictionThresholdMet", "FreeDiskSpaceFailed" ->
-          Optional.of(m.contains("memory") ? FaultClass.MEMORY_EXHAUSTION : FaultClass.DISK_FULL);
-      case "NodeNotReady", "NodeNotSchedulable", "Rebooted", "NodeHasDiskPressure" ->
-          Optional.of(
-              reason.equals("NodeHasDiskPressure")
-                  ? FaultClass.DISK_FULL
-                  : FaultClass.NODE_FAILURE);
-      case "FailedGetResourceMetric", "ScalingLimited", "MaxReplicasReached" ->
-          Optional.of(FaultClass.AUTOSCALER_LIMIT);
-      case "FailedScheduling" ->
-          Optional.of(
-              m.contains("insufficient") ? FaultClass.AUTOSCALER_LIMIT : FaultClass.NODE_FAILURE);
-      default -> {
-        if (m.contains("maxreplicas") || m.contains("max replicas")) {
-          yield Optional.of(FaultClass.AUTOSCALER_LIMIT);
-        }
-        yield Optional.empty();
-      }
-    };
+    return LogCategories.of(text);
   }
 }
