@@ -18,6 +18,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -62,7 +63,8 @@ public final class BundleReader {
     }
     Problems problems = new Problems();
     List<Path> files;
-    try (Stream<Path> walk = Files.walk(dir)) {
+    // follow links: a suite folder of symlinked bundles must read like the bundles themselves
+    try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
       files = walk.filter(Files::isRegularFile).sorted().toList();
     } catch (IOException e) {
       throw new UncheckedIOException("listing " + dir + ": " + e.getMessage(), e);
