@@ -61,8 +61,15 @@ final class ReportAssembler {
                             && f.faultClass() != null
                             && (f.expert().equals("kubernetes_analysis")
                                 || f.expert().equals("code_analysis")));
+    // With no telemetry at all nothing was checked, so "no fault" would be a claim without
+    // evidence: the honest answer is inconclusive, naming the missing data.
+    boolean noTelemetry = missing.containsAll(List.of("metrics", "logs", "traces", "events"));
     Verdict verdict;
-    if (ranked.isEmpty() || top < calibration.noFaultBelow() || (!symptomatic && !directCause)) {
+    if (noTelemetry) {
+      verdict = Verdict.INCONCLUSIVE;
+    } else if (ranked.isEmpty()
+        || top < calibration.noFaultBelow()
+        || (!symptomatic && !directCause)) {
       verdict = Verdict.NO_FAULT;
     } else if (p < calibration.inconclusiveBelow()) {
       verdict = Verdict.INCONCLUSIVE;
@@ -70,7 +77,7 @@ final class ReportAssembler {
       verdict = Verdict.ROOT_CAUSE_FOUND;
     }
     List<RootCauseCandidate> candidates = new ArrayList<>();
-    if (verdict != Verdict.NO_FAULT) {
+    if (verdict != Verdict.NO_FAULT && !noTelemetry) {
       for (int i = 0; i < Math.min(MAX_CANDIDATES, ranked.size()); i++) {
         EvidenceFusion.Candidate c = ranked.get(i);
         double conf = i == 0 ? p : Math.min(p, calibration.probability(c.score(), c.score() - top));
@@ -269,13 +276,16 @@ final class ReportAssembler {
                   ? "."
                   : " [" + String.join(", ", impact.evidenceIds()) + "].");
       case INCONCLUSIVE ->
-          "Inconclusive: the strongest candidate is "
-              + cs.get(0).service()
-              + " ("
-              + cs.get(0).faultClass().id()
-              + ") "
-              + cite(cs.get(0))
-              + ", but the evidence does not separate it clearly from the others.";
+          cs.isEmpty()
+              ? "Inconclusive: the bundle holds no metrics, logs, traces or events, so nothing could"
+                  + " be checked."
+              : "Inconclusive: the strongest candidate is "
+                  + cs.get(0).service()
+                  + " ("
+                  + cs.get(0).faultClass().id()
+                  + ") "
+                  + cite(cs.get(0))
+                  + ", but the evidence does not separate it clearly from the others.";
       case ROOT_CAUSE_FOUND -> {
         RootCauseCandidate c = cs.get(0);
         StringBuilder sb =

@@ -50,6 +50,30 @@ class DirectorTest {
   }
 
   @Test
+  void isInconclusiveNotNoFaultWhenTheBundleHoldsNoTelemetry() {
+    var full = SyntheticIncident.build(true, 7);
+    var alertOnly =
+        new dev.warroom.model.IncidentBundle(
+            full.manifest(),
+            full.alert(),
+            java.util.List.of(),
+            java.util.List.of(),
+            java.util.List.of(),
+            java.util.List.of(),
+            null,
+            java.util.List.of());
+    RcaReport r =
+        Director.standard()
+            .investigate(
+                TelemetrySource.inMemory(alertOnly), alertOnly.alert(), null, "empty", null)
+            .report();
+    assertThat(r.verdict()).isEqualTo(Verdict.INCONCLUSIVE);
+    assertThat(r.candidates()).isEmpty();
+    assertThat(r.missingData()).contains("metrics", "logs", "traces", "events");
+    assertThat(r.summary()).contains("nothing could be checked");
+  }
+
+  @Test
   void investigatesTheWholeSystemWhenTheAlertNamesAnAbsentService() {
     var full = SyntheticIncident.build(true, 7);
     var a = full.alert();
