@@ -3,27 +3,37 @@ package dev.warroom.engine.actors;
 import dev.warroom.engine.agents.DataInventory;
 import dev.warroom.engine.agents.EvidenceLog;
 import dev.warroom.engine.agents.TelemetryAgent;
+import dev.warroom.model.Evidence;
 import dev.warroom.model.Finding;
 import dev.warroom.model.Incident;
 import dev.warroom.model.TimeWindow;
 import dev.warroom.model.Topology;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The state one investigation's actors share: the incident, its window and the baseline before it,
  * the agent that queries telemetry, the evidence log, and the findings so far. One context per
- * investigation; not shared between threads.
+ * investigation. A {@code parallel} block gives each branch a {@link #fork()} that shares the
+ * agent, budget and memo (thread-safe) but owns its evidence and findings; the interpreter then
+ * {@link #absorb}s the branches in source order, so evidence ids do not depend on thread timing.
  */
 public final class InvestigationContext {
   private final Incident incident;
   private final TimeWindow baseline;
   private final TelemetryAgent agent;
-  private final EvidenceLog evidence = new EvidenceLog();
+  private final EvidenceLog evidence;
+  private final List<Finding> inherited;
   private final List<Finding> findings = new ArrayList<>();
-  private final java.util.Map<String, Object> memo = new java.util.HashMap<>();
-  private java.util.function.Supplier<Topology> topologyProvider;
+  private final Map<String, CompletableFuture<Object>> memo;
+  private final AtomicInteger forks;
+  private volatile java.util.function.Supplier<Topology> topologyProvider;
 
   /**
    * @param incident the incident and its window (where symptoms are looked for)
@@ -33,6 +43,63 @@ public final class InvestigationContext {
     this.incident = Objects.requireNonNull(incident, "incident");
     this.baseline = Objects.requireNonNull(baseline, "baseline");
     this.agent = Objects.requireNonNull(agent, "agent");
+    this.evidence = new EvidenceLog();
+    this.inherited = List.of();
+    this.memo = new HashMap<>();
+    this.forks = new AtomicInteger();
+  }
+
+  private InvestigationContext(InvestigationContext parent, String evidencePrefix) {
+    this.incident = parent.incident;
+    this.baseline = parent.baseline;
+    this.agent = parent.agent;
+    this.evidence = new EvidenceLog(evidencePrefix);
+    this.inherited = parent.findings();
+    this.memo = parent.memo;
+    this.forks = parent.forks;
+    this.topologyProvider = parent.topologyProvider;
+  }
+
+  /**
+   * A context for one branch of a {@code parallel} block: it sees this context's findings so far,
+   * shares the agent (and so the budget) and the memo, and records its own evidence under
+   * provisional ids until {@link #absorb} renumbers them.
+   */
+  public InvestigationContext fork() {
+    return new InvestigationContext(this, "B" + forks.incrementAndGet() + ".");
+  }
+
+  /**
+   * Appends a forked branch's evidence (renumbered after this context's) and the findings it added,
+   * their evidence re-pointed at the new ids.
+   *
+   * @return the branch's provisional evidence ids mapped to the new ones
+   */
+  public Map<String, String> absorb(InvestigationContext branch) {
+    if (branch.memo != memo) {
+      throw new IllegalArgumentException("not a fork of this context");
+    }
+    Map<String, Evidence> renamed = new HashMap<>();
+    Map<String, String> ids = new HashMap<>();
+    for (Evidence e : branch.evidence.all()) {
+      Evidence n = evidence.adopt(e, null);
+      renamed.put(e.id(), n);
+      ids.put(e.id(), n.id());
+    }
+    for (Finding f : branch.findings) {
+      List<Evidence> ev = f.evidence().stream().map(e -> renamed.getOrDefault(e.id(), e)).toList();
+      findings.add(
+          new Finding(
+              f.expert(),
+              f.service(),
+              f.component(),
+              f.faultClass(),
+              f.summary(),
+              f.score(),
+              f.onset(),
+              ev));
+    }
+    return ids;
   }
 
   public Incident incident() {
@@ -80,7 +147,12 @@ public final class InvestigationContext {
   }
 
   public List<Finding> findings() {
-    return List.copyOf(findings);
+    if (inherited.isEmpty()) {
+      return List.copyOf(findings);
+    }
+    List<Finding> all = new ArrayList<>(inherited);
+    all.addAll(findings);
+    return List.copyOf(all);
   }
 
   /**
@@ -89,12 +161,37 @@ public final class InvestigationContext {
    */
   @SuppressWarnings("unchecked")
   public <T> T memo(String key, java.util.function.Supplier<T> compute) {
-    Object v = memo.get(key);
-    if (v == null) {
-      v = compute.get();
-      memo.put(key, v);
+    CompletableFuture<Object> f;
+    boolean owner = false;
+    // Computed outside the lock, so a computation may itself read other memo entries; parallel
+    // branches asking for the same key wait for the first one's result instead of repeating it.
+    synchronized (memo) {
+      f = memo.get(key);
+      if (f == null) {
+        f = new CompletableFuture<>();
+        memo.put(key, f);
+        owner = true;
+      }
     }
-    return (T) v;
+    if (owner) {
+      try {
+        f.complete(compute.get());
+      } catch (RuntimeException | Error e) {
+        synchronized (memo) {
+          memo.remove(key);
+        }
+        f.completeExceptionally(e);
+        throw e;
+      }
+    }
+    try {
+      return (T) f.join();
+    } catch (CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      throw e;
+    }
   }
 
   /** The services to look at when a step names none: every service in the data. */

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * The limits of one investigation (the runbook's {@code budget queries N, seconds S}): counts the
- * queries run and the time since the start, read from an injected clock. Not thread-safe: one
- * investigation owns one budget.
+ * queries run and the time since the start, read from an injected clock. One investigation owns one
+ * budget; the branches of a {@code parallel} block share it, so its counter is synchronized.
  */
 public final class Budget {
   private final int maxQueries;
@@ -40,7 +40,7 @@ public final class Budget {
   }
 
   /** Counts one query, or throws when the query or time budget is spent. */
-  public void spendQuery() {
+  public synchronized void spendQuery() {
     if (queries >= maxQueries) {
       throw new ExhaustedException("query budget of " + maxQueries + " spent");
     }
@@ -55,7 +55,7 @@ public final class Budget {
     }
   }
 
-  public int queriesUsed() {
+  public synchronized int queriesUsed() {
     return queries;
   }
 

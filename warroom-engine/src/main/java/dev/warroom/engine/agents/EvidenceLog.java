@@ -11,10 +11,25 @@ import java.util.Map;
 
 /**
  * The evidence an investigation retrieved, in order, with ids {@code E1, E2, …}. Evidence made by
- * experts (with their own ids) is re-numbered on entry so ids are unique within a report.
+ * experts (with their own ids) is re-numbered on entry so ids are unique within a report. A log of
+ * one parallel branch uses a provisional prefix ({@code B1.1, B1.2, …}) until the branch is merged.
  */
 public final class EvidenceLog {
   private final Map<String, Evidence> byId = new LinkedHashMap<>();
+  private final String prefix;
+
+  /** A log with ids {@code E1, E2, …}. */
+  public EvidenceLog() {
+    this("E");
+  }
+
+  /** A log with ids {@code prefix1, prefix2, …}. */
+  public EvidenceLog(String prefix) {
+    if (prefix == null || prefix.isBlank()) {
+      throw new IllegalArgumentException("blank evidence id prefix");
+    }
+    this.prefix = prefix;
+  }
 
   /** Records evidence backed by an observation: its native query and dialect renderings. */
   public Evidence add(
@@ -76,7 +91,7 @@ public final class EvidenceLog {
   }
 
   private String nextId() {
-    return "E" + (byId.size() + 1);
+    return prefix + (byId.size() + 1);
   }
 
   public Evidence get(String id) {

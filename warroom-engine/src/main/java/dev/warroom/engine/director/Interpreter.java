@@ -13,6 +13,12 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -22,15 +28,23 @@ import java.util.function.BooleanSupplier;
  * the enclosing hypothesis and the interpreter backtracks to the next branch; at top level it ends
  * the run. A step whose actor fails (missing data, bad input) prunes its branch the same way, with
  * the error as reason. The run stops when the budget is spent, on {@code conclude}, or when {@code
- * stopOnConfidence} says the top candidate is confident enough after a branch. {@code parallel}
- * blocks run their statements in order: the actors share one investigation context and the embedded
- * store, and none may see another's output, so order does not change the result.
+ * stopOnConfidence} says the top candidate is confident enough after a branch.
+ *
+ * <p>Each statement of a {@code parallel} block is a branch that runs concurrently on a bounded
+ * pool (at most {@code parallelism} threads) with a {@link InvestigationContext#fork() forked}
+ * context: branches share the budget, the memo and the store, but record evidence and findings on
+ * their own. When every branch has finished, they are merged in source order (evidence renumbered,
+ * steps, branches and bindings appended), so a report does not depend on thread timing. A branch
+ * whose step fails is recorded with its error and leaves its output unbound; its siblings' results
+ * are kept and the run goes on. A spent budget or {@code conclude} in any branch ends the run after
+ * the merge.
  */
 final class Interpreter {
   private final ActorRegistry registry;
   private final InvestigationContext ctx;
   private final Budget budget;
   private final BooleanSupplier stopOnConfidence;
+  private final int parallelism;
   private final ExprEvaluator eval;
   private final List<RunTrace.StepRun> steps = new ArrayList<>();
   private final List<RunTrace.Branch> branches = new ArrayList<>();
@@ -40,11 +54,35 @@ final class Interpreter {
       InvestigationContext ctx,
       Budget budget,
       BooleanSupplier stopOnConfidence) {
+    this(registry, ctx, budget, stopOnConfidence, defaultParallelism());
+  }
+
+  /**
+   * @param parallelism the most branches of one {@code parallel} block that run at once
+   */
+  Interpreter(
+      ActorRegistry registry,
+      InvestigationContext ctx,
+      Budget budget,
+      BooleanSupplier stopOnConfidence,
+      int parallelism) {
+    if (parallelism < 1) {
+      throw new IllegalArgumentException("parallelism < 1: " + parallelism);
+    }
     this.registry = registry;
     this.ctx = ctx;
     this.budget = budget;
     this.stopOnConfidence = stopOnConfidence;
+    this.parallelism = parallelism;
     this.eval = new ExprEvaluator(ctx);
+  }
+
+  /**
+   * Two to four threads: the branches mostly wait on the store, and more would only compete for the
+   * cores the store's own queries use.
+   */
+  static int defaultParallelism() {
+    return Math.max(2, Math.min(4, Runtime.getRuntime().availableProcessors()));
   }
 
   /** Signals a failed require or step inside a branch. */
@@ -110,13 +148,19 @@ final class Interpreter {
     switch (s) {
       case Statement.Step step -> step(step, env);
       case Statement.Require r -> {
-        Object v = eval.eval(r.condition(), env);
+        Object v;
+        try {
+          v = eval.eval(r.condition(), env);
+        } catch (IllegalArgumentException e) {
+          // e.g. a field of a step that failed in a parallel block: the requirement cannot hold.
+          throw new Pruned("require " + ExprEvaluator.show(r.condition()) + ": " + e.getMessage());
+        }
         if (!(v instanceof Boolean b && b)) {
           throw new Pruned("require " + ExprEvaluator.show(r.condition()) + " was false");
         }
       }
       case Statement.Hypothesis h -> hypothesis(h, env);
-      case Statement.Parallel p -> block(p.body(), env);
+      case Statement.Parallel p -> parallel(p, env);
       case Statement.ForEach f -> {
         Object it = eval.eval(f.iterable(), env);
         List<?> items = it instanceof List<?> l ? l : it == null ? List.of() : List.of(it);
@@ -182,6 +226,107 @@ final class Interpreter {
               ctx.evidence().all().size()));
       throw new Pruned("step " + step.name() + " (" + step.actor() + ") failed: " + msg);
     }
+  }
+
+  /** What one parallel branch ended with: normally, or with the exception that stopped it. */
+  private record BranchOutcome(Interpreter child, Map<String, Object> env, RuntimeException end) {}
+
+  private void parallel(Statement.Parallel p, Map<String, Object> env) {
+    List<Statement> body =
+        p.body().stream().filter(s -> !(s instanceof Statement.Comment)).toList();
+    List<Callable<BranchOutcome>> tasks = new ArrayList<>();
+    for (Statement s : body) {
+      Interpreter child = new Interpreter(registry, ctx.fork(), budget, () -> false, parallelism);
+      Map<String, Object> childEnv = new HashMap<>(env);
+      tasks.add(
+          () -> {
+            try {
+              child.statement(s, childEnv);
+              return new BranchOutcome(child, childEnv, null);
+            } catch (RuntimeException e) {
+              return new BranchOutcome(child, childEnv, e);
+            }
+          });
+    }
+    List<BranchOutcome> outcomes = runAll(tasks);
+    RuntimeException end = null;
+    for (BranchOutcome o : outcomes) {
+      merge(o, env);
+      if (!(o.end() instanceof Pruned) && end == null) {
+        end = o.end();
+      }
+    }
+    if (end != null) {
+      throw end;
+    }
+  }
+
+  private List<BranchOutcome> runAll(List<Callable<BranchOutcome>> tasks) {
+    if (tasks.size() <= 1 || parallelism == 1) {
+      List<BranchOutcome> out = new ArrayList<>();
+      for (Callable<BranchOutcome> t : tasks) {
+        out.add(call(t));
+      }
+      return out;
+    }
+    ThreadFactory threads = Thread.ofPlatform().name("warroom-parallel-", 1).daemon().factory();
+    ExecutorService pool =
+        Executors.newFixedThreadPool(Math.min(parallelism, tasks.size()), threads);
+    try {
+      List<BranchOutcome> out = new ArrayList<>();
+      for (Future<BranchOutcome> f : pool.invokeAll(tasks)) {
+        out.add(f.get());
+      }
+      return out;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while a parallel block ran", e);
+    } catch (ExecutionException e) {
+      // Branches catch RuntimeException themselves; an Error is not ours to handle.
+      throw new IllegalStateException("a parallel branch failed", e.getCause());
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static BranchOutcome call(Callable<BranchOutcome> t) {
+    try {
+      return t.call();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Appends a finished branch's evidence, findings, steps, branches and bindings to this run. */
+  private void merge(BranchOutcome o, Map<String, Object> env) {
+    int base = ctx.evidence().all().size();
+    Map<String, String> ids = ctx.absorb(o.child().ctx);
+    for (RunTrace.StepRun r : o.child().steps) {
+      steps.add(
+          new RunTrace.StepRun(
+              r.name(),
+              r.actor(),
+              r.error(),
+              r.millis(),
+              base + r.evidenceFrom(),
+              base + r.evidenceTo()));
+    }
+    for (RunTrace.Branch b : o.child().branches) {
+      branches.add(
+          new RunTrace.Branch(
+              b.title(),
+              b.prior(),
+              b.status(),
+              b.reason(),
+              b.evidenceIds().stream().map(i -> ids.getOrDefault(i, i)).toList()));
+    }
+    o.env()
+        .forEach(
+            (k, v) -> {
+              if (env.get(k) != v) {
+                env.put(k, v);
+              }
+            });
   }
 
   private void hypothesis(Statement.Hypothesis h, Map<String, Object> env) {
