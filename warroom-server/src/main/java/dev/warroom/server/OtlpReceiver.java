@@ -10,8 +10,9 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * OTLP/HTTP receiver (<a href="https://opentelemetry.io/docs/specs/otlp/#otlphttp">spec</a>):
  * {@code POST /v1/logs}, {@code /v1/metrics}, {@code /v1/traces} appended to the server's telemetry
- * store through the store's own OTLP/JSON reader (a batch keeps the stored manifest). The binary
- * protobuf encoding is answered 415 for now.
+ * store. Protobuf requests are decoded straight into records ({@link OtlpProtobuf}); JSON ones
+ * through the store's own OTLP/JSON reader. A batch keeps the stored manifest; a batch with any
+ * malformed record is refused whole (400), so what was accepted is exactly what is stored.
  */
 final class OtlpReceiver {
   /** The three signals and the top-level key their payload must have. */
@@ -43,21 +44,23 @@ final class OtlpReceiver {
   /** Loads one export request; returns the OTLP/JSON response body. */
   String export(Signal signal, String contentType, byte[] body) {
     String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
+    IncidentBundle b;
     if (type.startsWith("application/x-protobuf")) {
-      body = OtlpProtobuf.toJson(signal, body, json);
-    } else if (!type.startsWith("application/json")) {
+      b = OtlpProtobuf.decode(signal, body);
+    } else if (type.startsWith("application/json")) {
+      String head = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8);
+      if (!head.contains("\"" + signal.key + "\"")) {
+        throw new InvalidInputException(
+            "body#/"
+                + signal.key
+                + ": missing for "
+                + signal.name().toLowerCase(java.util.Locale.ROOT));
+      }
+      b = OtlpJsonImport.parse(body, "body");
+    } else {
       throw new Unsupported(
           "Content-Type must be application/x-protobuf or application/json, not '" + type + "'");
     }
-    String head = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8);
-    if (!head.contains("\"" + signal.key + "\"")) {
-      throw new InvalidInputException(
-          "body#/"
-              + signal.key
-              + ": missing for "
-              + signal.name().toLowerCase(java.util.Locale.ROOT));
-    }
-    IncidentBundle b = OtlpJsonImport.parse(body, "body");
     synchronized (lock) {
       store.ingest(b);
     }
