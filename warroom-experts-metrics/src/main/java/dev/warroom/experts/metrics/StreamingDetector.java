@@ -52,8 +52,14 @@ public final class StreamingDetector {
       }
     }
 
+    /**
+     * The one configuration used everywhere: a 2-day recent baseline (two full daily cycles, so the
+     * robust spread includes the daily swing), the past 4 days at the same time of day (±2 points),
+     * 4-point smoothing (20 minutes at NAB's 5-minute step). recentDays and smooth were chosen on
+     * the NAB subset as the middle of a plateau, checked on two halves of it (docs/metrics.md).
+     */
     public static Config defaults() {
-      return new Config(1.0, 4, 2, 6, 6.0, 0.5, 0.5, 0.1, 7.0);
+      return new Config(2.0, 4, 2, 4, 6.0, 0.5, 0.5, 0.1, 7.0);
     }
   }
 

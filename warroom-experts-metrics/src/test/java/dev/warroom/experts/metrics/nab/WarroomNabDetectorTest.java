@@ -22,10 +22,10 @@ class WarroomNabDetectorTest {
     NabReport report =
         NabEvaluation.evaluate(
             corpus, "warroom", WarroomNabDetector.scores(corpus, StreamingDetector.withDefaults()));
-    // measured 64.2 / 56.2 / 68.7 when written; a drop below these floors is a regression
-    assertThat(report.profile("standard").normalizedScore()).isGreaterThan(60);
-    assertThat(report.profile("reward_low_FP_rate").normalizedScore()).isGreaterThan(50);
-    assertThat(report.profile("reward_low_FN_rate").normalizedScore()).isGreaterThan(63);
+    // measured 66.4 / 62.6 / 69.4 when written; a drop below these floors is a regression
+    assertThat(report.profile("standard").normalizedScore()).isGreaterThanOrEqualTo(65);
+    assertThat(report.profile("reward_low_FP_rate").normalizedScore()).isGreaterThan(58);
+    assertThat(report.profile("reward_low_FN_rate").normalizedScore()).isGreaterThan(66);
     assertThat(report.windows()).isEqualTo(36);
   }
 }
