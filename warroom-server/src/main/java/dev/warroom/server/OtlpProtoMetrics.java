@@ -19,7 +19,8 @@ import java.util.TreeMap;
 
 /**
  * Decodes OTLP metrics into series the way the store's OTLP/JSON reader and Prometheus name them:
- * gauges and sums give one series per point attribute set (plus the {@code service} label);
+ * gauges and sums give one series per point attribute set, plus a {@code service} label from the
+ * resource's {@code service.name} when it has one (node-level metrics of a cluster have none);
  * histograms give {@code _count}, {@code _sum} and cumulative {@code _bucket{le=…}}; exponential
  * histograms {@code _count} and {@code _sum}; summaries {@code _count}, {@code _sum} and {@code
  * {quantile=…}}. Points of one series are sorted by time; two at the same millisecond are refused
@@ -131,7 +132,9 @@ final class OtlpProtoMetrics {
 
   private static Map<String, String> labels(List<KeyValue> attributes, String service) {
     Map<String, String> l = new TreeMap<>(OtlpValues.attributes(attributes));
-    l.putIfAbsent("service", service);
+    if (service != null) {
+      l.putIfAbsent("service", service);
+    }
     return l;
   }
 

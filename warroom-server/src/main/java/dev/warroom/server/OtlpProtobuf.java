@@ -61,7 +61,7 @@ final class OtlpProtobuf {
     List<LogRecord> out = new ArrayList<>();
     for (int r = 0; r < req.getResourceLogsCount(); r++) {
       ResourceLogs res = req.getResourceLogs(r);
-      String service = OtlpValues.serviceName(res.getResource().getAttributesList());
+      String service = serviceOrDefault(res.getResource().getAttributesList());
       for (int s = 0; s < res.getScopeLogsCount(); s++) {
         ScopeLogs scope = res.getScopeLogs(s);
         for (int i = 0; i < scope.getLogRecordsCount(); i++) {
@@ -78,6 +78,11 @@ final class OtlpProtobuf {
       }
     }
     return out;
+  }
+
+  private static String serviceOrDefault(List<io.opentelemetry.proto.common.v1.KeyValue> attrs) {
+    String s = OtlpValues.serviceName(attrs);
+    return s == null ? OtlpValues.UNKNOWN_SERVICE : s;
   }
 
   private static LogRecord log(io.opentelemetry.proto.logs.v1.LogRecord l, String service) {
@@ -114,7 +119,7 @@ final class OtlpProtobuf {
     List<Span> out = new ArrayList<>();
     for (int r = 0; r < req.getResourceSpansCount(); r++) {
       ResourceSpans res = req.getResourceSpans(r);
-      String service = OtlpValues.serviceName(res.getResource().getAttributesList());
+      String service = serviceOrDefault(res.getResource().getAttributesList());
       for (int s = 0; s < res.getScopeSpansCount(); s++) {
         ScopeSpans scope = res.getScopeSpans(s);
         for (int i = 0; i < scope.getSpansCount(); i++) {

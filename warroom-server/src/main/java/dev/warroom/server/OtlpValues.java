@@ -124,7 +124,10 @@ final class OtlpValues {
     return out;
   }
 
-  /** The {@code service.name} resource attribute, or OpenTelemetry's default when absent. */
+  /** OpenTelemetry's {@code service.name} when a resource has none (semantic conventions). */
+  static final String UNKNOWN_SERVICE = "unknown_service";
+
+  /** The {@code service.name} resource attribute, or null when absent. */
   static String serviceName(List<KeyValue> resourceAttributes) {
     for (int i = 0; i < resourceAttributes.size(); i++) {
       KeyValue kv = resourceAttributes.get(i);
@@ -135,7 +138,7 @@ final class OtlpValues {
         }
       }
     }
-    return "unknown_service";
+    return null;
   }
 
   /**
