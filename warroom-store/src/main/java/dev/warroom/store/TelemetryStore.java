@@ -62,6 +62,15 @@ public interface TelemetryStore extends AutoCloseable {
 
   StoreSummary summary();
 
+  /**
+   * Statistics of the SQL databases (statement counters, plans, lock waits) of {@code component},
+   * or of every database when it is null, sorted by component. A store without such data answers an
+   * empty result.
+   */
+  default QueryResult<dev.warroom.model.DatabaseStats> databases(String component) {
+    return new QueryResult<>(List.of(), "none", "", false);
+  }
+
   /** Releases the store; no exception for a store already closed. */
   @Override
   void close();

@@ -41,7 +41,8 @@ public final class BundleExporter {
         spans,
         events,
         store.topology(),
-        store.code(null));
+        store.code(null),
+        store.databases(null).rows());
   }
 
   /** Writes {@link #snapshot} to a folder in the canonical formats. */
@@ -58,7 +59,8 @@ public final class BundleExporter {
             b.spans(),
             b.events(),
             b.topology(),
-            b.code());
+            b.code(),
+            b.databases());
     BundleWriter.write(out, dir);
     return out;
   }

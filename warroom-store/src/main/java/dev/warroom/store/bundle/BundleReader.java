@@ -94,6 +94,7 @@ public final class BundleReader {
               + " webhook or the generic form)");
     }
     Topology topology = null;
+    DatabaseFiles.Collector databases = new DatabaseFiles.Collector();
     for (Path f : files) {
       String rel = dir.relativize(f).toString().replace('\\', '/');
       counter.file = rel;
@@ -180,6 +181,7 @@ public final class BundleReader {
             }
           }
           case CODE -> readCode(f, rel, ctx);
+          case DATABASE -> databases.add(rel, f, problems);
           case UNKNOWN ->
               problems.add(
                   rel
@@ -193,6 +195,7 @@ public final class BundleReader {
       }
     }
     ctx.metrics.emit(sink);
+    databases.emit(sink, manifest, problems);
     if (topology != null) {
       sink.topology(topology);
     }
@@ -289,6 +292,12 @@ public final class BundleReader {
     private final List<Event> events = new ArrayList<>();
     private Topology topology;
     private final List<SourceFile> code = new ArrayList<>();
+    private final List<dev.warroom.model.DatabaseStats> databases = new ArrayList<>();
+
+    @Override
+    public void database(dev.warroom.model.DatabaseStats d) {
+      databases.add(d);
+    }
 
     @Override
     public void manifest(BundleManifest m) {
@@ -331,7 +340,8 @@ public final class BundleReader {
     }
 
     IncidentBundle bundle() {
-      return new IncidentBundle(manifest, alert, metrics, logs, spans, events, topology, code);
+      return new IncidentBundle(
+          manifest, alert, metrics, logs, spans, events, topology, code, databases);
     }
   }
 

@@ -28,8 +28,9 @@ import java.util.Map;
  * {@code metrics/metrics.prom} (Prometheus text with millisecond timestamps), {@code
  * logs/logs.jsonl}, {@code traces/traces.json} (Zipkin v2), {@code events/kubernetes.json} (an
  * EventList) and {@code events/changes.jsonl}, {@code alert.json} (see {@link AlertParser#toJson}),
- * {@code topology.json}, {@code code/<service>/<path>} and {@code manifest.json}. Text is built in
- * large buffers and streamed; no object trees per record, so millions of records take seconds.
+ * {@code topology.json}, {@code code/<service>/<path>}, {@code db/<component>/…} (database
+ * statistics) and {@code manifest.json}. Text is built in large buffers and streamed; no object
+ * trees per record, so millions of records take seconds.
  *
  * <p>Zipkin carries microseconds: span times are truncated to microseconds. Everything else reads
  * back equal.
@@ -75,6 +76,7 @@ public final class BundleWriter {
         Files.createDirectories(p.getParent());
         Files.writeString(p, f.content(), StandardCharsets.UTF_8);
       }
+      DatabaseFiles.write(b.databases(), dir);
     } catch (IOException e) {
       throw new UncheckedIOException("writing bundle " + dir + ": " + e.getMessage(), e);
     }

@@ -24,6 +24,7 @@ enum Format {
   TOPOLOGY_JSON,
   TOPOLOGY_CSV,
   CODE,
+  DATABASE,
   IGNORED,
   UNKNOWN;
 
@@ -89,6 +90,7 @@ enum Format {
             default -> UNKNOWN;
           };
       case "code" -> CODE;
+      case "db" -> DATABASE;
       default -> IGNORED;
     };
   }

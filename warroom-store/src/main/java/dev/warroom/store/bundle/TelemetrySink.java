@@ -33,4 +33,10 @@ public interface TelemetrySink {
   void topology(Topology topology);
 
   void code(SourceFile file);
+
+  /**
+   * The statistics of one SQL database ({@code db/<component>/}). A sink that does not keep them
+   * (an OTLP batch carries none) may ignore them.
+   */
+  default void database(dev.warroom.model.DatabaseStats stats) {}
 }

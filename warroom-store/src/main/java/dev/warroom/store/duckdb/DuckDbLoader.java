@@ -49,6 +49,7 @@ final class DuckDbLoader implements TelemetrySink, AutoCloseable {
   private Alert alert;
   private Topology topology;
   private final List<SourceFile> code = new ArrayList<>();
+  private final List<dev.warroom.model.DatabaseStats> databases = new ArrayList<>();
   private long logs;
   private long spans;
   private long points;
@@ -99,6 +100,11 @@ final class DuckDbLoader implements TelemetrySink, AutoCloseable {
   @Override
   public void code(SourceFile f) {
     code.add(f);
+  }
+
+  @Override
+  public void database(dev.warroom.model.DatabaseStats d) {
+    databases.add(d);
   }
 
   @Override
@@ -240,6 +246,7 @@ final class DuckDbLoader implements TelemetrySink, AutoCloseable {
         ins.executeUpdate();
       }
     }
+    DatabaseSql.insert(conn, databases);
   }
 
   long logCount() {

@@ -102,6 +102,7 @@ public final class DuckDbStore implements TelemetryStore {
           b.events().forEach(sink::event);
           sink.topology(b.topology());
           b.code().forEach(sink::code);
+          b.databases().forEach(sink::database);
         });
   }
 
@@ -285,6 +286,11 @@ public final class DuckDbStore implements TelemetryStore {
           }
           return out;
         });
+  }
+
+  @Override
+  public QueryResult<dev.warroom.model.DatabaseStats> databases(String component) {
+    return read(c -> DatabaseSql.read(c, component));
   }
 
   @Override

@@ -70,6 +70,7 @@ final class PipelinedSink implements TelemetrySink {
       case Alert a -> target.alert(a);
       case Topology t -> target.topology(t);
       case SourceFile f -> target.code(f);
+      case dev.warroom.model.DatabaseStats d -> target.database(d);
       default -> throw new IllegalStateException("unexpected record " + o.getClass());
     }
   }
@@ -158,5 +159,10 @@ final class PipelinedSink implements TelemetrySink {
   @Override
   public void code(SourceFile file) {
     add(file);
+  }
+
+  @Override
+  public void database(dev.warroom.model.DatabaseStats stats) {
+    add(stats);
   }
 }

@@ -34,6 +34,22 @@ final class Schema {
     "CREATE TABLE IF NOT EXISTS code(service VARCHAR NOT NULL, path VARCHAR NOT NULL,"
         + " content VARCHAR NOT NULL)",
     "CREATE TABLE IF NOT EXISTS meta(key VARCHAR PRIMARY KEY, value VARCHAR NOT NULL)",
+    // database statistics (bundle db/ folders): one row per database, then its statement
+    // counters per window ("baseline" or "incident"), plans and lock waits, in bundle order
+    "CREATE TABLE IF NOT EXISTS db_components(component VARCHAR PRIMARY KEY,"
+        + " dialect VARCHAR NOT NULL, baseline_start_ns BIGINT, baseline_end_ns BIGINT,"
+        + " incident_start_ns BIGINT NOT NULL, incident_end_ns BIGINT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS db_statements(component VARCHAR NOT NULL,"
+        + " phase VARCHAR NOT NULL, seq INTEGER NOT NULL, digest VARCHAR NOT NULL,"
+        + " query VARCHAR NOT NULL, calls BIGINT NOT NULL, total_time_ms DOUBLE NOT NULL,"
+        + " rows BIGINT NOT NULL, rows_examined BIGINT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS db_plans(component VARCHAR NOT NULL, seq INTEGER NOT NULL,"
+        + " statement VARCHAR NOT NULL, table_rows VARCHAR NOT NULL, plan VARCHAR NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS db_lock_waits(component VARCHAR NOT NULL, seq INTEGER NOT NULL,"
+        + " waiting_session VARCHAR NOT NULL, waiting_statement VARCHAR NOT NULL,"
+        + " blocking_session VARCHAR NOT NULL, blocking_statement VARCHAR NOT NULL,"
+        + " blocking_state VARCHAR NOT NULL, relation VARCHAR NOT NULL,"
+        + " lock_mode VARCHAR NOT NULL, waited_ms BIGINT NOT NULL)",
   };
 
   static void create(Connection c) throws SQLException {
