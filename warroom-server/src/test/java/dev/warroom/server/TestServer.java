@@ -89,7 +89,12 @@ final class TestServer implements AutoCloseable {
 
   /** Polls until the incident leaves queued/running; fails after 60 s. */
   JsonNode awaitFinished(String id) {
-    long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+    return awaitFinished(id, Duration.ofSeconds(60));
+  }
+
+  /** Polls until the incident leaves queued/running; fails after {@code limit}. */
+  JsonNode awaitFinished(String id, Duration limit) {
+    long deadline = System.nanoTime() + limit.toNanos();
     while (System.nanoTime() < deadline) {
       JsonNode n = getJson("/api/v1/incidents/" + id);
       String s = n.path("state").asText();
@@ -103,7 +108,7 @@ final class TestServer implements AutoCloseable {
         throw new IllegalStateException(e);
       }
     }
-    throw new AssertionError("incident " + id + " not finished in 60 s");
+    throw new AssertionError("incident " + id + " not finished in " + limit);
   }
 
   @Override
