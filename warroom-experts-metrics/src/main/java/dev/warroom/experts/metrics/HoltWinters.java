@@ -1,23 +1,22 @@
 package dev.warroom.experts.metrics;
 
 /**
- * Additive Holt-Winters (triple exponential smoothing; Winters 1960, as in Hyndman &amp;
- * Athanasopoulos, "Forecasting: Principles and Practice", §8.3) for short-term forecasts of a
- * seasonal metric. {@link #fit} picks the smoothing constants from a small grid by the absolute
- * error of a season-ahead forecast of the last training season (absolute, so a few huge spikes do
- * not pick the constants); {@link #mape} measures a forecast on held-back data.
+ * Holt-Winters exponential smoothing with a damped trend (Winters 1960; Gardner &amp; McKenzie
+ * 1985; Hyndman &amp; Athanasopoulos, "Forecasting: Principles and Practice", §8.3) for short-term
+ * forecasts of a metric. A fitted model is one of four structures: additive or multiplicative
+ * season (multiplicative as additive on {@code log(x + offset)}, whose back-transform is the
+ * forecast median), or no season at all, each with a damped trend. {@link #fit} fits the smoothing
+ * constants by Nelder-Mead and picks the structure on held-back training data ({@link
+ * HoltWintersFit}); {@link #mape} measures a forecast on held-back data.
  */
 public final class HoltWinters {
-  private static final double[] ALPHAS = {0.05, 0.1, 0.2, 0.3, 0.5, 0.7, 0.9};
-  private static final double[] BETAS = {0.0, 0.01, 0.05, 0.1};
-  private static final double[] GAMMAS = {0.05, 0.1, 0.2, 0.3, 0.5};
-  private static final double[] PHIS = {0.8, 0.9, 0.98};
-
   private final double alpha;
   private final double beta;
   private final double gamma;
   private final double phi;
   private final int period;
+  private final boolean seasonal;
+  private final double logOffset;
   private final int trainedPoints;
   private final double level;
   private final double trend;
@@ -25,21 +24,22 @@ public final class HoltWinters {
   private final double sae;
 
   private HoltWinters(
-      double alpha,
-      double beta,
-      double gamma,
-      double phi,
+      double[] constants,
       int period,
+      boolean seasonal,
+      double logOffset,
       int trainedPoints,
       double level,
       double trend,
       double[] season,
       double sae) {
-    this.alpha = alpha;
-    this.beta = beta;
-    this.gamma = gamma;
-    this.phi = phi;
+    this.alpha = constants[0];
+    this.beta = constants[1];
+    this.gamma = constants[2];
+    this.phi = constants[3];
     this.period = period;
+    this.seasonal = seasonal;
+    this.logOffset = logOffset;
     this.trainedPoints = trainedPoints;
     this.level = level;
     this.trend = trend;
@@ -47,7 +47,12 @@ public final class HoltWinters {
     this.sae = sae;
   }
 
-  /** Fits to {@code train} (no NaN) with season length {@code period}; needs two full seasons. */
+  /**
+   * Fits to {@code train} (finite values) with season length {@code period}; needs two full
+   * seasons. Constants minimise the one-step absolute error on the training data; with three or
+   * more seasons the structure (season additive / multiplicative / none) is the one whose model,
+   * fitted without the last training season, forecasts that season best (MAPE).
+   */
   public static HoltWinters fit(double[] train, int period) {
     if (period < 2) {
       throw new IllegalArgumentException("period must be >= 2: " + period);
@@ -61,72 +66,76 @@ public final class HoltWinters {
         throw new IllegalArgumentException("training value " + i + " is not finite");
       }
     }
-    // With three or more seasons, the constants are chosen by how well a model fitted without the
-    // last season forecasts that whole season (the task: a day ahead), then refitted on all data;
-    // one-step error alone favours constants that chase the level and forecast a day badly.
-    boolean validate = train.length >= 3 * period;
-    double[] head = validate ? java.util.Arrays.copyOf(train, train.length - period) : train;
-    double[] bestConstants = null;
-    double bestError = Double.POSITIVE_INFINITY;
-    for (double a : ALPHAS) {
-      for (double b : BETAS) {
-        for (double g : GAMMAS) {
-          for (double p : PHIS) {
-            HoltWinters m = run(head, period, a, b, g, p);
-            double error =
-                validate ? absoluteError(train, train.length - period, m.forecast(period)) : m.sae;
-            if (error < bestError) {
-              bestError = error;
-              bestConstants = new double[] {a, b, g, p};
-            }
-          }
-        }
-      }
-    }
-    return run(
-        train, period, bestConstants[0], bestConstants[1], bestConstants[2], bestConstants[3]);
-  }
-
-  private static double absoluteError(double[] actual, int from, double[] forecast) {
-    double sum = 0;
-    for (int i = 0; i < forecast.length; i++) {
-      sum += Math.abs(actual[from + i] - forecast[i]);
-    }
-    return sum;
+    return HoltWintersFit.fit(train, period);
   }
 
   /**
-   * Runs the smoothing recursions with fixed constants; {@code phi} damps the trend (Gardner &amp;
-   * McKenzie 1985), so a day-ahead forecast does not extrapolate a short-lived slope 288 steps.
+   * The season length in points for data sampled every {@code stepSeconds} with {@code points}
+   * training points: a week when the training data covers at least three weeks (two to learn the
+   * weekly pattern, one to choose the structure), else a day.
+   */
+  public static int seasonalPeriod(double stepSeconds, int points) {
+    if (!(stepSeconds > 0)) {
+      throw new IllegalArgumentException("stepSeconds must be > 0: " + stepSeconds);
+    }
+    int day = (int) Math.max(2, Math.round(86_400.0 / stepSeconds));
+    return points >= 21L * day ? 7 * day : day;
+  }
+
+  /**
+   * Runs the additive recursions with fixed constants on the raw values; {@code phi} damps the
+   * trend, so a day-ahead forecast does not extrapolate a short-lived slope 288 steps.
    */
   public static HoltWinters run(
       double[] x, int period, double alpha, double beta, double gamma, double phi) {
-    double l = 0;
-    double l2 = 0;
-    for (int i = 0; i < period; i++) {
-      l += x[i];
-      l2 += x[period + i];
-    }
-    l /= period;
-    double t = (l2 / period - l) / period;
-    double[] s = new double[period];
-    for (int i = 0; i < period; i++) {
-      s[i] = x[i] - l;
-    }
-    double sae = 0;
-    for (int i = period; i < x.length; i++) {
-      int k = i % period;
-      double err = x[i] - (l + phi * t + s[k]);
-      sae += Math.abs(err);
-      double newLevel = alpha * (x[i] - s[k]) + (1 - alpha) * (l + phi * t);
-      t = beta * (newLevel - l) + (1 - beta) * phi * t;
-      s[k] = gamma * (x[i] - newLevel) + (1 - gamma) * s[k];
-      l = newLevel;
-    }
-    return new HoltWinters(alpha, beta, gamma, phi, period, x.length, l, t, s, sae);
+    return smooth(x, period, true, Double.NaN, new double[] {alpha, beta, gamma, phi});
   }
 
-  /** The next {@code horizon} values after the training data. */
+  /**
+   * The recursions on {@code y} (already transformed when {@code logOffset} is a number). The
+   * initial level, trend and season come from the first (up to four) seasons' means, as in
+   * classical decomposition; the error is summed from the second season on.
+   */
+  static HoltWinters smooth(
+      double[] y, int period, boolean seasonal, double logOffset, double[] constants) {
+    double alpha = constants[0];
+    double beta = constants[1];
+    double gamma = constants[2];
+    double phi = constants[3];
+    int k = Math.max(1, Math.min(4, y.length / period));
+    double[] means = new double[k];
+    for (int j = 0; j < k; j++) {
+      for (int i = 0; i < period; i++) {
+        means[j] += y[j * period + i];
+      }
+      means[j] /= period;
+    }
+    double l = means[0];
+    double t = k >= 2 ? (means[k - 1] - means[0]) / ((k - 1) * (double) period) : 0;
+    double[] s = new double[period];
+    if (seasonal) {
+      for (int j = 0; j < k; j++) {
+        for (int i = 0; i < period; i++) {
+          s[i] += (y[j * period + i] - means[j]) / k;
+        }
+      }
+    }
+    double sae = 0;
+    for (int i = period; i < y.length; i++) {
+      int m = i % period;
+      double err = y[i] - (l + phi * t + s[m]);
+      sae += Math.abs(err);
+      double newLevel = alpha * (y[i] - s[m]) + (1 - alpha) * (l + phi * t);
+      t = beta * (newLevel - l) + (1 - beta) * phi * t;
+      if (seasonal) {
+        s[m] = gamma * (y[i] - newLevel) + (1 - gamma) * s[m];
+      }
+      l = newLevel;
+    }
+    return new HoltWinters(constants, period, seasonal, logOffset, y.length, l, t, s, sae);
+  }
+
+  /** The next {@code horizon} values after the training data, in the data's unit. */
   public double[] forecast(int horizon) {
     double[] out = new double[horizon];
     double damped = 0;
@@ -134,9 +143,15 @@ public final class HoltWinters {
     for (int h = 1; h <= horizon; h++) {
       power *= phi;
       damped += power;
-      out[h - 1] = level + damped * trend + season[(trainedPoints + h - 1) % period];
+      double y = level + damped * trend + season[(trainedPoints + h - 1) % period];
+      out[h - 1] = Double.isNaN(logOffset) ? y : Math.exp(y) - logOffset;
     }
     return out;
+  }
+
+  /** Sum of absolute one-step errors over the training data (on the fitted scale). */
+  double oneStepError() {
+    return sae;
   }
 
   /**
@@ -183,22 +198,26 @@ public final class HoltWinters {
     return phi;
   }
 
+  /** Whether the model has a season (false: damped-trend exponential smoothing). */
+  public boolean seasonal() {
+    return seasonal;
+  }
+
+  /** Whether the model works on {@code log(x + offset)}: a multiplicative season and trend. */
+  public boolean multiplicative() {
+    return !Double.isNaN(logOffset);
+  }
+
   @Override
   public String toString() {
-    return "HoltWinters[alpha="
-        + alpha
-        + ", beta="
-        + beta
-        + ", gamma="
-        + gamma
-        + ", phi="
-        + phi
-        + ", period="
-        + period
-        + ", level="
-        + level
-        + ", trend="
-        + trend
-        + "]";
+    return String.format(
+        java.util.Locale.ROOT,
+        "HoltWinters[%s, alpha=%.3f, beta=%.3f, gamma=%.3f, phi=%.3f, period=%d]",
+        !seasonal ? "no season" : multiplicative() ? "multiplicative" : "additive",
+        alpha,
+        beta,
+        gamma,
+        phi,
+        period);
   }
 }

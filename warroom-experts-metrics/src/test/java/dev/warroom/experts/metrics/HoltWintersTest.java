@@ -25,6 +25,50 @@ class HoltWintersTest {
   }
 
   @Test
+  void choosesNoSeasonForANoisyLevelWhereYesterdaysNoiseWouldBeCopied() {
+    SplittableRandom r = new SplittableRandom(11);
+    int period = 48;
+    double[] x = new double[period * 8];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = 50 + 8 * r.nextGaussian();
+    }
+    double[] train = Arrays.copyOf(x, x.length - period);
+    double[] actual = Arrays.copyOfRange(x, x.length - period, x.length);
+    HoltWinters model = HoltWinters.fit(train, period);
+    double naive = HoltWinters.mape(actual, HoltWinters.seasonalNaive(train, period, period));
+    assertThat(model.seasonal()).as(model.toString()).isFalse();
+    // the best possible forecast (the level, 50) has an expected MAPE of 8·√(2/π)/50 ≈ 12.8 %
+    assertThat(HoltWinters.mape(actual, model.forecast(period))).isLessThan(naive).isLessThan(14);
+  }
+
+  @Test
+  void choosesAMultiplicativeSeasonWhenTheDailySwingGrowsWithTheLevel() {
+    SplittableRandom r = new SplittableRandom(5);
+    int period = 48;
+    double[] x = new double[period * 10];
+    for (int i = 0; i < x.length; i++) {
+      double level = 20 * Math.exp(0.004 * i);
+      x[i] = level * (1 + 0.6 * Math.sin(2 * Math.PI * i / period)) * (1 + 0.01 * r.nextGaussian());
+    }
+    double[] train = Arrays.copyOf(x, x.length - period);
+    double[] actual = Arrays.copyOfRange(x, x.length - period, x.length);
+    HoltWinters model = HoltWinters.fit(train, period);
+    assertThat(model.multiplicative()).as(model.toString()).isTrue();
+    assertThat(HoltWinters.mape(actual, model.forecast(period)))
+        .isLessThan(HoltWinters.mape(actual, HoltWinters.seasonalNaive(train, period, period)));
+  }
+
+  @Test
+  void seasonIsAWeekOnlyWhenThreeWeeksOfDataCoverIt() {
+    assertThat(HoltWinters.seasonalPeriod(300, 13 * 288)).isEqualTo(288);
+    assertThat(HoltWinters.seasonalPeriod(300, 21 * 288)).isEqualTo(7 * 288);
+    assertThat(HoltWinters.seasonalPeriod(3600, 30 * 24)).isEqualTo(7 * 24);
+    assertThatThrownBy(() -> HoltWinters.seasonalPeriod(0, 10))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("stepSeconds");
+  }
+
+  @Test
   void mapeSkipsZeroActualsAndIsInPercent() {
     assertThat(HoltWinters.mape(new double[] {0, 100, 200}, new double[] {5, 110, 180}))
         .isCloseTo(10.0, within(1e-12));

@@ -7,15 +7,16 @@ import java.util.List;
 
 /**
  * Short-term forecast accuracy on NAB series: each file's last day is held back, Holt-Winters
- * (daily season) is fitted on the rest, and its MAPE on the held-back day is compared with the
- * seasonal-naive forecast (yesterday's values).
+ * ({@link HoltWinters#fit}, season from {@link HoltWinters#seasonalPeriod}) is fitted on the rest,
+ * and its MAPE on the held-back day is compared with the seasonal-naive forecast (yesterday's
+ * values).
  */
 public final class ForecastEvaluation {
   private ForecastEvaluation() {}
 
   /** One file's result; MAPE in percent (NaN when the held-back day is all zeros). */
   public record FileForecast(
-      String relativePath, int horizon, double holtWintersMape, double naiveMape) {}
+      String relativePath, int horizon, double holtWintersMape, double naiveMape, String model) {}
 
   /** Per-file results and the medians over files with a defined MAPE. */
   public record Result(
@@ -30,16 +31,17 @@ public final class ForecastEvaluation {
     for (NabDataFile f : corpus.files()) {
       long[] ts = f.timestamps();
       long step = Math.max(1, (ts[ts.length - 1] - ts[0]) / (ts.length - 1));
-      int period = (int) Math.max(2, Math.round(86_400.0 / step));
+      int day = (int) Math.max(2, Math.round(86_400.0 / step));
       double[] v = f.values();
-      if (v.length < 3 * period) {
+      if (v.length < 3 * day) {
         continue;
       }
-      double[] train = Arrays.copyOf(v, v.length - period);
-      double[] actual = Arrays.copyOfRange(v, v.length - period, v.length);
-      double hw = HoltWinters.mape(actual, HoltWinters.fit(train, period).forecast(period));
-      double naive = HoltWinters.mape(actual, HoltWinters.seasonalNaive(train, period, period));
-      out.add(new FileForecast(f.relativePath(), period, hw, naive));
+      double[] train = Arrays.copyOf(v, v.length - day);
+      double[] actual = Arrays.copyOfRange(v, v.length - day, v.length);
+      HoltWinters model = HoltWinters.fit(train, HoltWinters.seasonalPeriod(step, train.length));
+      double hw = HoltWinters.mape(actual, model.forecast(day));
+      double naive = HoltWinters.mape(actual, HoltWinters.seasonalNaive(train, day, day));
+      out.add(new FileForecast(f.relativePath(), day, hw, naive, model.toString()));
     }
     return new Result(
         out,
