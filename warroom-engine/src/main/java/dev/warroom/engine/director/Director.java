@@ -3,6 +3,7 @@ package dev.warroom.engine.director;
 import dev.warroom.dsl.ActorCatalog;
 import dev.warroom.engine.actors.ActorRegistry;
 import dev.warroom.engine.actors.InvestigationContext;
+import dev.warroom.engine.actors.ScanDigest;
 import dev.warroom.engine.agents.Budget;
 import dev.warroom.engine.agents.DataInventory;
 import dev.warroom.engine.agents.DialectProfile;
@@ -26,6 +27,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
 
 /**
  * Plans and runs an investigation: picks the runbook for the alert's class from the library (or
@@ -47,12 +50,26 @@ public final class Director {
   private final DialectProfile dialects;
   private final Calibration calibration;
   private final InstantSource clock;
+  private final Optional<RcaModel> model;
+  private final Consumer<FusionInput> observer;
 
   public Director(
       ActorRegistry registry,
       DialectProfile dialects,
       Calibration calibration,
       InstantSource clock) {
+    this(registry, dialects, calibration, clock, RcaModel.shipped(), in -> {});
+  }
+
+  private Director(
+      ActorRegistry registry,
+      DialectProfile dialects,
+      Calibration calibration,
+      InstantSource clock,
+      Optional<RcaModel> model,
+      Consumer<FusionInput> observer) {
+    this.model = model;
+    this.observer = observer;
     this.registry = Objects.requireNonNull(registry, "registry");
     this.catalog = ActorSignatures.catalog(registry);
     this.library = RunbookLibrary.builtIn(catalog);
@@ -71,11 +88,21 @@ public final class Director {
   }
 
   public Director withDialects(DialectProfile d) {
-    return new Director(registry, d, calibration, clock);
+    return new Director(registry, d, calibration, clock, model, observer);
   }
 
   public Director withCalibration(Calibration c) {
-    return new Director(registry, dialects, c, clock);
+    return new Director(registry, dialects, c, clock, model, observer);
+  }
+
+  /** This director with the given learned fusion model, or the hand-weighted fusion (null). */
+  Director withModel(RcaModel m) {
+    return new Director(registry, dialects, calibration, clock, Optional.ofNullable(m), observer);
+  }
+
+  /** This director handing every fusion input to {@code o} (training dumps). */
+  Director withObserver(Consumer<FusionInput> o) {
+    return new Director(registry, dialects, calibration, clock, model, o);
   }
 
   /** The catalog runbooks are checked against. */
@@ -152,13 +179,26 @@ public final class Director {
     timings.put("run", (System.nanoTime() - t1) / 1_000_000);
 
     long t2 = System.nanoTime();
-    List<EvidenceFusion.Candidate> ranked = fuse(ctx);
+    FusionInput fusionInput = fusionInput(ctx, ScanDigest.of(ctx));
+    observer.accept(fusionInput);
+    List<EvidenceFusion.Candidate> ranked = fuse(fusionInput);
+    if (model.isPresent()) {
+      ranked = LearnedFusion.apply(model.get(), fusionInput, ranked);
+    }
     timings.put("fusion", (System.nanoTime() - t2) / 1_000_000);
     timings.put("queries", (long) budget.queriesUsed());
     timings.put("total", (System.nanoTime() - t0) / 1_000_000);
     RcaReport report =
         ReportAssembler.assemble(
-            ctx, incidentId, plan, trace, ranked, calibration, inv.missing(), timings);
+            ctx,
+            incidentId,
+            plan,
+            trace,
+            ranked,
+            calibration,
+            model.orElse(null),
+            inv.missing(),
+            timings);
     return new Investigation(report, plan.name(), trace);
   }
 
@@ -172,7 +212,20 @@ public final class Director {
   }
 
   static List<EvidenceFusion.Candidate> fuse(InvestigationContext ctx) {
-    List<Finding> findings = ctx.findings();
+    return fuse(fusionInput(ctx, ScanDigest.EMPTY));
+  }
+
+  /** What the fusion decides from; {@code scan} is empty where the learned model is not used. */
+  static FusionInput fusionInput(InvestigationContext ctx, ScanDigest scan) {
+    boolean symptomatic =
+        ctx.evidence().all().stream().anyMatch(e -> e.source().equals("impact_analysis"));
+    Topology t = ctx.memo("topology-view", () -> ctx.topologyProvider().get());
+    return new FusionInput(ctx.incident().alert().service(), symptomatic, ctx.findings(), t, scan);
+  }
+
+  /** The hand-weighted fusion of the findings with the topology ranker. */
+  static List<EvidenceFusion.Candidate> fuse(FusionInput in) {
+    List<Finding> findings = in.findings();
     Map<String, Instant> deploys = new HashMap<>();
     Map<String, Instant> configs = new HashMap<>();
     for (Finding f : findings) {
@@ -184,8 +237,7 @@ public final class Director {
         }
       }
     }
-    Topology t = ctx.memo("topology-view", () -> ctx.topologyProvider().get());
-    return EvidenceFusion.fuse(findings, t, deploys, configs);
+    return EvidenceFusion.fuse(findings, in.topology(), deploys, configs);
   }
 
   /** The bundle's topology, or one derived from the incident window's spans. */

@@ -34,6 +34,7 @@ final class ReportAssembler {
       RunTrace trace,
       List<EvidenceFusion.Candidate> ranked,
       Calibration calibration,
+      RcaModel model,
       List<String> missing,
       Map<String, Long> timings) {
     Evidence runEvidence = runEvidence(ctx, plan, trace);
@@ -47,7 +48,9 @@ final class ReportAssembler {
     Impact impact = impact(evidence);
     double top = ranked.isEmpty() ? 0 : ranked.get(0).score();
     double second = ranked.size() > 1 ? ranked.get(1).score() : 0;
-    double p = ranked.isEmpty() ? 0 : calibration.probability(top, top - second);
+    // With the learned model a candidate's score already is its probability of being the cause.
+    double p =
+        ranked.isEmpty() ? 0 : model != null ? top : calibration.probability(top, top - second);
     // No symptom beyond the baseline (impact analysis found none) and no direct cause on the top
     // candidate (an orchestrator event, a failing code line): the alert fired on noise.
     boolean symptomatic =
@@ -67,6 +70,8 @@ final class ReportAssembler {
     Verdict verdict;
     if (noTelemetry) {
       verdict = Verdict.INCONCLUSIVE;
+    } else if (model != null) {
+      verdict = learnedVerdict(model, ranked);
     } else if (ranked.isEmpty()
         || top < calibration.noFaultBelow()
         || (!symptomatic && !directCause)) {
@@ -80,7 +85,12 @@ final class ReportAssembler {
     if (verdict != Verdict.NO_FAULT && !noTelemetry) {
       for (int i = 0; i < Math.min(MAX_CANDIDATES, ranked.size()); i++) {
         EvidenceFusion.Candidate c = ranked.get(i);
-        double conf = i == 0 ? p : Math.min(p, calibration.probability(c.score(), c.score() - top));
+        double conf =
+            i == 0
+                ? p
+                : model != null
+                    ? Math.min(p, c.score())
+                    : Math.min(p, calibration.probability(c.score(), c.score() - top));
         candidates.add(
             new RootCauseCandidate(
                 i + 1,
@@ -191,6 +201,21 @@ final class ReportAssembler {
   }
 
   /** How the fusion ranked one candidate: its fault-class votes, anomaly and topology walk. */
+  /**
+   * No fault when even the most likely candidate is improbable; inconclusive when the cause is
+   * likelier than not but its fault class is not (the evidence fits no class well).
+   */
+  private static Verdict learnedVerdict(RcaModel model, List<EvidenceFusion.Candidate> ranked) {
+    if (ranked.isEmpty() || ranked.get(0).score() < model.noFaultBelow()) {
+      return Verdict.NO_FAULT;
+    }
+    if (LearnedFusion.classProbability(ranked.get(0)) < model.classAtLeast()
+        || ranked.get(0).score() < 0.5) {
+      return Verdict.INCONCLUSIVE;
+    }
+    return Verdict.ROOT_CAUSE_FOUND;
+  }
+
   private static Evidence fusionEvidence(
       InvestigationContext ctx, EvidenceFusion.Candidate c, int rank) {
     List<String> rows = new ArrayList<>();

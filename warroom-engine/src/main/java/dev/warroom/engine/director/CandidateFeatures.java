@@ -1,0 +1,113 @@
+package dev.warroom.engine.director;
+
+import dev.warroom.model.DependencyEdge;
+import dev.warroom.model.Finding;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Interpretable evidence features of one root-cause candidate, the inputs of {@link RcaModel}: the
+ * fused scores and rank ({@link EvidenceFusion}); per actor, how strongly its findings point at the
+ * candidate, split by the fault class each finding names; the Kubernetes reasons and log error
+ * categories seen on it; which metric families shifted on its own series and on its node ({@link
+ * dev.warroom.engine.actors.ScanDigest}); and where it sits relative to other anomalous services
+ * (an anomalous callee suggests the candidate is a victim, anomalous callers that it is a cause).
+ * Every name is a readable fact ("k8s.oomkilled", "m.cpu_steal:up"), so a model's weights can be
+ * read and its decision explained with the evidence behind the largest terms.
+ */
+final class CandidateFeatures {
+  private CandidateFeatures() {}
+
+  private static final Pattern K8S_REASON = Pattern.compile("^[^:]+: (\\w+) x\\d+");
+  private static final Pattern LOG_CATEGORY = Pattern.compile("log lines of category (\\S+) from");
+  private static final Pattern NAMED_CATEGORY = Pattern.compile("reports (\\S+) errors naming");
+
+  /** The features of every candidate, keyed by service, from the fused ranking of the input. */
+  static Map<String, Map<String, Double>> of(
+      FusionInput in, List<EvidenceFusion.Candidate> ranked) {
+    Map<String, Double> anomalyOf = new HashMap<>();
+    ranked.forEach(c -> anomalyOf.put(c.service(), c.anomaly()));
+    double top = ranked.isEmpty() ? 1 : Math.max(1e-9, ranked.get(0).score());
+    Map<String, Map<String, Double>> out = new HashMap<>();
+    for (int r = 0; r < ranked.size(); r++) {
+      EvidenceFusion.Candidate c = ranked.get(r);
+      out.put(c.service(), features(in, c, r, top, anomalyOf));
+    }
+    return out;
+  }
+
+  private static Map<String, Double> features(
+      FusionInput in,
+      EvidenceFusion.Candidate c,
+      int rank,
+      double top,
+      Map<String, Double> anomalyOf) {
+    Map<String, Double> f = new HashMap<>();
+    String s = c.service();
+    f.put("bias", 1.0);
+    f.put("fused.score", c.score());
+    f.put("fused.anomaly", c.anomaly());
+    f.put("fused.walk", c.walk());
+    f.put("fused.relative", c.score() / top);
+    f.put("fused.rank1", rank == 0 ? 1.0 : 0.0);
+    f.put("fused.top3", rank < 3 ? 1.0 : 0.0);
+    f.put("fused.findings", Math.log1p(c.findings()));
+    if (in.symptomatic()) {
+      f.put("impact.symptomatic", 1.0);
+    }
+    if (s.equals(in.alertService())) {
+      f.put("alert.service", 1.0);
+    }
+    for (Finding x : in.findings()) {
+      if (!s.equals(x.service()) && !(x.service() == null && s.equals(x.component()))) {
+        continue;
+      }
+      String cls = x.faultClass() == null ? "symptom" : x.faultClass().id();
+      f.merge("x." + x.expert(), EvidenceFusion.strength(x), Math::max);
+      f.merge("c." + x.expert() + "." + cls, x.score(), Math::max);
+      if (x.faultClass() != null) {
+        f.merge("class." + cls, x.score(), Math::max);
+      }
+      token(f, x.summary(), K8S_REASON, "k8s.");
+      token(f, x.summary(), LOG_CATEGORY, "log.");
+      token(f, x.summary(), NAMED_CATEGORY, "named.");
+      if (x.summary().contains("failing spans originate")) {
+        f.put("errors.origin", x.score());
+      }
+      if (!s.equals(x.component()) && x.expert().equals("infra_analysis")) {
+        f.merge("pod." + cls, x.score(), Math::max);
+      }
+    }
+    in.scan().of(s).forEach((k, v) -> f.put("m." + k, v / 4.0));
+    double callers = 0;
+    double callees = 0;
+    double maxCaller = 0;
+    double maxCallee = 0;
+    for (DependencyEdge e : in.topology().edges()) {
+      if (e.callee().equals(s) && !e.caller().equals(s)) {
+        callers++;
+        maxCaller = Math.max(maxCaller, anomalyOf.getOrDefault(e.caller(), 0.0));
+      } else if (e.caller().equals(s) && !e.callee().equals(s)) {
+        callees++;
+        maxCallee = Math.max(maxCallee, anomalyOf.getOrDefault(e.callee(), 0.0));
+      }
+    }
+    f.put("topo.leaf", callees == 0 ? 1.0 : 0.0);
+    f.put("topo.entry", callers == 0 ? 1.0 : 0.0);
+    f.put("topo.caller_anomaly", maxCaller);
+    f.put("topo.callee_anomaly", maxCallee);
+    f.put("topo.beats_callees", c.anomaly() - maxCallee);
+    return f;
+  }
+
+  private static void token(Map<String, Double> f, String text, Pattern p, String prefix) {
+    Matcher m = p.matcher(text);
+    if (m.find()) {
+      f.put(prefix + m.group(1).toLowerCase(Locale.ROOT), 1.0);
+    }
+  }
+}

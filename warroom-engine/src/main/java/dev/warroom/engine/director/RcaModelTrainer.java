@@ -1,0 +1,261 @@
+package dev.warroom.engine.director;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.warroom.model.FaultClass;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/**
+ * Fits {@link RcaModel} on dumps written by {@link RcaTrainingDump} and reports its accuracy on
+ * held-aside dumps. The ranker is L2-regularised logistic regression over every candidate of every
+ * episode (label: is the true root cause); the classifier an L2-regularised multinomial logistic
+ * regression over the true root-cause candidate's features (label: its fault class). Both are
+ * fitted by full-batch gradient descent with Adam (Kingma and Ba 2015); the no-fault threshold is
+ * the one that minimises training errors with a control's false blame weighted {@link
+ * #CONTROL_WEIGHT} times a lost hit.
+ *
+ * <pre>
+ * java -cp warroom.jar dev.warroom.engine.director.RcaModelTrainer OUT.json TRAIN_DUMPS... \
+ *     [--eval DEV_DUMPS]
+ * </pre>
+ */
+public final class RcaModelTrainer {
+  static final double CONTROL_WEIGHT = 2.0;
+  static final double L2 = 0.02;
+  static final int EPOCHS = 1500;
+  static final int MIN_SUPPORT = 3;
+
+  private RcaModelTrainer() {}
+
+  /** One dumped episode: its input and truth. */
+  record Episode(
+      String id, long seed, FusionInput input, String root, FaultClass fault, boolean control) {}
+
+  public static void main(String[] args) throws IOException {
+    if (args.length < 2) {
+      throw new IllegalArgumentException(
+          "usage: RcaModelTrainer OUT.json TRAIN_DUMP_DIR... [--eval DEV_DUMP_DIR]");
+    }
+    List<Path> train = new ArrayList<>();
+    Path eval = null;
+    for (int i = 1; i < args.length; i++) {
+      if (args[i].equals("--eval")) {
+        eval = Path.of(args[++i]);
+      } else {
+        train.add(Path.of(args[i]));
+      }
+    }
+    List<Episode> episodes = new ArrayList<>();
+    for (Path p : train) {
+      episodes.addAll(read(p));
+    }
+    RcaModel model = fit(episodes, describe(episodes));
+    ObjectMapper m = new ObjectMapper();
+    m.writerWithDefaultPrettyPrinter().writeValue(Path.of(args[0]).toFile(), model.toJson(m));
+    System.out.println("train: " + score(model, episodes));
+    if (eval != null) {
+      System.out.println("eval:  " + score(model, read(eval)));
+    }
+  }
+
+  static String describe(List<Episode> eps) {
+    long min = eps.stream().mapToLong(Episode::seed).min().orElse(0);
+    long max = eps.stream().mapToLong(Episode::seed).max().orElse(0);
+    return eps.size() + " gym episodes, seeds " + min + ".." + max + " (all < 10000)";
+  }
+
+  static List<Episode> read(Path dir) throws IOException {
+    ObjectMapper m = new ObjectMapper();
+    List<Path> files;
+    try (Stream<Path> s = Files.list(dir)) {
+      files = s.filter(p -> p.toString().endsWith(".json")).sorted().toList();
+    }
+    List<Episode> out = new ArrayList<>();
+    for (Path f : files) {
+      JsonNode o = m.readTree(f.toFile());
+      long seed = o.path("seed").asLong();
+      if (seed >= RcaTrainingDump.HELD_OUT_FROM) {
+        throw new IllegalArgumentException(f + ": seed " + seed + " is held out");
+      }
+      JsonNode t = o.path("truth");
+      out.add(
+          new Episode(
+              o.path("id").asText(),
+              seed,
+              FusionInput.fromJson(o.path("input")),
+              t.path("root").isNull() ? null : t.path("root").asText(),
+              FaultClass.parse(t.path("faultClass").asText()),
+              t.path("control").asBoolean()));
+    }
+    return out;
+  }
+
+  /** Features of each episode's candidates, in fused order. */
+  record Prepared(Episode ep, List<String> services, List<Map<String, Double>> features) {}
+
+  static Prepared prepare(Episode e) {
+    List<EvidenceFusion.Candidate> ranked = Director.fuse(e.input());
+    Map<String, Map<String, Double>> f = CandidateFeatures.of(e.input(), ranked);
+    List<String> services = ranked.stream().map(EvidenceFusion.Candidate::service).toList();
+    return new Prepared(e, services, services.stream().map(f::get).toList());
+  }
+
+  static RcaModel fit(List<Episode> episodes, String trainedOn) {
+    List<Prepared> data = episodes.stream().map(RcaModelTrainer::prepare).toList();
+    Map<String, Integer> support = new HashMap<>();
+    data.forEach(
+        p -> p.features().forEach(f -> f.keySet().forEach(k -> support.merge(k, 1, Integer::sum))));
+    List<String> vocab =
+        support.entrySet().stream()
+            .filter(e -> e.getValue() >= MIN_SUPPORT)
+            .map(Map.Entry::getKey)
+            .sorted()
+            .toList();
+    Map<String, Integer> index = new HashMap<>();
+    vocab.forEach(v -> index.put(v, index.size()));
+    // Ranker examples: every candidate.
+    List<double[]> rx = new ArrayList<>();
+    List<Integer> ry = new ArrayList<>();
+    List<double[]> cx = new ArrayList<>();
+    List<Integer> cy = new ArrayList<>();
+    List<FaultClass> classes = new ArrayList<>();
+    for (Prepared p : data) {
+      for (int i = 0; i < p.services().size(); i++) {
+        double[] x = dense(p.features().get(i), index);
+        boolean root = !p.ep().control() && p.services().get(i).equals(p.ep().root());
+        rx.add(x);
+        ry.add(root ? 1 : 0);
+        if (root) {
+          if (!classes.contains(p.ep().fault())) {
+            classes.add(p.ep().fault());
+          }
+          cx.add(x);
+          cy.add(classes.indexOf(p.ep().fault()));
+        }
+      }
+    }
+    double[][] w1 = Softmax.fit(rx.toArray(double[][]::new), ry, 2, L2, EPOCHS);
+    double[][] wc = Softmax.fit(cx.toArray(double[][]::new), cy, classes.size(), L2, EPOCHS);
+    Map<String, Double> ranker = new TreeMap<>();
+    for (String v : vocab) {
+      // Two-class softmax: the logit of "root" is the difference of the class weights.
+      double w = w1[1][index.get(v)] - w1[0][index.get(v)];
+      if (w != 0) {
+        ranker.put(v, w);
+      }
+    }
+    Map<FaultClass, Map<String, Double>> cls = new EnumMap<>(FaultClass.class);
+    for (int k = 0; k < classes.size(); k++) {
+      Map<String, Double> w = new TreeMap<>();
+      for (String v : vocab) {
+        w.put(v, wc[k][index.get(v)]);
+      }
+      cls.put(classes.get(k), w);
+    }
+    RcaModel provisional = new RcaModel(ranker, cls, 0, 0, trainedOn);
+    double threshold = noFaultThreshold(provisional, data);
+    return new RcaModel(ranker, cls, threshold, 0, trainedOn);
+  }
+
+  private static double noFaultThreshold(RcaModel m, List<Prepared> data) {
+    List<double[]> tops = new ArrayList<>(); // {p, hit?, control?}
+    for (Prepared p : data) {
+      double best = 0;
+      String who = null;
+      for (int i = 0; i < p.services().size(); i++) {
+        double q = m.rootProbability(p.features().get(i));
+        if (q > best) {
+          best = q;
+          who = p.services().get(i);
+        }
+      }
+      boolean hit = who != null && who.equals(p.ep().root()) && !p.ep().control();
+      tops.add(new double[] {best, hit ? 1 : 0, p.ep().control() ? 1 : 0});
+    }
+    double bestT = 0;
+    double bestCost = Double.MAX_VALUE;
+    for (double t = 0; t <= 0.9; t += 0.01) {
+      double cost = 0;
+      for (double[] x : tops) {
+        if (x[2] == 1 && x[0] >= t) {
+          cost += CONTROL_WEIGHT;
+        } else if (x[1] == 1 && x[0] < t) {
+          cost += 1;
+        }
+      }
+      if (cost < bestCost) {
+        bestCost = cost;
+        bestT = t;
+      }
+    }
+    return bestT;
+  }
+
+  private static double[] dense(Map<String, Double> f, Map<String, Integer> index) {
+    double[] x = new double[index.size()];
+    f.forEach(
+        (k, v) -> {
+          Integer i = index.get(k);
+          if (i != null) {
+            x[i] = v;
+          }
+        });
+    return x;
+  }
+
+  /** Top-1, top-3, class and false-blame figures of the model on dumped episodes. */
+  static String score(RcaModel m, List<Episode> eps) {
+    int faults = 0, top1 = 0, top3 = 0, cls = 0, controls = 0, blamed = 0;
+    Map<String, Integer> confusion = new TreeMap<>();
+    for (Episode e : eps) {
+      List<EvidenceFusion.Candidate> ranked =
+          LearnedFusion.apply(m, e.input(), Director.fuse(e.input()));
+      boolean noFault = ranked.isEmpty() || ranked.get(0).score() < m.noFaultBelow();
+      if (e.control()) {
+        controls++;
+        blamed += noFault ? 0 : 1;
+        continue;
+      }
+      faults++;
+      if (noFault) {
+        confusion.merge(e.fault().id() + " -> no_fault", 1, Integer::sum);
+        continue;
+      }
+      for (int i = 0; i < Math.min(3, ranked.size()); i++) {
+        if (ranked.get(i).service().equals(e.root())) {
+          top3++;
+          if (i == 0) {
+            top1++;
+          }
+        }
+      }
+      if (ranked.get(0).faultClass() == e.fault()) {
+        cls++;
+      } else {
+        confusion.merge(e.fault().id() + " -> " + ranked.get(0).faultClass().id(), 1, Integer::sum);
+      }
+    }
+    StringBuilder sb = new StringBuilder();
+    sb.append(
+        String.format(
+            java.util.Locale.ROOT,
+            "faults %d: top-1 %.1f%% top-3 %.1f%% class %.1f%%; controls %d: false blame %d%n",
+            faults,
+            100.0 * top1 / Math.max(1, faults),
+            100.0 * top3 / Math.max(1, faults),
+            100.0 * cls / Math.max(1, faults),
+            controls,
+            blamed));
+    confusion.forEach((k, v) -> sb.append("  ").append(k).append(" x").append(v).append('\n'));
+    return sb.toString();
+  }
+}

@@ -1,0 +1,70 @@
+package dev.warroom.engine.director;
+
+import java.util.List;
+
+/**
+ * Multinomial logistic regression (softmax) with an L2 penalty, fitted by full-batch gradient
+ * descent with Adam (Kingma and Ba 2015, default β1 0.9, β2 0.999). Small and dense: the training
+ * sets of {@link RcaModelTrainer} are a few thousand examples of a few hundred features. The
+ * penalty is not applied to feature 0 when it is the constant bias.
+ */
+final class Softmax {
+  private Softmax() {}
+
+  static final double LEARNING_RATE = 0.05;
+
+  /** Weights {@code [class][feature]} for examples {@code x} with labels {@code y} in [0,k). */
+  static double[][] fit(double[][] x, List<Integer> y, int k, double l2, int epochs) {
+    int n = x.length;
+    int d = n == 0 ? 0 : x[0].length;
+    double[][] w = new double[k][d];
+    double[][] m = new double[k][d];
+    double[][] v = new double[k][d];
+    double[] z = new double[k];
+    for (int t = 1; t <= epochs; t++) {
+      double[][] g = new double[k][d];
+      for (int i = 0; i < n; i++) {
+        double max = Double.NEGATIVE_INFINITY;
+        for (int c = 0; c < k; c++) {
+          double s = 0;
+          double[] wc = w[c];
+          double[] xi = x[i];
+          for (int j = 0; j < d; j++) {
+            s += wc[j] * xi[j];
+          }
+          z[c] = s;
+          max = Math.max(max, s);
+        }
+        double sum = 0;
+        for (int c = 0; c < k; c++) {
+          z[c] = Math.exp(z[c] - max);
+          sum += z[c];
+        }
+        for (int c = 0; c < k; c++) {
+          double err = z[c] / sum - (y.get(i) == c ? 1 : 0);
+          if (err == 0) {
+            continue;
+          }
+          double[] gc = g[c];
+          double[] xi = x[i];
+          for (int j = 0; j < d; j++) {
+            if (xi[j] != 0) {
+              gc[j] += err * xi[j];
+            }
+          }
+        }
+      }
+      double b1t = 1 - Math.pow(0.9, t);
+      double b2t = 1 - Math.pow(0.999, t);
+      for (int c = 0; c < k; c++) {
+        for (int j = 0; j < d; j++) {
+          double gj = g[c][j] / Math.max(1, n) + l2 * w[c][j];
+          m[c][j] = 0.9 * m[c][j] + 0.1 * gj;
+          v[c][j] = 0.999 * v[c][j] + 0.001 * gj * gj;
+          w[c][j] -= LEARNING_RATE * (m[c][j] / b1t) / (Math.sqrt(v[c][j] / b2t) + 1e-8);
+        }
+      }
+    }
+    return w;
+  }
+}
