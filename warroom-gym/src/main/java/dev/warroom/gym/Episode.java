@@ -69,7 +69,8 @@ public record Episode(
               b.spans(),
               b.events(),
               b.topology(),
-              b.code()),
+              b.code(),
+              b.databases()),
           dir);
       logs.get();
       metrics.get();

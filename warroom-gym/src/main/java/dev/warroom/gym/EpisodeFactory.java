@@ -112,6 +112,8 @@ final class EpisodeFactory {
       }
     }
     Alert alert = rules.toAlert(firing, EventSynth.NAMESPACE);
+    // database statistics draw from their own stream: the other signals do not shift
+    DbStatsSynth db = new DbStatsSynth(sim, rec, inj, seed);
     // telemetry that depends on the run
     CodeSnapshot code = new CodeSnapshot(sys);
     EventSynth events = new EventSynth(sim, rEvents);
@@ -164,9 +166,11 @@ final class EpisodeFactory {
             spans,
             evs,
             sys.toTopology(cluster.instances(), cpm),
-            code.files);
+            code.files,
+            db.build());
     GroundTruth truth =
-        TruthBuilder.build(id, seed, sc, sim, inj, firing, alert, herrings, code, severity);
+        TruthBuilder.build(id, seed, sc, sim, inj, firing, alert, herrings, code, severity)
+            .withParameters(db.truthParameters());
     return new Episode(id, seed, sc, bundle, truth, volumes(sim, traces));
   }
 

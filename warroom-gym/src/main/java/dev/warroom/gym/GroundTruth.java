@@ -63,6 +63,38 @@ public record GroundTruth(
     }
   }
 
+  /** This truth with {@code extra} added to its parameters (an existing key keeps its value). */
+  public GroundTruth withParameters(Map<String, String> extra) {
+    if (extra.isEmpty()) {
+      return this;
+    }
+    Map<String, String> all = new TreeMap<>(extra);
+    all.putAll(parameters);
+    return new GroundTruth(
+        episodeId,
+        seed,
+        topology,
+        scenario,
+        difficulty,
+        control,
+        fault,
+        faultClass,
+        level,
+        rootCauseService,
+        component,
+        componentKind,
+        codeRef,
+        onset,
+        alertService,
+        alertName,
+        alertAt,
+        causalChain,
+        culprits,
+        evidence,
+        redHerrings,
+        all);
+  }
+
   /** A planted red herring: kind, service, time and what it looks like. */
   public record RedHerringTruth(String kind, String service, Instant time, String detail) {}
 

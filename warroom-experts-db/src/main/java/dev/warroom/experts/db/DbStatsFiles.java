@@ -53,7 +53,8 @@ public final class DbStatsFiles {
                   root.get("dialect")
                       .asText()
                       .toUpperCase(Locale.ROOT)
-                      .replace("MARIADB", "MYSQL"));
+                      .replace("MARIADB", "MYSQL")
+                      .replace("POSTGRESQL", "POSTGRES"));
         }
         start = root.has("start") ? Instant.parse(root.get("start").asText()) : start;
         end = root.has("end") ? Instant.parse(root.get("end").asText()) : end;
