@@ -1,19 +1,25 @@
 package dev.warroom.eval;
 
+import dev.warroom.engine.agents.StoreTelemetrySource;
+import dev.warroom.engine.agents.TimedTelemetrySource;
 import dev.warroom.engine.director.Director;
 import dev.warroom.engine.director.Investigation;
 import dev.warroom.engine.director.Investigator;
 import dev.warroom.gym.GroundTruth;
 import dev.warroom.gym.Reward;
+import dev.warroom.model.BundleManifest;
 import dev.warroom.model.RcaReport;
 import dev.warroom.model.RootCauseCandidate;
 import dev.warroom.model.Verdict;
+import dev.warroom.store.duckdb.DuckDbStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
@@ -22,13 +28,16 @@ import java.util.stream.Stream;
  * Investigates every episode of a gym suite folder (each sub-folder a bundle with {@code
  * truth.json}, as {@code warroom gym suite} writes them) and scores each report with the gym's
  * reward. Each investigation goes the user's way: read the bundle folder, load the embedded store,
- * run the Director. The time measured per episode is that whole path.
+ * run the Director. The time measured per episode is that whole path; each result also carries a
+ * profile of it by phase ({@link EpisodeResult#phases()}).
  */
 public final class GymSuiteEvaluation {
+  private final Director director;
   private final Investigator investigator;
 
   public GymSuiteEvaluation(Director director) {
-    this.investigator = new Investigator(Objects.requireNonNull(director, "director"));
+    this.director = Objects.requireNonNull(director, "director");
+    this.investigator = new Investigator(director);
   }
 
   /** The episode folders of a suite: sub-folders holding a {@code truth.json}, sorted by name. */
@@ -63,6 +72,32 @@ public final class GymSuiteEvaluation {
   }
 
   /**
+   * What {@link Investigator#investigate(Path, String)} does, timed by phase: load the bundle into
+   * an embedded store, then investigate it through a {@link TimedTelemetrySource}.
+   */
+  private Investigation investigate(Path dir, Map<String, Long> phases) {
+    long t0 = System.nanoTime();
+    DuckDbStore store = DuckDbStore.inMemory();
+    TimedTelemetrySource source;
+    try {
+      store.ingest(dir, (file, done, total) -> {});
+      source = new TimedTelemetrySource(new StoreTelemetrySource(store));
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
+    phases.put("ingest", (System.nanoTime() - t0) / 1_000_000);
+    try (source) {
+      BundleManifest m = store.manifest();
+      String id = m.name().isBlank() ? String.valueOf(dir.getFileName()) : m.name();
+      Investigation inv =
+          director.investigate(source, store.alert().orElse(null), m.window(), id, null);
+      source.stats().forEach((k, v) -> phases.put("source." + k, v));
+      return inv;
+    }
+  }
+
+  /**
    * Investigates and scores one episode folder; an investigation failure is recorded, not thrown.
    */
   public EpisodeResult evaluate(Path episodeDir) {
@@ -70,27 +105,21 @@ public final class GymSuiteEvaluation {
     String name = String.valueOf(episodeDir.getFileName());
     long t0 = System.nanoTime();
     try {
-      Investigation inv = investigator.investigate(episodeDir, null);
+      Map<String, Long> phases = new LinkedHashMap<>();
+      Investigation inv = investigate(episodeDir, phases);
       long ms = (System.nanoTime() - t0) / 1_000_000;
-      return result(name, truth, inv.report(), ms);
+      return result(name, truth, inv, ms, phases);
     } catch (RuntimeException e) {
       long ms = (System.nanoTime() - t0) / 1_000_000;
-      return new EpisodeResult(
+      return EpisodeResult.failed(
           name,
           truth.control(),
           truth.rootCauseService(),
           truth.faultClass(),
-          null,
-          null,
-          null,
-          0,
-          false,
-          false,
-          false,
-          Double.NaN,
-          false,
           ms,
-          String.valueOf(e));
+          String.valueOf(e),
+          truth.topology(),
+          truth.difficulty());
     }
   }
 
@@ -129,22 +158,15 @@ public final class GymSuiteEvaluation {
       EpisodeResult r;
       if (ep == null) {
         r =
-            new EpisodeResult(
+            EpisodeResult.failed(
                 "seed-" + seed,
                 control,
                 null,
                 null,
-                null,
-                null,
-                null,
                 0,
-                false,
-                false,
-                false,
-                Double.NaN,
-                false,
-                0,
-                "generation failed: " + failure);
+                "generation failed: " + failure,
+                system.name(),
+                "");
         results.add(r);
         progress.accept(r);
         continue;
@@ -153,25 +175,20 @@ public final class GymSuiteEvaluation {
       long t0 = System.nanoTime();
       try {
         Investigation inv = investigator.investigate(ep.bundle(), ep.id(), null);
-        r = result(name, ep.truth(), inv.report(), (System.nanoTime() - t0) / 1_000_000);
+        r =
+            result(
+                name, ep.truth(), inv, (System.nanoTime() - t0) / 1_000_000, new LinkedHashMap<>());
       } catch (RuntimeException e) {
         r =
-            new EpisodeResult(
+            EpisodeResult.failed(
                 name,
                 ep.truth().control(),
                 ep.truth().rootCauseService(),
                 ep.truth().faultClass(),
-                null,
-                null,
-                null,
-                0,
-                false,
-                false,
-                false,
-                Double.NaN,
-                false,
                 (System.nanoTime() - t0) / 1_000_000,
-                String.valueOf(e));
+                String.valueOf(e),
+                ep.truth().topology(),
+                ep.truth().difficulty());
       }
       results.add(r);
       progress.accept(r);
@@ -179,7 +196,13 @@ public final class GymSuiteEvaluation {
     return SuiteReport.of(results);
   }
 
-  static EpisodeResult result(String name, GroundTruth truth, RcaReport report, long ms) {
+  static EpisodeResult result(
+      String name, GroundTruth truth, Investigation inv, long ms, Map<String, Long> phases) {
+    RcaReport report = inv.report();
+    report.timingsMillis().forEach(phases::putIfAbsent);
+    for (var s : inv.trace().steps()) {
+      phases.merge("actor." + s.actor(), s.millis(), Long::sum);
+    }
     Reward rw = Reward.score(truth, report);
     RootCauseCandidate top = report.verdict() == Verdict.NO_FAULT ? null : report.top();
     return new EpisodeResult(
@@ -197,6 +220,13 @@ public final class GymSuiteEvaluation {
         rw.onsetErrorSeconds(),
         rw.blamedControl(),
         ms,
-        "");
+        "",
+        truth.topology(),
+        truth.difficulty(),
+        report.candidates().stream()
+            .limit(3)
+            .map(c -> new EpisodeResult.Prediction(c.service(), c.faultClass(), c.confidence()))
+            .toList(),
+        phases);
   }
 }
