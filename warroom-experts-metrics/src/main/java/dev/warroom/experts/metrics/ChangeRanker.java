@@ -17,6 +17,11 @@ import java.util.Objects;
  * their labels ({@code pod}, then {@code instance}/{@code node}/{@code host}, then {@code
  * service}). Series are scored in parallel; each costs a few linear-time selections (quickselect)
  * over its normal period rather than a sort.
+ *
+ * <p>Seasonal awareness: when the history covers the same time of day on past days ({@link
+ * SeasonalChange}), the post-onset points are compared with those instead ({@link
+ * Baseline#SAME_TIME_PAST_DAYS}), so the daily peak arriving on time is not mistaken for a change;
+ * otherwise the whole pre-onset period is the baseline ({@link Baseline#PRE_ONSET}).
  */
 public final class ChangeRanker {
   private ChangeRanker() {}
@@ -28,11 +33,43 @@ public final class ChangeRanker {
       String component,
       double deviation,
       Direction direction,
-      double score) {
+      double score,
+      Baseline baseline) {
     public RankedChange {
       Objects.requireNonNull(key, "key");
       Objects.requireNonNull(component, "component");
+      Objects.requireNonNull(baseline, "baseline");
     }
+  }
+
+  /** What a series was compared with. */
+  public enum Baseline {
+    /** The same time of day on up to 4 previous days, in day-over-day noise units. */
+    SAME_TIME_PAST_DAYS,
+    /** The whole normal period before the onset (median and IQR), when no past day covers it. */
+    PRE_ONSET
+  }
+
+  /**
+   * The noise at the incident's own resolution: the IQR of the normal points in the hour before the
+   * onset (0 with fewer than 8), a floor for the seasonal scale, since history is often downsampled
+   * (the gym keeps 5-minute history and 15-second incident points) and so smoother than the
+   * present.
+   */
+  private static double localScale(MetricSeries s, int split) {
+    long from = s.timestampAt(split) - 3_600_000L;
+    double[] recent = new double[split];
+    int m = 0;
+    for (int i = split - 1; i >= 0 && s.timestampAt(i) >= from; i--) {
+      if (!Double.isNaN(s.valueAt(i))) {
+        recent[m++] = s.valueAt(i);
+      }
+    }
+    if (m < 8) {
+      return 0;
+    }
+    double[] q = RobustStats.quantilesBySelection(recent, m, 0.25, 0.75);
+    return q[1] - q[0];
   }
 
   /**
@@ -86,11 +123,30 @@ public final class ChangeRanker {
     double scale = Math.max(iqr, Math.max(0.1 * range, 1e-6 * Math.max(1.0, Math.abs(median))));
     double best = 0;
     double signed = 0;
-    for (int i = split; i < Math.min(end, n); i++) {
-      double d = (s.valueAt(i) - median) / scale;
-      if (Math.abs(d) > best) {
-        best = Math.abs(d);
-        signed = d;
+    Baseline baseline = Baseline.PRE_ONSET;
+    // the copies are made only when at least a day of history precedes the onset
+    boolean dayBefore =
+        s.timestampAt(split) - SeasonalChange.DAY_MS + SeasonalChange.SLACK_MS >= s.timestampAt(0);
+    double[] seasonal =
+        !dayBefore
+            ? null
+            : SeasonalChange.deviation(
+                s.timestampsMillis(),
+                s.values(),
+                split,
+                Math.min(end, n),
+                Math.max(localScale(s, split), 1e-6 * Math.max(1.0, Math.abs(median))));
+    if (seasonal != null) {
+      baseline = Baseline.SAME_TIME_PAST_DAYS;
+      signed = seasonal[0];
+      best = Math.abs(signed);
+    } else {
+      for (int i = split; i < Math.min(end, n); i++) {
+        double d = (s.valueAt(i) - median) / scale;
+        if (Math.abs(d) > best) {
+          best = Math.abs(d);
+          signed = d;
+        }
       }
     }
     SeriesKey key = s.key();
@@ -100,7 +156,8 @@ public final class ChangeRanker {
         componentOf(key),
         Math.min(best, StreamingDetector.MAX_DEVIATION),
         signed >= 0 ? Direction.UP : Direction.DOWN,
-        best / (best + 6.0));
+        best / (best + 6.0),
+        baseline);
   }
 
   /** The most specific component a series' labels name. */
