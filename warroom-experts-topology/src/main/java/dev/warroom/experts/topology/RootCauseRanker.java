@@ -31,6 +31,11 @@ import java.util.Set;
  * drawn in proportion to the anomalies (personalised PageRank, as in MicroRank, Yu et al., WWW
  * 2021). The stationary distribution concentrates on the most downstream anomalous components: a
  * slow database is where walkers starting at its slow callers end up.
+ *
+ * <p>Fault class: each component carries the class of the strongest finding about it that names one
+ * ({@link RankedComponent#knownFaultClass()}); when none does, the class stays unknown (null, not
+ * {@link FaultClass#NONE}) and {@link RankedComponent#toCandidate(int, FaultClass)} lets the caller
+ * say what it becomes.
  */
 public final class RootCauseRanker {
   private final RankerConfig config;
@@ -112,6 +117,9 @@ public final class RootCauseRanker {
       }
     }
     Map<String, Finding> strongest = new HashMap<>();
+    // the class comes from the strongest finding that names one: a stronger metric finding (a
+    // symptom, class null) must not hide a weaker log or event finding that says what broke
+    Map<String, Finding> strongestClassified = new HashMap<>();
     Map<String, List<String>> evidenceIds = new HashMap<>();
     for (Finding f : directEvidence) {
       for (String key : new LinkedHashSet<>(Arrays.asList(f.component(), f.service()))) {
@@ -119,6 +127,9 @@ public final class RootCauseRanker {
           continue;
         }
         strongest.merge(key, f, (a, b) -> a.score() >= b.score() ? a : b);
+        if (f.faultClass() != null && f.faultClass() != FaultClass.NONE) {
+          strongestClassified.merge(key, f, (a, b) -> a.score() >= b.score() ? a : b);
+        }
         List<String> ids = evidenceIds.computeIfAbsent(key, k -> new ArrayList<>());
         for (Evidence ev : f.evidence()) {
           if (!ids.contains(ev.id())) {
@@ -137,7 +148,7 @@ public final class RootCauseRanker {
     double[] score = AnomalyWalk.stationary(names, index, topology.edges(), anomaly, config);
     List<RankedComponent> out = new ArrayList<>(names.size());
     for (int i = 0; i < names.size(); i++) {
-      Finding f = strongest.get(names.get(i));
+      Finding f = strongestClassified.get(names.get(i));
       FaultClass fc = f == null ? null : f.faultClass();
       out.add(
           new RankedComponent(

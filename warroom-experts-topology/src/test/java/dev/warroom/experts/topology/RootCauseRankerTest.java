@@ -64,7 +64,37 @@ class RootCauseRankerTest {
     assertThat(ranking.get(0).component()).isEqualTo("payment");
     assertThat(ranking.get(0).faultClass()).isEqualTo(FaultClass.MEMORY_EXHAUSTION);
     assertThat(ranking.get(0).evidenceIds()).containsExactly("ev-1");
-    assertThat(ranking.get(0).toCandidate(1).evidenceIds()).containsExactly("ev-1");
+    assertThat(ranking.get(0).toCandidate(1, FaultClass.NETWORK_LATENCY).evidenceIds())
+        .containsExactly("ev-1");
+  }
+
+  @Test
+  void componentWithOnlyMetricAnomaliesHasAnUnknownClassNotNone() {
+    Map<String, Double> anomaly = Map.of("checkout", 2.0, "payment", 1.0, "db", 6.0);
+    RankedComponent db = ranker.rank(SHOP, anomaly, List.of()).get(0);
+    assertThat(db.component()).isEqualTo("db");
+    assertThat(db.knownFaultClass()).isEmpty();
+    assertThat(db.toCandidateIfClassKnown(1)).isEmpty();
+    assertThat(db.toCandidate(1, FaultClass.SLOW_QUERY).faultClass())
+        .isEqualTo(FaultClass.SLOW_QUERY);
+    assertThatThrownBy(() -> db.toCandidate(1, null))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("whenUnknown");
+  }
+
+  @Test
+  void weakerFindingThatNamesAClassWinsOverAStrongerSymptomWithoutOne() {
+    Evidence chart = Evidence.of("ev-m", EvidenceKind.METRIC, "metrics", "p99 x8", List.of("x"));
+    Evidence log = Evidence.of("ev-l", EvidenceKind.LOG, "logs", "lock wait", List.of("y"));
+    Finding symptom =
+        new Finding("metrics", "db", "db", null, "latency up", 0.99, null, List.of(chart));
+    Finding cause =
+        new Finding(
+            "db", "db", "db", FaultClass.LOCK_CONTENTION, "lock waits", 0.6, null, List.of(log));
+    RankedComponent db = ranker.rank(SHOP, Map.of(), List.of(symptom, cause)).get(0);
+    assertThat(db.component()).isEqualTo("db");
+    assertThat(db.knownFaultClass()).contains(FaultClass.LOCK_CONTENTION);
+    assertThat(db.evidenceIds()).containsExactly("ev-m", "ev-l");
   }
 
   @Test
