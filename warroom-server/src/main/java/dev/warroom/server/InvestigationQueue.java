@@ -121,9 +121,15 @@ public final class InvestigationQueue implements AutoCloseable {
           MarkdownReport.render(r),
           JsonReport.render(r),
           HtmlReport.render(r),
+          r.runbook(),
           clock.instant());
       completed.incrementAndGet();
     } catch (RuntimeException e) {
+      if (pool.isShutdown()) {
+        // interrupted by close(): left RUNNING, so the next start investigates it again
+        logger.info("investigation of incident {} stopped by shutdown", id);
+        return;
+      }
       logger.warn("investigation of incident {} failed", id, e);
       repo.setState(id, IncidentState.FAILED, String.valueOf(e.getMessage()), clock.instant());
       failed.incrementAndGet();

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * Settings of {@code warroom serve}, read from a JSON file:
@@ -18,8 +19,15 @@ import java.util.Objects;
  * {"port": 8080, "dataDir": "warroom-data", "workers": 2, "queueCapacity": 1000,
  *  "slackUrl": "https://hooks.slack.com/services/...",
  *  "webhookSecret": "s3cret",
- *  "tokens": [{"token": "abc", "role": "admin"}, {"token": "def", "role": "viewer"}]}
+ *  "tokens": [{"token": "abc", "role": "admin"}, {"token": "def", "role": "viewer"}],
+ *  "database": {"url": "jdbc:postgresql://db:5432/warroom", "user": "warroom",
+ *               "passwordFile": "/run/secrets/warroom-db"}}
  * }</pre>
+ *
+ * <p>The database may also come from the environment: {@code WARROOM_DB_URL}, {@code
+ * WARROOM_DB_USER}, {@code WARROOM_DB_PASSWORD} (these win over the file). A password is never
+ * written in the config file itself: {@code passwordFile} names a file holding it, {@code
+ * passwordEnv} an environment variable.
  *
  * <p>Nothing is defaulted silently when present but wrong: a bad value fails with the file and JSON
  * pointer of the field.
@@ -33,6 +41,7 @@ import java.util.Objects;
  *     X-Warroom-Secret}), or null for token-only
  * @param slackUrl a Slack-compatible incoming webhook that gets a message per finished report, or
  *     null
+ * @param database the incident database, or null for the embedded H2 file in {@code dataDir}
  */
 public record ServerConfig(
     int port,
@@ -41,7 +50,8 @@ public record ServerConfig(
     int queueCapacity,
     Map<String, Role> tokens,
     String webhookSecret,
-    java.net.URI slackUrl) {
+    java.net.URI slackUrl,
+    DatabaseConfig database) {
   public ServerConfig {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port: out of range 0..65535: " + port);
@@ -59,13 +69,45 @@ public record ServerConfig(
     }
   }
 
-  /** Same settings on another port. */
-  public ServerConfig withPort(int p) {
-    return new ServerConfig(p, dataDir, workers, queueCapacity, tokens, webhookSecret, slackUrl);
+  /** Settings with the embedded incident database. */
+  public ServerConfig(
+      int port,
+      Path dataDir,
+      int workers,
+      int queueCapacity,
+      Map<String, Role> tokens,
+      String webhookSecret,
+      java.net.URI slackUrl) {
+    this(port, dataDir, workers, queueCapacity, tokens, webhookSecret, slackUrl, null);
   }
 
-  /** Reads a config file; {@code dataDir} is resolved against the file's folder. */
+  /** Same settings on another port. */
+  public ServerConfig withPort(int p) {
+    return new ServerConfig(
+        p, dataDir, workers, queueCapacity, tokens, webhookSecret, slackUrl, database);
+  }
+
+  /** Same settings with another incident database. */
+  public ServerConfig withDatabase(DatabaseConfig db) {
+    return new ServerConfig(
+        port, dataDir, workers, queueCapacity, tokens, webhookSecret, slackUrl, db);
+  }
+
+  /** The incident database: the configured one, else the embedded file in {@code dataDir}. */
+  public DatabaseConfig incidentDatabase() {
+    return database != null ? database : DatabaseConfig.embedded(dataDir);
+  }
+
+  /** Reads a config file with the process environment; see {@link #load(Path, Function)}. */
   public static ServerConfig load(Path file) {
+    return load(file, System::getenv);
+  }
+
+  /**
+   * Reads a config file; {@code dataDir} and {@code passwordFile} are resolved against the file's
+   * folder; {@code env} gives environment variables.
+   */
+  public static ServerConfig load(Path file, Function<String, String> env) {
     JsonNode doc;
     try {
       doc = new ObjectMapper().readTree(file.toFile());
@@ -112,11 +154,12 @@ public record ServerConfig(
         problems.add(file + "#/slackUrl: not a URL: " + e.getMessage());
       }
     }
+    DatabaseConfig db = ServerDatabaseSettings.read(doc, file, env, problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
     try {
-      return new ServerConfig(port, dataDir, workers, capacity, tokens, secret, slack);
+      return new ServerConfig(port, dataDir, workers, capacity, tokens, secret, slack, db);
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(file + "#/" + e.getMessage());
     }
@@ -137,15 +180,16 @@ public record ServerConfig(
   @Override
   public String toString() {
     // Tokens and the secret never reach logs.
-    return "ServerConfig[port=%d, dataDir=%s, workers=%d, queueCapacity=%d, tokens=%d, secret=%s,"
-        + " slack=%s]"
-            .formatted(
-                port,
-                dataDir,
-                workers,
-                queueCapacity,
-                tokens.size(),
-                webhookSecret == null ? "no" : "***",
-                slackUrl == null ? "no" : "yes");
+    return ("ServerConfig[port=%d, dataDir=%s, workers=%d, queueCapacity=%d, tokens=%d, secret=%s,"
+            + " slack=%s, database=%s]")
+        .formatted(
+            port,
+            dataDir,
+            workers,
+            queueCapacity,
+            tokens.size(),
+            webhookSecret == null ? "no" : "***",
+            slackUrl == null ? "no" : "yes",
+            database == null ? "embedded" : database);
   }
 }

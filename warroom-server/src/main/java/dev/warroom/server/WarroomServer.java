@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * {@code warroom serve}: one process with the embedded telemetry store (DuckDB file), the incident
- * database (DuckDB file), the investigation queue and the HTTP API.
+ * database (an embedded H2 file, or PostgreSQL when configured), the investigation queue and the
+ * HTTP API.
  *
  * <pre>{@code
  * try (WarroomServer s = WarroomServer.start(config, Director.standard(), InstantSource.system())) {
@@ -56,7 +57,7 @@ public final class WarroomServer implements AutoCloseable {
     }
     this.telemetry = DuckDbStore.open(config.dataDir().resolve("telemetry.duckdb"));
     this.shared = new SharedStore(telemetry);
-    this.repo = IncidentRepository.open(config.dataDir().resolve("incidents.duckdb"));
+    this.repo = IncidentRepository.open(config.incidentDatabase());
     this.metrics = new ServerMetrics();
     this.queue =
         new InvestigationQueue(
@@ -179,6 +180,17 @@ public final class WarroomServer implements AutoCloseable {
     get("/api/v1/incidents", ctx -> ctx.json(incidentList(ctx)), Role.VIEWER);
     get("/api/v1/incidents/{id}", ctx -> ctx.json(view(incident(ctx))), Role.VIEWER);
     get("/api/v1/incidents/{id}/report", this::report, Role.VIEWER);
+    get(
+        "/api/v1/incidents/{id}/runbook",
+        ctx -> {
+          Incident i = incident(ctx);
+          String text =
+              repo.runbook(i.id())
+                  .orElseThrow(
+                      () -> new AlertIntake.NotFound("incident " + i.id() + " has no runbook yet"));
+          ctx.contentType("text/plain; charset=utf-8").result(text);
+        },
+        Role.VIEWER);
     post("/api/v1/incidents/{id}/feedback", this::postFeedback, Role.RESPONDER);
     get(
         "/api/v1/incidents/{id}/feedback",

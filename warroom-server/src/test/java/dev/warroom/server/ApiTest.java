@@ -113,7 +113,7 @@ class ApiTest {
   void queuedInvestigationsLeftByAPreviousProcessRunAtStart() {
     t.close();
     // What a killed process leaves behind: an incident stored as RUNNING with no report.
-    try (IncidentRepository repo = IncidentRepository.open(dir.resolve("incidents.duckdb"))) {
+    try (IncidentRepository repo = IncidentRepository.open(DatabaseConfig.embedded(dir))) {
       var now = java.time.Instant.now();
       repo.insertIfAbsent(
           new Incident(

@@ -66,7 +66,7 @@ class RestartRecoveryTest {
       child.destroyForcibly().waitFor();
     }
     long unfinished;
-    try (IncidentRepository repo = IncidentRepository.open(dir.resolve("incidents.duckdb"))) {
+    try (IncidentRepository repo = IncidentRepository.open(DatabaseConfig.embedded(dir))) {
       unfinished =
           ids.stream()
               .filter(id -> repo.get(id).orElseThrow().state() != IncidentState.DONE)
