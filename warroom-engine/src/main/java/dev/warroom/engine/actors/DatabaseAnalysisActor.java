@@ -14,8 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * {@code database_analysis}: database load — rows read, lock waits, slow queries, connection-pool
- * use — from the database exporters' series, and the statements named by slow-query and lock log
- * lines.
+ * use — from the database exporters' series; where the bundle carries database statistics ({@code
+ * db/}: statement counters, plans, lock waits; see {@link DbStatsSource}) the database expert's
+ * findings on them (the statement whose load rose, the full scan and the missing index, the
+ * blocking transaction); else the statements named by slow-query and lock log lines.
  */
 public final class DatabaseAnalysisActor
     implements Actor<DatabaseAnalysisActor.Input, DatabaseAnalysisActor.Output> {
@@ -71,7 +73,11 @@ public final class DatabaseAnalysisActor
                         && MetricFindings.inServices(e, in.services()),
                 4));
     List<String> statements = new ArrayList<>();
-    if (ctx.inventory().hasLogs()) {
+    if (DbStatsFindings.available(ctx)) {
+      DbStatsFindings.Recorded db = DbStatsFindings.record(ctx, name(), in.services());
+      fs.addAll(db.findings());
+      statements.addAll(db.statements());
+    } else if (ctx.inventory().hasLogs()) {
       statements.addAll(slowStatements(ctx, in.services()));
     }
     List<String> dbs =
