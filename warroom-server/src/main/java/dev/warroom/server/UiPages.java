@@ -4,9 +4,10 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * The web UI, rendered on the server: the incident list with states, and an incident page that
- * embeds the report module's HTML (with its SVG charts and evidence) and feedback buttons. The only
- * script posts feedback to the API with the session cookie.
+ * The web UI, rendered on the server: the incident list with states, and an incident page with
+ * feedback buttons, the interactive metric charts with their evidence drill-down ({@link
+ * UiCharts}), and the report module's HTML (candidates, hypotheses, runbook, all evidence). Scripts
+ * are inline: the feedback post (with the session cookie) and the charts.
  */
 final class UiPages {
   private UiPages() {}
@@ -69,7 +70,8 @@ final class UiPages {
     return b.append("</table></body></html>").toString();
   }
 
-  static String incident(Incident i, String reportHtml, List<Feedback> feedback) {
+  static String incident(
+      Incident i, String reportHtml, String reportJson, List<Feedback> feedback) {
     String state = i.state().name().toLowerCase(Locale.ROOT);
     StringBuilder b = new StringBuilder();
     b.append("<!doctype html><html><head><title>")
@@ -99,6 +101,7 @@ final class UiPages {
         .append("r.ok?'feedback saved':j.error}))}")
         .append("document.getElementById('right').onclick=()=>fb(true);")
         .append("document.getElementById('wrong').onclick=()=>fb(false);</script>");
+    b.append(UiCharts.section(reportJson));
     if (reportHtml != null) {
       // The report page is a whole document; an iframe keeps its styles apart from ours.
       b.append("<iframe id=report title=report style=\"width:100%;height:80vh;border:0\" srcdoc=\"")

@@ -172,7 +172,11 @@ public final class WarroomServer implements AutoCloseable {
         ctx -> {
           Incident i = incident(ctx);
           ctx.html(
-              UiPages.incident(i, repo.report(i.id(), "html").orElse(null), repo.feedback(i.id())));
+              UiPages.incident(
+                  i,
+                  repo.report(i.id(), "html").orElse(null),
+                  repo.report(i.id(), "json").orElse(null),
+                  repo.feedback(i.id())));
         },
         Role.VIEWER);
     get("/ui/login", ctx -> ctx.html(UiPages.login(null)), Auth.OPEN);

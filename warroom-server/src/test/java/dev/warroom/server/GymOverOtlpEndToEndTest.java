@@ -12,11 +12,15 @@ import dev.warroom.gym.SystemCatalog;
 import dev.warroom.store.bundle.AlertParser;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 
 /**
@@ -72,9 +76,52 @@ class GymOverOtlpEndToEndTest {
                         By.cssSelector("#candidates tr.top td:nth-child(2)")))
                 .getText();
         assertThat(top).as("top candidate on the report page").isEqualTo(truth);
+        c.web.switchTo().defaultContent();
+        checkInteractiveCharts(c);
       }
       assertThat(spans).isPositive();
     }
+  }
+
+  /** Hover read-out, drag-to-zoom and reset on a chart; the evidence drill-down of its query. */
+  private static void checkInteractiveCharts(HeadlessChromium c) {
+    List<WebElement> charts = c.web.findElements(By.cssSelector("svg.ichart"));
+    assertThat(charts).as("interactive charts on the incident page").isNotEmpty();
+    assertThat(c.web.findElements(By.cssSelector("svg.ichart polygon.band")))
+        .as("baseline bands")
+        .isNotEmpty();
+    assertThat(c.web.findElements(By.cssSelector("svg.ichart rect.anomaly")))
+        .as("anomalous windows")
+        .isNotEmpty();
+    WebElement svg = charts.getFirst();
+    WebElement fig = svg.findElement(By.xpath("ancestor::figure"));
+    WebElement readout = fig.findElement(By.cssSelector(".readout"));
+    new Actions(c.web).scrollToElement(svg).moveToElement(svg, 40, 0).perform();
+    c.wait.until(
+        ExpectedConditions.textMatches(By.cssSelector(".readout"), Pattern.compile("value")));
+    assertThat(readout.getText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d.* value .*");
+
+    Instant start = Instant.parse(svg.getAttribute("data-start"));
+    Instant end = Instant.parse(svg.getAttribute("data-end"));
+    new Actions(c.web)
+        .moveToElement(svg, -150, 0)
+        .clickAndHold()
+        .moveByOffset(200, 0)
+        .release()
+        .perform();
+    WebElement zoomed = fig.findElement(By.cssSelector("svg.ichart"));
+    Instant zs = Instant.parse(zoomed.getAttribute("data-start"));
+    Instant ze = Instant.parse(zoomed.getAttribute("data-end"));
+    assertThat(zs).isAfter(start);
+    assertThat(ze).isBefore(end);
+    fig.findElement(By.cssSelector("button.reset")).click();
+    assertThat(
+            Instant.parse(fig.findElement(By.cssSelector("svg.ichart")).getAttribute("data-start")))
+        .isEqualTo(start);
+
+    fig.findElement(By.cssSelector("details.drill summary")).click();
+    assertThat(fig.findElement(By.cssSelector("details.drill table.rows")).isDisplayed()).isTrue();
+    assertThat(fig.findElements(By.cssSelector("details.drill pre"))).isNotEmpty();
   }
 
   /** POSTs each request as application/x-protobuf; returns how many were accepted. */
