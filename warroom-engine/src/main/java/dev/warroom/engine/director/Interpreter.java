@@ -14,11 +14,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.ThreadFactory;
 import java.util.function.BooleanSupplier;
 
 /**
@@ -248,7 +243,7 @@ final class Interpreter {
             }
           });
     }
-    List<BranchOutcome> outcomes = runAll(tasks);
+    List<BranchOutcome> outcomes = BoundedFanOut.runAll(tasks, parallelism);
     RuntimeException end = null;
     for (BranchOutcome o : outcomes) {
       merge(o, env);
@@ -258,42 +253,6 @@ final class Interpreter {
     }
     if (end != null) {
       throw end;
-    }
-  }
-
-  private List<BranchOutcome> runAll(List<Callable<BranchOutcome>> tasks) {
-    if (tasks.size() <= 1 || parallelism == 1) {
-      List<BranchOutcome> out = new ArrayList<>();
-      for (Callable<BranchOutcome> t : tasks) {
-        out.add(call(t));
-      }
-      return out;
-    }
-    ThreadFactory threads = Thread.ofPlatform().name("warroom-parallel-", 1).daemon().factory();
-    ExecutorService pool =
-        Executors.newFixedThreadPool(Math.min(parallelism, tasks.size()), threads);
-    try {
-      List<BranchOutcome> out = new ArrayList<>();
-      for (Future<BranchOutcome> f : pool.invokeAll(tasks)) {
-        out.add(f.get());
-      }
-      return out;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while a parallel block ran", e);
-    } catch (ExecutionException e) {
-      // Branches catch RuntimeException themselves; an Error is not ours to handle.
-      throw new IllegalStateException("a parallel branch failed", e.getCause());
-    } finally {
-      pool.shutdownNow();
-    }
-  }
-
-  private static BranchOutcome call(Callable<BranchOutcome> t) {
-    try {
-      return t.call();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
     }
   }
 
