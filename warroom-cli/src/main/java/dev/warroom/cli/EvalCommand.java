@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       EvalNabCommand.class,
       EvalLogParseCommand.class,
       EvalPetShopCommand.class,
-      EvalRouterCommand.class
+      EvalRouterCommand.class,
+      EvalCodeFaultsCommand.class
     })
 final class EvalCommand {}
