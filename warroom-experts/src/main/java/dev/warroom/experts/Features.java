@@ -67,11 +67,22 @@ final class Features {
       String three = prefixShape(line, 3);
       out[n++] = hash('T', two, 0, two.length());
       out[n++] = hash('U', three, 0, three.length());
+      // how lines end (';' '{' '}' in code, ',' or a digit in tables, ']' '}' in JSON)
+      char end = line.stripTrailing().charAt(line.stripTrailing().length() - 1);
+      out[n++] = hash('E', String.valueOf(Character.isDigit(end) ? '0' : end), 0, 1);
       if (firstShape == null) {
         firstShape = shape;
       } else if (!firstShape.equals(shape)) {
         sameShape = false;
       }
+    }
+    // whole words (keywords, JSON keys such as resourceMetrics vs resourceSpans), lower-cased
+    int[] words = words(head);
+    if (n + words.length + 8 >= out.length) {
+      out = Arrays.copyOf(out, n + words.length + 8);
+    }
+    for (int w : words) {
+      out[n++] = w;
     }
     String trimmed = head.strip();
     String table = tableShape(lines);
@@ -97,6 +108,30 @@ final class Features {
       }
     }
     return Arrays.copyOf(ids, k);
+  }
+
+  /** Hashed lower-cased words of 2 to 24 letters/underscores. */
+  static int[] words(String text) {
+    List<Integer> out = new ArrayList<>();
+    int i = 0;
+    while (i < text.length()) {
+      while (i < text.length() && !isWordChar(text.charAt(i))) {
+        i++;
+      }
+      int start = i;
+      while (i < text.length() && isWordChar(text.charAt(i))) {
+        i++;
+      }
+      if (i - start >= 2 && i - start <= 24) {
+        String w = text.substring(start, i).toLowerCase(java.util.Locale.ROOT);
+        out.add(hash('W', w, 0, w.length()));
+      }
+    }
+    return out.stream().mapToInt(Integer::intValue).toArray();
+  }
+
+  private static boolean isWordChar(char c) {
+    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_';
   }
 
   /** The first {@code max} lines of the text, without splitting the rest of it. */
@@ -169,7 +204,9 @@ final class Features {
   /**
    * Whether the lines look like a delimited table: the number of commas per non-blank line (of the
    * first 20) when it is the same on every line, bucketed, else {@code ragged}; {@code none}
-   * without commas.
+   * without commas. Commas inside double-quoted fields do not count (RFC 4180, where {@code ""} is
+   * an escaped quote), so a header of quoted selectors such as {@code "up{job=""a"",pod=""b""}"}
+   * has as many fields as its rows.
    */
   static String tableShape(List<String> lines) {
     int commas = -1;
@@ -179,8 +216,12 @@ final class Features {
         continue;
       }
       int c = 0;
+      boolean quoted = false;
       for (int i = 0; i < line.length(); i++) {
-        if (line.charAt(i) == ',') {
+        char ch = line.charAt(i);
+        if (ch == '"') {
+          quoted = !quoted;
+        } else if (ch == ',' && !quoted) {
           c++;
         }
       }

@@ -54,14 +54,34 @@ public final class RouterEvaluation {
    */
   public static Result run(Path datasets, boolean leaveOneSourceOut) throws IOException {
     RouterCorpus.Split split = RouterCorpus.split(datasets);
-    Router router = Router.train(split.train());
+    return score(
+        Router.train(split.train()),
+        split.train().size(),
+        split.test(),
+        leaveOneSourceOut ? unseen(split) : List.of());
+  }
+
+  /**
+   * Trains on the train part of {@link RouterCorpus#split} and measures accuracy on {@code
+   * heldOut}, examples from sources the corpus never draws on ({@link HeldOutCorpus}).
+   */
+  public static Result runHeldOut(Path datasets, List<LabelledInput> heldOut) throws IOException {
+    if (heldOut.isEmpty()) {
+      throw new IllegalArgumentException("no held-out examples");
+    }
+    RouterCorpus.Split split = RouterCorpus.split(datasets);
+    return score(Router.train(split.train()), split.train().size(), heldOut, List.of());
+  }
+
+  private static Result score(
+      Router router, int trainExamples, List<LabelledInput> test, List<Score> unseen) {
     Map<String, int[]> byKind = new TreeMap<>();
     Map<String, int[]> bySource = new TreeMap<>();
     List<Miss> misses = new ArrayList<>();
     int correct = 0;
     double confRight = 0;
     double confWrong = 0;
-    for (LabelledInput in : split.test()) {
+    for (LabelledInput in : test) {
       Route r = router.route(in.text());
       boolean ok = r.kind() == in.kind();
       count(byKind, in.kind().id(), ok);
@@ -75,17 +95,17 @@ public final class RouterEvaluation {
         misses.add(new Miss(in.source(), in.kind(), r.kind(), r.confidence(), head));
       }
     }
-    int n = split.test().size();
+    int n = test.size();
     int wrong = n - correct;
     return new Result(
-        split.train().size(),
+        trainExamples,
         n,
         (double) correct / n,
         correct == 0 ? 0 : confRight / correct,
         wrong == 0 ? 0 : confWrong / wrong,
         scores(byKind),
         scores(bySource),
-        leaveOneSourceOut ? unseen(split) : List.of(),
+        unseen,
         misses);
   }
 
@@ -113,9 +133,14 @@ public final class RouterEvaluation {
     return scores(counts);
   }
 
-  /** {@code loghub/<system>}, or the first path segment ({@code nab}, {@code petshop}…). */
+  /**
+   * {@code loghub/<system>} and {@code heldout/<part>} as they are, else the first path segment
+   * ({@code nab}, {@code petshop}…).
+   */
   static String sourceGroup(String source) {
-    return source.startsWith("loghub/") ? source : source.split("/")[0];
+    return source.startsWith("loghub/") || source.startsWith("heldout/")
+        ? source
+        : source.split("/")[0];
   }
 
   private static void count(Map<String, int[]> counts, String key, boolean ok) {

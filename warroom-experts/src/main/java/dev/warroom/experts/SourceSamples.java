@@ -13,14 +13,38 @@ final class SourceSamples {
     String f = g.ident();
     StringBuilder sb = new StringBuilder();
     if (g.chance(0.6)) {
-      sb.append("package com.")
+      sb.append("package ")
+          .append(g.pick("com.", "org.", "dev.", "io."))
           .append(g.word())
           .append('.')
           .append(g.word())
-          .append(";\n\n")
-          .append("import java.util.List;\nimport java.util.Optional;\n\n");
+          .append(";\n\n");
+      // real files often open with a long import list, static imports first or last
+      for (int i = 0, n = g.between(1, 25); i < n; i++) {
+        sb.append(g.chance(0.1) ? "import static " : "import ")
+            .append(g.pick("java.util.", "java.io.", "java.time.", "org.", "com.", "dev."))
+            .append(g.chance(0.5) ? g.word() + "." : "")
+            .append(g.type())
+            .append(";\n");
+      }
+      sb.append('\n');
     }
-    sb.append(g.pick("public final class ", "class ", "public class "))
+    if (g.chance(0.5)) {
+      // a Javadoc block: prose lines that alone would read like a plain log
+      sb.append("/**\n");
+      for (int i = 0, n = g.between(1, 12); i < n; i++) {
+        sb.append(" * ").append(g.message()).append('\n');
+      }
+      sb.append(" */\n");
+    }
+    if (g.chance(0.3)) {
+      sb.append(g.pick("@Command(name = \"", "@Path(\"/", "@Service(\""))
+          .append(g.word())
+          .append("\")\n");
+    }
+    sb.append(
+            g.pick(
+                "public final class ", "class ", "public class ", "final class ", "public record "))
         .append(type)
         .append(" {\n  private final ")
         .append(g.type())

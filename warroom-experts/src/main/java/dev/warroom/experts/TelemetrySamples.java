@@ -86,14 +86,21 @@ final class TelemetrySamples {
   }
 
   private static String csvWide(Gen g) {
-    int cols = g.between(1, 6);
+    int cols = g.chance(0.3) ? g.between(7, 60) : g.between(1, 6);
     StringBuilder sb = new StringBuilder(g.pick("timestamp", "time", "ts", "date"));
+    // columns are bare names or, as bundles allow (docs/bundles.md), selectors quoted per RFC 4180
+    boolean selectors = g.chance(0.35);
     for (int c = 0; c < cols; c++) {
-      sb.append(',')
-          .append(
-              g.chance(0.4)
-                  ? "value" + (c == 0 ? "" : c)
-                  : g.service() + "_" + g.pick("cpu", "latency_ms", "rps", "errors", "mem_mb"));
+      String column;
+      if (selectors) {
+        String sel = selector(g);
+        column = sel.contains(",") ? "\"" + sel.replace("\"", "\"\"") + "\"" : sel;
+      } else if (g.chance(0.4)) {
+        column = "value" + (c == 0 ? "" : c);
+      } else {
+        column = g.service() + "_" + g.pick("cpu", "latency_ms", "rps", "errors", "mem_mb");
+      }
+      sb.append(',').append(column);
     }
     long t = g.epochSecond();
     for (int i = 0, n = g.between(2, 20); i < n; i++, t += 300) {
