@@ -1,6 +1,7 @@
 package dev.warroom.cli;
 
 import dev.warroom.engine.director.Director;
+import dev.warroom.server.DatabaseConfig;
 import dev.warroom.server.ServerConfig;
 import dev.warroom.server.WarroomServer;
 import java.nio.file.Path;
@@ -31,9 +32,16 @@ import picocli.CommandLine.Spec;
       "  warroom serve --config warroom-server.json",
       "  warroom serve --config warroom-server.json --port 9090",
       "",
+      "  WARROOM_DB_URL=jdbc:postgresql://db/warroom WARROOM_DB_USER=warroom \\",
+      "    WARROOM_DB_PASSWORD=... warroom serve --config warroom-server.json",
+      "",
       "Config file (JSON): {\"port\":8080, \"dataDir\":\"warroom-data\", \"workers\":2,",
       "  \"queueCapacity\":1000, \"webhookSecret\":\"...\",",
-      "  \"tokens\":[{\"token\":\"...\",\"role\":\"admin|responder|viewer\"}]}"
+      "  \"tokens\":[{\"token\":\"...\",\"role\":\"admin|responder|viewer\"}],",
+      "  \"database\":{\"url\":\"jdbc:postgresql://...\", \"user\":\"...\",",
+      "               \"passwordFile\":\"...\" | \"passwordEnv\":\"NAME\"}}",
+      "Without \"database\" (or WARROOM_DB_URL) incidents live in an embedded H2 file in",
+      "dataDir. OTLP/HTTP (protobuf or JSON) is received at /v1/logs, /v1/metrics, /v1/traces."
     })
 final class ServeCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -57,10 +65,19 @@ final class ServeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    ServerConfig c =
-        config != null
-            ? ServerConfig.load(config)
-            : new ServerConfig(8080, data, 2, 1000, Map.of(), null, null);
+    ServerConfig c;
+    if (config != null) {
+      c = ServerConfig.load(config);
+    } else {
+      c = new ServerConfig(8080, data, 2, 1000, Map.of(), null, null);
+      String url = System.getenv("WARROOM_DB_URL");
+      if (url != null && !url.isBlank()) {
+        c =
+            c.withDatabase(
+                new DatabaseConfig(
+                    url, System.getenv("WARROOM_DB_USER"), System.getenv("WARROOM_DB_PASSWORD")));
+      }
+    }
     if (port != null) {
       c = c.withPort(port);
     }
