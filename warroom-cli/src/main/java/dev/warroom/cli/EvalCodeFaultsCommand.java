@@ -95,21 +95,9 @@ final class EvalCodeFaultsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    String[] ab = seeds.split("\\.\\.");
-    if (ab.length != 2) {
-      throw new IllegalArgumentException("--seeds: expected A..B, got '" + seeds + "'");
-    }
-    long from;
-    long to;
-    try {
-      from = Long.parseLong(ab[0].trim());
-      to = Long.parseLong(ab[1].trim());
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--seeds: expected A..B, got '" + seeds + "'", e);
-    }
-    if (to < from) {
-      throw new IllegalArgumentException("--seeds: B < A in '" + seeds + "'");
-    }
+    long[] range = seedRange(seeds);
+    long from = range[0];
+    long to = range[1];
     if (windowMinutes < 5) {
       throw new IllegalArgumentException("--window-minutes: at least 5, got " + windowMinutes);
     }
@@ -150,6 +138,24 @@ final class EvalCodeFaultsCommand implements Callable<Integer> {
     }
     print(outcomes, skipped);
     return ExitCodes.OK;
+  }
+
+  /** Parses {@code A..B} (inclusive, A <= B). */
+  static long[] seedRange(String seeds) {
+    String[] ab = seeds.split("\\.\\.");
+    if (ab.length != 2) {
+      throw new IllegalArgumentException("--seeds: expected A..B, got '" + seeds + "'");
+    }
+    try {
+      long from = Long.parseLong(ab[0].trim());
+      long to = Long.parseLong(ab[1].trim());
+      if (to < from) {
+        throw new IllegalArgumentException("--seeds: B < A in '" + seeds + "'");
+      }
+      return new long[] {from, to};
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException("--seeds: expected A..B, got '" + seeds + "'", e);
+    }
   }
 
   private void print(List<CodeFaultBench.Outcome> outcomes, int skipped) throws IOException {

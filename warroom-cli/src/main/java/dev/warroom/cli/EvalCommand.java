@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       EvalLogParseCommand.class,
       EvalPetShopCommand.class,
       EvalRouterCommand.class,
-      EvalCodeFaultsCommand.class
+      EvalCodeFaultsCommand.class,
+      EvalDbFaultsCommand.class
     })
 final class EvalCommand {}

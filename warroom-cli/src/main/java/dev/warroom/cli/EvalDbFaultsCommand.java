@@ -1,0 +1,200 @@
+package dev.warroom.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warroom.experts.db.BundleDatabase;
+import dev.warroom.experts.db.DatabaseExpert;
+import dev.warroom.gym.Episode;
+import dev.warroom.gym.FaultType;
+import dev.warroom.gym.Gym;
+import dev.warroom.gym.Scenario;
+import dev.warroom.gym.SystemCatalog;
+import dev.warroom.model.DatabaseStats;
+import dev.warroom.model.FaultClass;
+import dev.warroom.model.Finding;
+import java.io.PrintWriter;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.Callable;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code warroom eval dbfaults}: the database expert on gym episodes' {@code db/} statistics. A hit
+ * for {@code unindexed_query} is a top finding that names the truth's table, statement and an index
+ * led by the truth's column; for {@code lock_contention} one that names the blocking session; a
+ * control episode is a false alarm when any database gets a lock or missing-index finding.
+ */
+@Command(
+    name = "dbfaults",
+    mixinStandardHelpOptions = true,
+    description =
+        "Generates gym episodes of database faults (unindexed_query, lock_contention) on every"
+            + " SQL database of bank and market, plus control episodes, runs the database expert"
+            + " on each episode's db/ statistics and prints top-1 accuracy and false alarms.",
+    footer = {"", "Example:", "  warroom eval dbfaults --seeds 4000..4004 --json"})
+final class EvalDbFaultsCommand implements Callable<Integer> {
+  /** System and database pairs with SQL statistics (shop has no SQL database). */
+  static final List<String[]> TARGETS =
+      List.of(
+          new String[] {"bank", "accounts-db"},
+          new String[] {"bank", "ledger-db"},
+          new String[] {"market", "orders-db"},
+          new String[] {"market", "users-db"},
+          new String[] {"market", "catalog-db"});
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--seeds",
+      paramLabel = "A..B",
+      defaultValue = "1000..1001",
+      description = "Episode seeds, inclusive (default: ${DEFAULT-VALUE}).")
+  String seeds;
+
+  @Option(names = "--json", description = "Print per-episode outcomes and accuracies as JSON.")
+  boolean json;
+
+  record Outcome(String episode, String fault, String database, boolean hit, String top) {}
+
+  @Override
+  public Integer call() throws Exception {
+    long[] range = EvalCodeFaultsCommand.seedRange(seeds);
+    Gym gym = new Gym();
+    DatabaseExpert expert = new DatabaseExpert();
+    List<Outcome> outcomes = new ArrayList<>();
+    for (long seed = range[0]; seed <= range[1]; seed++) {
+      for (String[] t : TARGETS) {
+        for (FaultType f : List.of(FaultType.UNINDEXED_QUERY, FaultType.LOCK_CONTENTION)) {
+          Scenario sc = small(Scenario.of(SystemCatalog.get(t[0]), f).withTarget(t[1], null));
+          Episode ep;
+          try {
+            ep = gym.reset(seed, sc);
+          } catch (IllegalArgumentException e) {
+            continue; // e.g. lock contention on a database without writes
+          }
+          List<Finding> fs = analyze(ep, t[1], expert);
+          Map<String, String> p = ep.truth().parameters();
+          Finding top = fs.isEmpty() ? null : fs.getFirst();
+          boolean hit =
+              top != null
+                  && (f == FaultType.UNINDEXED_QUERY
+                      ? top.faultClass() == FaultClass.SLOW_QUERY
+                          && top.summary().contains("full scan of " + p.get("db_table"))
+                          && Pattern.compile(
+                                  "CREATE INDEX \\S+ ON "
+                                      + p.get("db_table")
+                                      + " \\("
+                                      + p.get("db_index_column")
+                                      + "[,)]")
+                              .matcher(top.summary())
+                              .find()
+                      : top.faultClass() == FaultClass.LOCK_CONTENTION
+                          && top.summary()
+                              .startsWith("session " + p.get("db_blocker_session") + " "));
+          outcomes.add(new Outcome(ep.id(), f.id(), t[1], hit, summary(top)));
+        }
+      }
+      for (String system : List.of("bank", "market")) {
+        Episode ep = gym.reset(seed, small(Scenario.control(SystemCatalog.get(system))));
+        Finding alarm = null;
+        for (DatabaseStats d : ep.bundle().databases()) {
+          for (Finding f : analyze(ep, d.component(), expert)) {
+            if (alarm == null
+                && (f.faultClass() == FaultClass.LOCK_CONTENTION
+                    || f.summary().contains("missing index"))) {
+              alarm = f;
+            }
+          }
+        }
+        outcomes.add(new Outcome(ep.id(), "control", "*", alarm == null, summary(alarm)));
+      }
+    }
+    print(outcomes);
+    return ExitCodes.OK;
+  }
+
+  private static Scenario small(Scenario sc) {
+    return sc.withWindow(Duration.ofMinutes(30), Duration.ofDays(1));
+  }
+
+  private static List<Finding> analyze(Episode ep, String db, DatabaseExpert expert) {
+    for (DatabaseStats d : ep.bundle().databases()) {
+      if (d.component().equals(db)) {
+        return BundleDatabase.of(d).analyze(expert);
+      }
+    }
+    return List.of();
+  }
+
+  private static String summary(Finding f) {
+    if (f == null) {
+      return "(none)";
+    }
+    String s = f.summary().replace('\n', ' ');
+    return s.length() > 160 ? s.substring(0, 160) + "…" : s;
+  }
+
+  private void print(List<Outcome> outcomes) throws Exception {
+    Map<String, int[]> byFault = new TreeMap<>();
+    for (Outcome o : outcomes) {
+      int[] c = byFault.computeIfAbsent(o.fault(), k -> new int[2]);
+      c[0] += o.hit() ? 1 : 0;
+      c[1]++;
+    }
+    PrintWriter out = spec.commandLine().getOut();
+    if (json) {
+      ObjectMapper m = new ObjectMapper();
+      ObjectNode root = m.createObjectNode();
+      root.put("seeds", seeds);
+      ObjectNode pf = root.putObject("per_fault");
+      byFault.forEach(
+          (f, c) -> {
+            ObjectNode n = pf.putObject(f);
+            n.put("hits", c[0]);
+            n.put("episodes", c[1]);
+            n.put("accuracy", (double) c[0] / c[1]);
+          });
+      ArrayNode a = root.putArray("outcomes");
+      for (Outcome o : outcomes) {
+        ObjectNode n = a.addObject();
+        n.put("episode", o.episode());
+        n.put("fault", o.fault());
+        n.put("database", o.database());
+        n.put("hit", o.hit());
+        n.put("top", o.top());
+      }
+      out.println(m.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+    } else {
+      for (Outcome o : outcomes) {
+        out.printf(
+            Locale.ROOT,
+            "%-4s %-36s %-11s %s%n",
+            o.hit() ? "HIT" : "MISS",
+            o.episode(),
+            o.database(),
+            o.top());
+      }
+      out.println();
+      byFault.forEach(
+          (f, c) ->
+              out.printf(
+                  Locale.ROOT,
+                  "%-16s %s %d/%d = %.2f%n",
+                  f,
+                  f.equals("control") ? "no false alarm" : "top-1",
+                  c[0],
+                  c[1],
+                  (double) c[0] / c[1]));
+    }
+    out.flush();
+  }
+}
