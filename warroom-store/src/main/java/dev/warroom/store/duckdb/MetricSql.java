@@ -64,43 +64,64 @@ final class MetricSql {
     }
   }
 
+  /**
+   * Raw points of the selected series in two statements: the series (id, name, labels, in key
+   * order) and then their points as numbers only, ordered by series id and time. Both statements
+   * are the native query. Fetching name and labels once per series instead of once per point is
+   * what makes this fast: the JDBC driver decodes every VARCHAR it returns, and one row per point
+   * with the labels' JSON cost ~20× more than the points alone (213k points of 1,617 series: 2.0 s
+   * vs 0.1 s).
+   */
   static QueryResult<MetricSeries> metrics(Connection c, MetricQuery q) throws SQLException {
     int limit = q.limitSeries();
-    Sql sql =
-        new Sql(
-            "WITH sel AS ("
-                + selectSeries(q, limit == Integer.MAX_VALUE ? limit : limit + 1)
-                + ")\n");
-    sql.append("SELECT s.id, s.name, s.labels, epoch_ms(p.ts), p.value,")
-        .append(" (SELECT count(*) FROM sel) AS n\nFROM sel JOIN series s ON s.id = sel.id")
-        .append(" JOIN points p ON p.series_id = s.id");
-    window(sql, q);
-    sql.append("\nORDER BY s.key, p.ts");
-    String text = sql.toString();
-    List<MetricSeries> out = new ArrayList<>();
-    boolean truncated = false;
+    String sel =
+        "WITH sel AS (" + selectSeries(q, limit == Integer.MAX_VALUE ? limit : limit + 1) + ")\n";
+    String seriesText =
+        new Sql(sel)
+            .append("SELECT s.id, s.name, s.labels, (SELECT count(*) FROM sel) AS n")
+            .append("\nFROM sel JOIN series s ON s.id = sel.id\nORDER BY s.key")
+            .toString();
+    Sql pointsSql =
+        new Sql(sel).append("SELECT p.series_id, epoch_ms(p.ts), p.value\nFROM points p");
+    pointsSql.and().append("p.series_id IN (SELECT id FROM sel)");
+    window(pointsSql, q);
+    String pointsText = pointsSql.append("\nORDER BY p.series_id, p.ts").toString();
+    Map<Integer, Acc> byId = new LinkedHashMap<>();
+    long selected = 0;
     try (Statement st = c.createStatement();
-        ResultSet rs = st.executeQuery(text)) {
+        ResultSet rs = st.executeQuery(seriesText)) {
+      while (rs.next()) {
+        selected = rs.getLong(4);
+        byId.put(
+            rs.getInt(1),
+            new Acc(SeriesKey.of(rs.getString(2), ModelJson.attributesFromJson(rs.getString(3)))));
+      }
+    }
+    boolean anyPoint = false;
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery(pointsText)) {
       Acc acc = null;
       int current = -1;
       while (rs.next()) {
-        truncated = rs.getLong(6) > limit;
+        anyPoint = true;
         int id = rs.getInt(1);
         if (id != current) {
-          if (acc != null && !acc.done(out, limit)) {
-            break;
-          }
           current = id;
-          acc =
-              new Acc(SeriesKey.of(rs.getString(2), ModelJson.attributesFromJson(rs.getString(3))));
+          acc = byId.get(id);
         }
-        acc.add(rs.getLong(4), rs.getDouble(5));
-      }
-      if (acc != null) {
-        acc.done(out, limit);
+        if (acc != null) {
+          acc.add(rs.getLong(2), rs.getDouble(3));
+        }
       }
     }
-    return new QueryResult<>(out, DuckDbStore.DIALECT, text, truncated);
+    List<MetricSeries> out = new ArrayList<>();
+    for (Acc acc : byId.values()) {
+      if (acc.n > 0 && !acc.done(out, limit)) {
+        break;
+      }
+    }
+    return new QueryResult<>(
+        out, DuckDbStore.DIALECT, seriesText + ";\n" + pointsText, anyPoint && selected > limit);
   }
 
   static QueryResult<MetricSeries> aggregate(Connection c, MetricAggregationQuery q)
