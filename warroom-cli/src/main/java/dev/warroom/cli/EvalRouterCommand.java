@@ -2,6 +2,7 @@ package dev.warroom.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.warroom.experts.HeldOutCorpus;
 import dev.warroom.experts.RouterEvaluation;
 import dev.warroom.model.SharedDatasets;
 import java.io.PrintWriter;
@@ -25,9 +26,14 @@ import picocli.CommandLine.Spec;
       "",
       "DIR is the shared datasets folder (with loghub-2k/, nab/, petshop/); without --data the",
       "folder is looked up as ../shared/datasets, else the synthetic corpus alone is used.",
+      "--held-out scores the router instead on inputs from sources it is never trained on: gym",
+      "bundle folders (written by 'warroom gym run') and/or a warroom source checkout.",
       "",
-      "Example:",
-      "  warroom eval router --data ../shared/datasets --leave-one-source-out"
+      "Examples:",
+      "  warroom eval router --data ../shared/datasets --leave-one-source-out",
+      "  warroom gym run --topology shop --fault null_dereference --seed 7 --baseline 2h \\",
+      "      --window 20m --out /tmp/shop",
+      "  warroom eval router --data ../shared/datasets --held-out /tmp/shop --held-out ."
     })
 final class EvalRouterCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -45,6 +51,13 @@ final class EvalRouterCommand implements Callable<Integer> {
   boolean leaveOneSourceOut;
 
   @Option(
+      names = "--held-out",
+      paramLabel = "FOLDER",
+      description =
+          "a gym bundle folder or a warroom checkout whose inputs are the test set (repeatable)")
+  java.util.List<Path> heldOut = new java.util.ArrayList<>();
+
+  @Option(
       names = "--misses",
       paramLabel = "N",
       defaultValue = "10",
@@ -59,7 +72,15 @@ final class EvalRouterCommand implements Callable<Integer> {
     } else if (!Files.isDirectory(datasets)) {
       throw new IllegalArgumentException("--data: not a directory: " + datasets);
     }
-    RouterEvaluation.Result r = RouterEvaluation.run(datasets, leaveOneSourceOut);
+    for (Path p : heldOut) {
+      if (!Files.isDirectory(p)) {
+        throw new IllegalArgumentException("--held-out: not a directory: " + p);
+      }
+    }
+    RouterEvaluation.Result r =
+        heldOut.isEmpty()
+            ? RouterEvaluation.run(datasets, leaveOneSourceOut)
+            : RouterEvaluation.runHeldOut(datasets, HeldOutCorpus.from(heldOut));
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
       out.println(
@@ -67,10 +88,13 @@ final class EvalRouterCommand implements Callable<Integer> {
     } else {
       out.printf(
           Locale.ROOT,
-          "router: trained on %d examples, held-out %d (%s)%n",
+          "router: trained on %d examples (%s), tested on %d %s%n",
           r.trainExamples(),
+          datasets == null ? "synthetic only" : "synthetic + " + datasets,
           r.testExamples(),
-          datasets == null ? "synthetic only" : "synthetic + " + datasets);
+          heldOut.isEmpty()
+              ? "held-out examples of the same corpus"
+              : "examples from sources never trained on " + heldOut);
       out.printf(
           Locale.ROOT,
           "held-out accuracy %.4f; mean confidence %.3f when right, %.3f when wrong%n%n",
