@@ -39,7 +39,13 @@ final class EvidenceFusion {
       double score,
       Map<FaultClass, Double> votes,
       int findings,
-      List<String> evidenceIds) {}
+      List<String> evidenceIds,
+      List<String> explanation) {
+    Candidate {
+      evidenceIds = List.copyOf(evidenceIds);
+      explanation = List.copyOf(explanation);
+    }
+  }
 
   /** How much an actor's finding says "cause" rather than "symptom". */
   static double weight(String expert) {
@@ -215,7 +221,17 @@ final class EvidenceFusion {
     }
     String component = strongest == null ? service : strongest.component();
     return new Candidate(
-        service, component, fault, onset, anomaly, walk, score, Map.copyOf(votes), fs.size(), ids);
+        service,
+        component,
+        fault,
+        onset,
+        anomaly,
+        walk,
+        score,
+        Map.copyOf(votes),
+        fs.size(),
+        ids,
+        List.of());
   }
 
   /** Without a cause-like finding: latency added here reads as a regression, errors as a bug. */

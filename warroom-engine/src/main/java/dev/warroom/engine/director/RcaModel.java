@@ -14,28 +14,32 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * The learned part of the fusion, two logistic models over {@link CandidateFeatures}: a pointwise
- * ranker, {@code P(candidate is the root cause)} (logistic regression, trained with every candidate
- * of an episode as an example and the controls' candidates all negative, so the top probability
- * doubles as the verdict's evidence that there is a fault at all), and a multinomial logistic
- * regression (softmax) over the fault classes of the true root-cause candidate. Both are fitted by
+ * The learned part of the fusion, three logistic models over {@link CandidateFeatures}: a ranker, a
+ * conditional logit over an episode's candidates ({@code P(candidate i is the cause | there is
+ * one)}); a detector, logistic regression on the top candidate's features ({@code P(there is a
+ * fault)}, trained on fault episodes against no-fault controls); and a multinomial logistic
+ * regression (softmax) over the fault classes of the true root-cause candidate. All are fitted by
  * {@link RcaModelTrainer} on gym episodes of training seeds only (docs/engine.md lists them) and
- * shipped as the resource {@code rca-model.json}.
+ * shipped as the resource {@code rca-model.json}. A candidate's probability of being the root cause
+ * is the product of the detector's and the ranker's.
  *
- * @param ranker feature → weight of the root-cause logit
+ * @param ranker feature → weight of a candidate's utility in the conditional logit
+ * @param detector feature → weight of the "there is a fault" logit
  * @param classes fault class → feature → weight of its softmax logit
- * @param noFaultBelow top root-cause probability under which the verdict is "no fault"
+ * @param noFaultBelow top candidate's root-cause probability under which the verdict is "no fault"
  * @param classAtLeast class probability under which the class is not stated with confidence
  * @param trainedOn a description of the training data (seeds, episodes)
  */
 record RcaModel(
     Map<String, Double> ranker,
+    Map<String, Double> detector,
     Map<FaultClass, Map<String, Double>> classes,
     double noFaultBelow,
     double classAtLeast,
     String trainedOn) {
   RcaModel {
     ranker = Map.copyOf(ranker);
+    detector = Map.copyOf(detector);
     Map<FaultClass, Map<String, Double>> c = new EnumMap<>(FaultClass.class);
     classes.forEach((k, v) -> c.put(k, Map.copyOf(v)));
     classes = c;
@@ -56,9 +60,28 @@ record RcaModel(
     }
   }
 
-  /** The probability that the candidate with these features is the root cause. */
-  double rootProbability(Map<String, Double> features) {
-    return sigmoid(dot(ranker, features));
+  /** For each candidate (features in order), the probability that it is the one at fault. */
+  double[] choiceProbabilities(java.util.List<Map<String, Double>> candidates) {
+    double[] z = new double[candidates.size()];
+    double max = Double.NEGATIVE_INFINITY;
+    for (int i = 0; i < z.length; i++) {
+      z[i] = dot(ranker, candidates.get(i));
+      max = Math.max(max, z[i]);
+    }
+    double sum = 0;
+    for (int i = 0; i < z.length; i++) {
+      z[i] = Math.exp(z[i] - max);
+      sum += z[i];
+    }
+    for (int i = 0; i < z.length; i++) {
+      z[i] /= sum;
+    }
+    return z;
+  }
+
+  /** The probability that there is a fault, from the detector's features. */
+  double faultProbability(Map<String, Double> detectorFeatures) {
+    return sigmoid(dot(detector, detectorFeatures));
   }
 
   /** The probability of each fault class for a candidate with these features. */
@@ -117,6 +140,8 @@ record RcaModel(
     o.put("classAtLeast", classAtLeast);
     ObjectNode r = o.putObject("ranker");
     new java.util.TreeMap<>(ranker).forEach(r::put);
+    ObjectNode d = o.putObject("detector");
+    new java.util.TreeMap<>(detector).forEach(d::put);
     ObjectNode cs = o.putObject("classes");
     classes.forEach(
         (k, v) -> {
@@ -129,6 +154,8 @@ record RcaModel(
   static RcaModel fromJson(JsonNode o) {
     Map<String, Double> r = new HashMap<>();
     o.path("ranker").properties().forEach(e -> r.put(e.getKey(), e.getValue().asDouble()));
+    Map<String, Double> d = new HashMap<>();
+    o.path("detector").properties().forEach(e -> d.put(e.getKey(), e.getValue().asDouble()));
     Map<FaultClass, Map<String, Double>> cs = new EnumMap<>(FaultClass.class);
     o.path("classes")
         .properties()
@@ -140,6 +167,7 @@ record RcaModel(
             });
     return new RcaModel(
         r,
+        d,
         cs,
         o.path("noFaultBelow").asDouble(),
         o.path("classAtLeast").asDouble(),

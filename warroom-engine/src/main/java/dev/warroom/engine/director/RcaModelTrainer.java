@@ -16,12 +16,13 @@ import java.util.stream.Stream;
 
 /**
  * Fits {@link RcaModel} on dumps written by {@link RcaTrainingDump} and reports its accuracy on
- * held-aside dumps. The ranker is L2-regularised logistic regression over every candidate of every
- * episode (label: is the true root cause); the classifier an L2-regularised multinomial logistic
- * regression over the true root-cause candidate's features (label: its fault class). Both are
- * fitted by full-batch gradient descent with Adam (Kingma and Ba 2015); the no-fault threshold is
- * the one that minimises training errors with a control's false blame weighted {@link
- * #CONTROL_WEIGHT} times a lost hit.
+ * held-aside dumps. The ranker is an L2-regularised conditional logit over each fault episode's
+ * candidates (the chosen one: the true root cause); the detector L2-regularised logistic regression
+ * on the ranker's top candidate (fault episode against control); the classifier an L2-regularised
+ * multinomial logistic regression over the true root-cause candidate's features (label: its fault
+ * class). All are fitted by full-batch gradient descent with Adam (Kingma and Ba 2015); the
+ * no-fault threshold is the one that minimises training errors with a control's false blame
+ * weighted {@link #CONTROL_WEIGHT} times a lost hit.
  *
  * <pre>
  * java -cp warroom.jar dev.warroom.engine.director.RcaModelTrainer OUT.json TRAIN_DUMPS... \
@@ -29,10 +30,13 @@ import java.util.stream.Stream;
  * </pre>
  */
 public final class RcaModelTrainer {
-  static final double CONTROL_WEIGHT = 2.0;
-  static final double L2 = 0.02;
-  static final int EPOCHS = 1500;
+  // Overridable with -Dwarroom.train.* for sweeps; the shipped model used these defaults.
+  static final double CONTROL_WEIGHT =
+      Double.parseDouble(System.getProperty("warroom.train.controlWeight", "3"));
+  static final double L2 = Double.parseDouble(System.getProperty("warroom.train.l2", "0.02"));
+  static final int EPOCHS = Integer.getInteger("warroom.train.epochs", 1500);
   static final int MIN_SUPPORT = 3;
+  static final double CLASS_AT_LEAST = 0.25;
 
   private RcaModelTrainer() {}
 
@@ -122,37 +126,37 @@ public final class RcaModelTrainer {
             .toList();
     Map<String, Integer> index = new HashMap<>();
     vocab.forEach(v -> index.put(v, index.size()));
-    // Ranker examples: every candidate.
-    List<double[]> rx = new ArrayList<>();
-    List<Integer> ry = new ArrayList<>();
+    // Ranker: one choice among each fault episode's candidates. Classes: the true root's features.
+    List<double[][]> groups = new ArrayList<>();
+    List<Integer> chosen = new ArrayList<>();
     List<double[]> cx = new ArrayList<>();
     List<Integer> cy = new ArrayList<>();
     List<FaultClass> classes = new ArrayList<>();
     for (Prepared p : data) {
-      for (int i = 0; i < p.services().size(); i++) {
-        double[] x = dense(p.features().get(i), index);
-        boolean root = !p.ep().control() && p.services().get(i).equals(p.ep().root());
-        rx.add(x);
-        ry.add(root ? 1 : 0);
-        if (root) {
-          if (!classes.contains(p.ep().fault())) {
-            classes.add(p.ep().fault());
-          }
-          cx.add(x);
-          cy.add(classes.indexOf(p.ep().fault()));
-        }
+      int root = p.ep().control() ? -1 : p.services().indexOf(p.ep().root());
+      if (root < 0) {
+        continue;
       }
+      double[][] g = new double[p.services().size()][];
+      for (int i = 0; i < g.length; i++) {
+        g[i] = dense(p.features().get(i), index);
+      }
+      groups.add(g);
+      chosen.add(root);
+      if (!classes.contains(p.ep().fault())) {
+        classes.add(p.ep().fault());
+      }
+      cx.add(g[root]);
+      cy.add(classes.indexOf(p.ep().fault()));
     }
-    double[][] w1 = Softmax.fit(rx.toArray(double[][]::new), ry, 2, L2, EPOCHS);
-    double[][] wc = Softmax.fit(cx.toArray(double[][]::new), cy, classes.size(), L2, EPOCHS);
+    double[] wr =
+        Softmax.fitListwise(
+            groups, chosen.stream().mapToInt(Integer::intValue).toArray(), L2, EPOCHS);
     Map<String, Double> ranker = new TreeMap<>();
     for (String v : vocab) {
-      // Two-class softmax: the logit of "root" is the difference of the class weights.
-      double w = w1[1][index.get(v)] - w1[0][index.get(v)];
-      if (w != 0) {
-        ranker.put(v, w);
-      }
+      ranker.put(v, wr[index.get(v)]);
     }
+    double[][] wc = Softmax.fit(cx.toArray(double[][]::new), cy, classes.size(), L2, EPOCHS);
     Map<FaultClass, Map<String, Double>> cls = new EnumMap<>(FaultClass.class);
     for (int k = 0; k < classes.size(); k++) {
       Map<String, Double> w = new TreeMap<>();
@@ -161,24 +165,46 @@ public final class RcaModelTrainer {
       }
       cls.put(classes.get(k), w);
     }
-    RcaModel provisional = new RcaModel(ranker, cls, 0, 0, trainedOn);
+    // Detector: the ranker's top candidate of every episode, fault (1) against control (0).
+    RcaModel ranking = new RcaModel(ranker, Map.of(), cls, 0, 0, trainedOn);
+    List<Map<String, Double>> dx = new ArrayList<>();
+    List<Integer> dy = new ArrayList<>();
+    for (Prepared p : data) {
+      if (p.services().isEmpty()) {
+        continue;
+      }
+      double[] choice = ranking.choiceProbabilities(p.features());
+      int top = LearnedFusion.argmax(choice);
+      dx.add(LearnedFusion.detectorFeatures(p.features(), choice, top));
+      dy.add(p.ep().control() ? 0 : 1);
+    }
+    Map<String, Integer> dindex = new HashMap<>(index);
+    Map<String, Integer> dsupport = new TreeMap<>();
+    dx.forEach(f -> f.keySet().forEach(k -> dsupport.merge(k, 1, Integer::sum)));
+    dsupport.forEach(
+        (k, n) -> {
+          if (n >= MIN_SUPPORT) {
+            dindex.putIfAbsent(k, dindex.size());
+          }
+        });
+    double[][] wd =
+        Softmax.fit(
+            dx.stream().map(f -> dense(f, dindex)).toArray(double[][]::new), dy, 2, L2, EPOCHS);
+    Map<String, Double> detector = new TreeMap<>();
+    dindex.forEach((k, i) -> detector.put(k, wd[1][i] - wd[0][i]));
+    RcaModel provisional = new RcaModel(ranker, detector, cls, 0, 0, trainedOn);
     double threshold = noFaultThreshold(provisional, data);
-    return new RcaModel(ranker, cls, threshold, 0, trainedOn);
+    return new RcaModel(ranker, detector, cls, threshold, CLASS_AT_LEAST, trainedOn);
   }
 
   private static double noFaultThreshold(RcaModel m, List<Prepared> data) {
     List<double[]> tops = new ArrayList<>(); // {p, hit?, control?}
     for (Prepared p : data) {
-      double best = 0;
-      String who = null;
-      for (int i = 0; i < p.services().size(); i++) {
-        double q = m.rootProbability(p.features().get(i));
-        if (q > best) {
-          best = q;
-          who = p.services().get(i);
-        }
-      }
-      boolean hit = who != null && who.equals(p.ep().root()) && !p.ep().control();
+      List<EvidenceFusion.Candidate> ranked =
+          LearnedFusion.apply(m, p.ep().input(), Director.fuse(p.ep().input()));
+      double best = ranked.isEmpty() ? 0 : ranked.get(0).score();
+      boolean hit =
+          !ranked.isEmpty() && !p.ep().control() && ranked.get(0).service().equals(p.ep().root());
       tops.add(new double[] {best, hit ? 1 : 0, p.ep().control() ? 1 : 0});
     }
     double bestT = 0;
@@ -220,6 +246,18 @@ public final class RcaModelTrainer {
       List<EvidenceFusion.Candidate> ranked =
           LearnedFusion.apply(m, e.input(), Director.fuse(e.input()));
       boolean noFault = ranked.isEmpty() || ranked.get(0).score() < m.noFaultBelow();
+      if (Boolean.getBoolean("warroom.train.verbose")) {
+        System.out.printf(
+            java.util.Locale.ROOT,
+            "%-44s truth %-18s %-26s got %-18s %-26s %.3f%s%n",
+            e.id(),
+            e.control() ? "-" : e.root(),
+            e.fault().id(),
+            ranked.isEmpty() ? "-" : ranked.get(0).service(),
+            ranked.isEmpty() ? "-" : ranked.get(0).faultClass().id(),
+            ranked.isEmpty() ? 0 : ranked.get(0).score(),
+            noFault ? " no_fault" : "");
+      }
       if (e.control()) {
         controls++;
         blamed += noFault ? 0 : 1;

@@ -235,6 +235,10 @@ final class ReportAssembler {
             c.anomaly(),
             c.walk(),
             c.score()));
+    if (!c.explanation().isEmpty()) {
+      // The learned classifier's largest terms: which evidence features made it name the class.
+      rows.add("class " + c.faultClass().id() + " because " + String.join(", ", c.explanation()));
+    }
     List<String> entities =
         new ArrayList<>(List.of(c.service(), c.component(), c.faultClass().id()));
     c.votes().keySet().forEach(f -> entities.add(f.id()));

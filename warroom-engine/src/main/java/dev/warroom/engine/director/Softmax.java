@@ -5,8 +5,7 @@ import java.util.List;
 /**
  * Multinomial logistic regression (softmax) with an L2 penalty, fitted by full-batch gradient
  * descent with Adam (Kingma and Ba 2015, default β1 0.9, β2 0.999). Small and dense: the training
- * sets of {@link RcaModelTrainer} are a few thousand examples of a few hundred features. The
- * penalty is not applied to feature 0 when it is the constant bias.
+ * sets of {@link RcaModelTrainer} are a few thousand examples of a few hundred features.
  */
 final class Softmax {
   private Softmax() {}
@@ -63,6 +62,58 @@ final class Softmax {
           v[c][j] = 0.999 * v[c][j] + 0.001 * gj * gj;
           w[c][j] -= LEARNING_RATE * (m[c][j] / b1t) / (Math.sqrt(v[c][j] / b2t) + 1e-8);
         }
+      }
+    }
+    return w;
+  }
+
+  /**
+   * Conditional (listwise) logit, McFadden 1974: per group of alternatives {@code groups[g]} one is
+   * chosen, {@code chosen[g]}, with {@code P(i) = exp(w·x_i) / Σ_j exp(w·x_j)}. Fits {@code w} with
+   * an L2 penalty. Used to rank an episode's candidates against each other, which is what top-1
+   * asks, rather than scoring each against all candidates of all episodes.
+   */
+  static double[] fitListwise(List<double[][]> groups, int[] chosen, double l2, int epochs) {
+    int d = groups.isEmpty() ? 0 : groups.get(0)[0].length;
+    double[] w = new double[d];
+    double[] m = new double[d];
+    double[] v = new double[d];
+    int n = groups.size();
+    for (int t = 1; t <= epochs; t++) {
+      double[] g = new double[d];
+      for (int gi = 0; gi < n; gi++) {
+        double[][] xs = groups.get(gi);
+        double[] z = new double[xs.length];
+        double max = Double.NEGATIVE_INFINITY;
+        for (int i = 0; i < xs.length; i++) {
+          double s = 0;
+          for (int j = 0; j < d; j++) {
+            s += w[j] * xs[i][j];
+          }
+          z[i] = s;
+          max = Math.max(max, s);
+        }
+        double sum = 0;
+        for (int i = 0; i < xs.length; i++) {
+          z[i] = Math.exp(z[i] - max);
+          sum += z[i];
+        }
+        for (int i = 0; i < xs.length; i++) {
+          double err = z[i] / sum - (chosen[gi] == i ? 1 : 0);
+          for (int j = 0; j < d; j++) {
+            if (xs[i][j] != 0) {
+              g[j] += err * xs[i][j];
+            }
+          }
+        }
+      }
+      double b1t = 1 - Math.pow(0.9, t);
+      double b2t = 1 - Math.pow(0.999, t);
+      for (int j = 0; j < d; j++) {
+        double gj = g[j] / Math.max(1, n) + l2 * w[j];
+        m[j] = 0.9 * m[j] + 0.1 * gj;
+        v[j] = 0.999 * v[j] + 0.001 * gj * gj;
+        w[j] -= LEARNING_RATE * (m[j] / b1t) / (Math.sqrt(v[j] / b2t) + 1e-8);
       }
     }
     return w;

@@ -83,7 +83,8 @@ class LearnedFusionTest {
   void modelRanksAndClassifiesByItsWeights() {
     RcaModel model =
         new RcaModel(
-            Map.of("k8s.oomkilled", 4.0, "bias", -2.0),
+            Map.of("k8s.oomkilled", 4.0),
+            Map.of("bias", 2.0),
             Map.of(
                 FaultClass.MEMORY_EXHAUSTION, Map.of("k8s.oomkilled", 3.0),
                 FaultClass.PERFORMANCE_REGRESSION, Map.of("x.trace_analysis", 3.0)),
@@ -95,7 +96,8 @@ class LearnedFusionTest {
 
     assertThat(ranked.get(0).service()).isEqualTo("cart");
     assertThat(ranked.get(0).faultClass()).isEqualTo(FaultClass.MEMORY_EXHAUSTION);
-    assertThat(ranked.get(0).score()).isCloseTo(1 / (1 + Math.exp(-2)), within(1e-9));
+    double choice = Math.exp(4) / (Math.exp(4) + 1);
+    assertThat(ranked.get(0).score()).isCloseTo(choice / (1 + Math.exp(-2)), within(1e-9));
     assertThat(ranked.get(1).faultClass()).isEqualTo(FaultClass.PERFORMANCE_REGRESSION);
     double total =
         model.classProbabilities(Map.of("k8s.oomkilled", 1.0)).values().stream()
@@ -109,6 +111,7 @@ class LearnedFusionTest {
     RcaModel model =
         new RcaModel(
             Map.of("a", 1.5),
+            Map.of("b", 0.5),
             Map.of(FaultClass.DISK_FULL, Map.of("b", -0.5)),
             0.25,
             0.1,
