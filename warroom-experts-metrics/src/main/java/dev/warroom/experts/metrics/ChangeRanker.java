@@ -18,6 +18,9 @@ import java.util.Objects;
  * service}). Series are scored in parallel; each costs a few linear-time selections (quickselect)
  * over its normal period rather than a sort.
  *
+ * <p>Counters ({@code _total} etc. that only grow) are ranked by their per-second rate ({@link
+ * CounterRates}), as a raw cumulative value always looks higher than its past.
+ *
  * <p>Seasonal awareness: when the history covers the same time of day on past days ({@link
  * SeasonalChange}), the post-onset points are compared with those instead ({@link
  * Baseline#SAME_TIME_PAST_DAYS}), so the daily peak arriving on time is not mistaken for a change;
@@ -91,7 +94,8 @@ public final class ChangeRanker {
         .toList();
   }
 
-  static RankedChange score(MetricSeries s, long onsetMs, long endMs) {
+  static RankedChange score(MetricSeries raw, long onsetMs, long endMs) {
+    MetricSeries s = CounterRates.asRate(raw);
     int n = s.size();
     int split = lowerBound(s, onsetMs);
     int end = lowerBound(s, endMs);

@@ -28,12 +28,9 @@ class SeasonalChangeRankingTest {
   void morningRampWithoutAFaultScoresBelowARealFaultsSignal() {
     Episode control =
         new Gym().reset(1, Scenario.control(SystemCatalog.get("shop")).withTracesPerMinute(5));
-    List<MetricSeries> gauges =
-        control.bundle().metrics().stream()
-            .filter(m -> !m.key().name().endsWith("_total"))
-            .toList();
+    List<MetricSeries> all = control.bundle().metrics();
     MetricSeries load =
-        gauges.stream()
+        all.stream()
             .filter(m -> m.key().name().equals("container_cpu_utilization_ratio"))
             .filter(m -> "frontend".equals(m.key().service()))
             .findFirst()
@@ -41,7 +38,7 @@ class SeasonalChangeRankingTest {
     long onset = steepestRiseOnLastFullDay(load);
     TimeWindow incident =
         new TimeWindow(Instant.ofEpochMilli(onset - HOUR), Instant.ofEpochMilli(onset + HOUR));
-    List<MetricSeries> cut = cut(gauges, Long.MIN_VALUE, onset + HOUR);
+    List<MetricSeries> cut = cut(all, Long.MIN_VALUE, onset + HOUR);
     List<ChangeRanker.RankedChange> seasonal =
         ChangeRanker.rank(cut, incident, Instant.ofEpochMilli(onset));
     // the same ramp against the hour before it only (no past day to compare with)
