@@ -125,4 +125,10 @@ class DbStatsSynthTest {
                 w.waitingStatement().startsWith("INSERT")
                     || w.waitingStatement().startsWith("UPDATE"));
   }
+
+  @Test
+  void sameSeedGivesTheSameDatabaseStatistics() {
+    assertThat(Episodes.run("market", FaultType.LOCK_CONTENTION, 17).bundle().databases())
+        .isEqualTo(Episodes.run("market", FaultType.LOCK_CONTENTION, 17).bundle().databases());
+  }
 }

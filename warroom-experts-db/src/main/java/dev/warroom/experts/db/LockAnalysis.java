@@ -75,7 +75,9 @@ final class LockAnalysis {
               relations.isEmpty() ? "an unknown relation" : String.join(", ", relations),
               // an idle blocker's text is the last statement of its open transaction, which is
               // the lock taker only when nothing ran after it
+              // PostgreSQL says "idle in transaction", MySQL's processlist "Sleep"
               edge.blockingState().startsWith("idle")
+                      || edge.blockingState().equalsIgnoreCase("sleep")
                   ? "last statement of the blocking transaction"
                   : "blocking statement",
               blocker);
