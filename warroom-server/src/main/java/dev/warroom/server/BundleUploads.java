@@ -26,12 +26,10 @@ import java.util.zip.ZipInputStream;
 final class BundleUploads {
   private static final long MAX_BYTES = 2L << 30;
 
-  private final SharedStore lock;
   private final DuckDbStore store;
   private final AlertIntake intake;
 
-  BundleUploads(SharedStore lock, DuckDbStore store, AlertIntake intake) {
-    this.lock = lock;
+  BundleUploads(DuckDbStore store, AlertIntake intake) {
     this.store = store;
     this.intake = intake;
   }
@@ -49,11 +47,8 @@ final class BundleUploads {
     try {
       unpack(body, dir);
       Path root = bundleRoot(dir);
-      DuckDbStore.LoadStats stats;
-      // Loading takes the same lock as queries, so no investigation reads a half-loaded bundle.
-      synchronized (lock) {
-        stats = store.ingest(root, (file, done, total) -> {});
-      }
+      // One transaction: no investigation reads a half-loaded bundle.
+      DuckDbStore.LoadStats stats = store.ingest(root, (file, done, total) -> {});
       Map<String, Object> out = new LinkedHashMap<>();
       out.put("points", stats.points());
       out.put("logRecords", stats.logRecords());

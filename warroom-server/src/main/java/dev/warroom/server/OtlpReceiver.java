@@ -30,14 +30,12 @@ final class OtlpReceiver {
 
   private final com.fasterxml.jackson.databind.ObjectMapper json =
       new com.fasterxml.jackson.databind.ObjectMapper();
-  private final SharedStore lock;
   private final DuckDbStore store;
   final AtomicLong logRecords = new AtomicLong();
   final AtomicLong spans = new AtomicLong();
   final AtomicLong series = new AtomicLong();
 
-  OtlpReceiver(SharedStore lock, DuckDbStore store) {
-    this.lock = lock;
+  OtlpReceiver(DuckDbStore store) {
     this.store = store;
   }
 
@@ -61,9 +59,8 @@ final class OtlpReceiver {
       throw new Unsupported(
           "Content-Type must be application/x-protobuf or application/json, not '" + type + "'");
     }
-    synchronized (lock) {
-      store.ingest(b);
-    }
+    // One transaction (the store serialises loads): readers see all of the batch or none.
+    store.ingest(b);
     logRecords.addAndGet(b.logs().size());
     spans.addAndGet(b.spans().size());
     series.addAndGet(b.metrics().size());

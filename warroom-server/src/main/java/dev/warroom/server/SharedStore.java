@@ -24,10 +24,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * The server's one telemetry store as seen by concurrent investigations: queries are serialised
- * (one DuckDB connection does not run statements from several threads at once) and {@link #close()}
- * does nothing, because the investigator closes its source when done while the store lives as long
- * as the server.
+ * The server's one telemetry store as seen by investigations: {@link #close()} does nothing,
+ * because an investigator closes its source when done while the store lives as long as the server.
+ * Queries are not serialised here: the DuckDB store runs each read on its own duplicated
+ * connection, so investigations query in parallel, and each OTLP batch or bundle loads in one
+ * transaction, so a reader sees all of it or none.
  */
 final class SharedStore implements TelemetryStore {
   private final TelemetryStore delegate;
@@ -37,77 +38,77 @@ final class SharedStore implements TelemetryStore {
   }
 
   @Override
-  public synchronized void check() {
+  public void check() {
     delegate.check();
   }
 
   @Override
-  public synchronized QueryResult<MetricSeries> metrics(MetricQuery q) {
+  public QueryResult<MetricSeries> metrics(MetricQuery q) {
     return delegate.metrics(q);
   }
 
   @Override
-  public synchronized QueryResult<MetricSeries> aggregate(MetricAggregationQuery q) {
+  public QueryResult<MetricSeries> aggregate(MetricAggregationQuery q) {
     return delegate.aggregate(q);
   }
 
   @Override
-  public synchronized List<String> metricNames() {
+  public List<String> metricNames() {
     return delegate.metricNames();
   }
 
   @Override
-  public synchronized QueryResult<LogRecord> logs(LogQuery q) {
+  public QueryResult<LogRecord> logs(LogQuery q) {
     return delegate.logs(q);
   }
 
   @Override
-  public synchronized QueryResult<LogCount> logCounts(LogCountQuery q) {
+  public QueryResult<LogCount> logCounts(LogCountQuery q) {
     return delegate.logCounts(q);
   }
 
   @Override
-  public synchronized QueryResult<Span> trace(String traceId) {
+  public QueryResult<Span> trace(String traceId) {
     return delegate.trace(traceId);
   }
 
   @Override
-  public synchronized QueryResult<Span> spans(SpanQuery q) {
+  public QueryResult<Span> spans(SpanQuery q) {
     return delegate.spans(q);
   }
 
   @Override
-  public synchronized QueryResult<SpanAggregate> spanAggregates(SpanAggregateQuery q) {
+  public QueryResult<SpanAggregate> spanAggregates(SpanAggregateQuery q) {
     return delegate.spanAggregates(q);
   }
 
   @Override
-  public synchronized QueryResult<Event> events(EventQuery q) {
+  public QueryResult<Event> events(EventQuery q) {
     return delegate.events(q);
   }
 
   @Override
-  public synchronized Topology topology() {
+  public Topology topology() {
     return delegate.topology();
   }
 
   @Override
-  public synchronized List<SourceFile> code(String service) {
+  public List<SourceFile> code(String service) {
     return delegate.code(service);
   }
 
   @Override
-  public synchronized Optional<Alert> alert() {
+  public Optional<Alert> alert() {
     return delegate.alert();
   }
 
   @Override
-  public synchronized BundleManifest manifest() {
+  public BundleManifest manifest() {
     return delegate.manifest();
   }
 
   @Override
-  public synchronized StoreSummary summary() {
+  public StoreSummary summary() {
     return delegate.summary();
   }
 

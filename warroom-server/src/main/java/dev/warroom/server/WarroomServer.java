@@ -69,8 +69,8 @@ public final class WarroomServer implements AutoCloseable {
             config.queueCapacity(),
             finished(config));
     this.intake = new AlertIntake(repo, queue, clock);
-    this.uploads = new BundleUploads(shared, telemetry, intake);
-    this.otlp = new OtlpReceiver(shared, telemetry);
+    this.uploads = new BundleUploads(telemetry, intake);
+    this.otlp = new OtlpReceiver(telemetry);
     this.app =
         Javalin.create(
             c -> {
