@@ -84,8 +84,16 @@ final class Interpreter {
   private static final class Pruned extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
+    /** Whether a step's actor failed (as opposed to a require that did not hold). */
+    final boolean stepFailed;
+
     Pruned(String reason) {
+      this(reason, false);
+    }
+
+    Pruned(String reason, boolean stepFailed) {
       super(reason, null, false, false);
+      this.stepFailed = stepFailed;
     }
   }
 
@@ -219,7 +227,7 @@ final class Interpreter {
               (System.nanoTime() - t0) / 1_000_000,
               before,
               ctx.evidence().all().size()));
-      throw new Pruned("step " + step.name() + " (" + step.actor() + ") failed: " + msg);
+      throw new Pruned("step " + step.name() + " (" + step.actor() + ") failed: " + msg, true);
     }
   }
 
@@ -247,7 +255,10 @@ final class Interpreter {
     RuntimeException end = null;
     for (BranchOutcome o : outcomes) {
       merge(o, env);
-      if (!(o.end() instanceof Pruned) && end == null) {
+      // A failed step stays in its branch (recorded in the trace); a require that did not hold
+      // prunes the enclosing hypothesis, as it would outside the block.
+      boolean contained = o.end() instanceof Pruned pruned && pruned.stepFailed;
+      if (!contained && end == null) {
         end = o.end();
       }
     }

@@ -174,6 +174,31 @@ class ParallelBlockTest {
   }
 
   @Test
+  void aFailedRequireInsideTheBlockPrunesTheEnclosingHypothesisAfterTheMerge() {
+    Investigation inv =
+        run(
+            slowAndFast(),
+            """
+            runbook t "t" {
+              hypothesis "guarded" {
+                parallel {
+                  step s = slow(services: [])
+                  require 1 > 2
+                }
+                step never = fast(services: [])
+              }
+            }
+            """);
+    RunTrace.Branch b = inv.trace().branches().get(0);
+    assertThat(b.status())
+        .as("%s %s", b, inv.trace().steps())
+        .isEqualTo(dev.warroom.model.HypothesisStatus.PRUNED);
+    assertThat(b.reason()).contains("require 1 > 2 was false");
+    assertThat(inv.trace().steps()).extracting(RunTrace.StepRun::name).containsExactly("s");
+    assertThat(b.evidenceIds()).hasSize(1);
+  }
+
+  @Test
   void sharesOneQueryBudgetAcrossBranches() {
     Actor<?, ?> spender =
         actor(
