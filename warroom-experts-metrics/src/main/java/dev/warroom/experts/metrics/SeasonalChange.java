@@ -29,6 +29,8 @@ final class SeasonalChange {
     double[] residuals = new double[split];
     int r = 0;
     double quantum = Double.POSITIVE_INFINITY;
+    double min = Double.POSITIVE_INFINITY;
+    double max = Double.NEGATIVE_INFINITY;
     for (int j = 0; j < split; j++) {
       int k = nearest(ts, 0, split, ts[j] - DAY_MS);
       if (k >= 0 && !Double.isNaN(v[j]) && !Double.isNaN(v[k])) {
@@ -36,19 +38,21 @@ final class SeasonalChange {
         if (residuals[r] != 0) {
           quantum = Math.min(quantum, Math.abs(residuals[r]));
         }
+        min = Math.min(min, residuals[r]);
+        max = Math.max(max, residuals[r]);
         r++;
       }
     }
     if (r < 8) {
       return null;
     }
-    double[] q = RobustStats.quantilesBySelection(residuals, r, 0.0, 0.25, 0.75, 1.0);
-    double scale = (q[2] - q[1]) / Math.sqrt(2);
+    double[] q = RobustStats.quantilesBySelection(residuals, r, 0.25, 0.75);
+    double scale = (q[1] - q[0]) / Math.sqrt(2);
     // a day-over-day difference of 0 almost everywhere (a flat or exactly repeating series) gives
     // IQR 0: fall back to a share of the differences' range, to the local noise, and to the
     // series' quantum (the smallest non-zero difference: 1 for a thread or pod count, where a
     // change of one is no fault)
-    scale = Math.max(scale, Math.max(0.05 * (q[3] - q[0]), localScale));
+    scale = Math.max(scale, Math.max(0.05 * (max - min), localScale));
     if (Double.isFinite(quantum)) {
       scale = Math.max(scale, quantum);
     }
@@ -63,6 +67,14 @@ final class SeasonalChange {
       long c = onset - d * DAY_MS;
       preOf[d] = medianIn(ts, v, 0, split, c - PRE_MS, c, work);
     }
+    // prefix sums of the history, so each same-time window's mean costs two binary searches
+    double[] prefix = new double[split + 1];
+    int[] finite = new int[split + 1];
+    for (int j = 0; j < split; j++) {
+      boolean ok = !Double.isNaN(v[j]);
+      prefix[j + 1] = prefix[j] + (ok ? v[j] : 0);
+      finite[j + 1] = finite[j] + (ok ? 1 : 0);
+    }
     double[] changes = new double[DAYS];
     int covered = 0;
     double best = 0;
@@ -71,7 +83,10 @@ final class SeasonalChange {
       int m = 0;
       for (int d = 1; d <= DAYS; d++) {
         long c = ts[i] - d * DAY_MS;
-        double post = medianIn(ts, v, 0, split, c - SLACK_MS, c + SLACK_MS + 1, work);
+        int from = lowerBound(ts, 0, split, c - SLACK_MS);
+        int to = lowerBound(ts, from, split, c + SLACK_MS + 1);
+        int count = finite[to] - finite[from];
+        double post = count == 0 ? Double.NaN : (prefix[to] - prefix[from]) / count;
         if (!Double.isNaN(preOf[d]) && !Double.isNaN(post)) {
           changes[m++] = post - preOf[d];
         }
@@ -80,7 +95,7 @@ final class SeasonalChange {
         continue;
       }
       covered++;
-      double expected = levelNow + RobustStats.quantilesBySelection(changes, m, 0.5)[0];
+      double expected = levelNow + medianOfFew(changes, m);
       double dev = (v[i] - expected) / scale;
       if (Math.abs(dev) > best) {
         best = Math.abs(dev);
@@ -91,6 +106,20 @@ final class SeasonalChange {
       return null;
     }
     return new double[] {signed, scale};
+  }
+
+  /** Median of at most {@link #DAYS} values by insertion sort (reorders them). */
+  private static double medianOfFew(double[] a, int m) {
+    for (int i = 1; i < m; i++) {
+      double x = a[i];
+      int j = i - 1;
+      while (j >= 0 && a[j] > x) {
+        a[j + 1] = a[j];
+        j--;
+      }
+      a[j + 1] = x;
+    }
+    return m % 2 == 1 ? a[m / 2] : (a[m / 2 - 1] + a[m / 2]) / 2;
   }
 
   /** Median of the finite values with timestamps in {@code [t0, t1)} among {@code [from, to)}. */
