@@ -369,6 +369,14 @@ final class GymEvalCommand implements Callable<Integer> {
           .put("topology", e.topology())
           .put("difficulty", e.difficulty())
           .put("error", e.error());
+      ArrayNode ranked = n.putArray("top3");
+      for (EpisodeResult.Prediction p : e.ranked()) {
+        ranked
+            .addObject()
+            .put("service", p.service())
+            .put("faultClass", p.faultClass().id())
+            .put("confidence", p.confidence());
+      }
       n.set("phases", m.valueToTree(e.phases()));
     }
     return root;
