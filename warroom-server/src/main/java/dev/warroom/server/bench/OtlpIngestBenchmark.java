@@ -18,8 +18,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.time.InstantSource;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Benchmark: OTLP/HTTP protobuf log ingest over loopback into the server's DuckDB store, one client
@@ -29,7 +34,12 @@ import java.util.Map;
  *
  * <pre>
  * java -cp ... dev.warroom.server.bench.OtlpIngestBenchmark [batch=5000] [batches=40] [rounds=3]
+ *     [connections=1]
  * </pre>
+ *
+ * <p>With several connections the batches are shared out among that many client threads, as a
+ * collector's exporter does with its {@code sending_queue.num_consumers} (default 10): the server
+ * then decodes one batch while the store appends another.
  */
 public final class OtlpIngestBenchmark {
   private static final String TOKEN = "bench-token-0001";
@@ -40,6 +50,7 @@ public final class OtlpIngestBenchmark {
     int batch = args.length > 0 ? Integer.parseInt(args[0]) : 5000;
     int batches = args.length > 1 ? Integer.parseInt(args[1]) : 40;
     int rounds = args.length > 2 ? Integer.parseInt(args[2]) : 3;
+    int connections = args.length > 3 ? Integer.parseInt(args[3]) : 1;
     // The client's protobuf encoding is not the receiver's work: encode every batch up front.
     byte[][] bodies = new byte[batches][];
     for (int b = 0; b < batches; b++) {
@@ -58,21 +69,24 @@ public final class OtlpIngestBenchmark {
               null,
               null);
       try (WarroomServer s = WarroomServer.start(c, Director.standard(), InstantSource.system())) {
-        HttpClient http = HttpClient.newHttpClient();
         URI uri = URI.create("http://localhost:" + s.port() + "/v1/logs");
         long t0 = System.nanoTime();
-        for (int b = 0; b < batches; b++) {
-          byte[] body = bodies[b];
-          HttpResponse<String> res =
-              http.send(
-                  HttpRequest.newBuilder(uri)
-                      .header("Authorization", "Bearer " + TOKEN)
-                      .header("Content-Type", "application/x-protobuf")
-                      .POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                      .build(),
-                  HttpResponse.BodyHandlers.ofString());
-          if (res.statusCode() != 200) {
-            throw new IllegalStateException("export refused: " + res.body());
+        try (ExecutorService clients = Executors.newFixedThreadPool(connections)) {
+          List<Future<?>> done = new ArrayList<>();
+          for (int k = 0; k < connections; k++) {
+            int first = k;
+            done.add(
+                clients.submit(
+                    () -> {
+                      HttpClient http = HttpClient.newHttpClient();
+                      for (int b = first; b < batches; b += connections) {
+                        export(http, uri, bodies[b]);
+                      }
+                      return null;
+                    }));
+          }
+          for (Future<?> f : done) {
+            f.get();
           }
         }
         double secs = (System.nanoTime() - t0) / 1e9;
@@ -90,7 +104,23 @@ public final class OtlpIngestBenchmark {
       }
     }
     Arrays.sort(rates);
-    System.out.printf("median: %.0f OTLP log records/s (batch %d)%n", rates[rounds / 2], batch);
+    System.out.printf(
+        "median: %.0f OTLP log records/s (batch %d, %d connection(s))%n",
+        rates[rounds / 2], batch, connections);
+  }
+
+  private static void export(HttpClient http, URI uri, byte[] body) throws Exception {
+    HttpResponse<String> res =
+        http.send(
+            HttpRequest.newBuilder(uri)
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/x-protobuf")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    if (res.statusCode() != 200) {
+      throw new IllegalStateException("export refused: " + res.body());
+    }
   }
 
   private static ExportLogsServiceRequest request(int b, int n) {
