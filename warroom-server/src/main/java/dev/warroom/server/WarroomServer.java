@@ -106,6 +106,11 @@ public final class WarroomServer implements AutoCloseable {
     return shared.summary();
   }
 
+  /** The metric names in the telemetry store. */
+  public List<String> telemetryMetricNames() {
+    return shared.metricNames();
+  }
+
   /** The spans of one trace (hex id) in the telemetry store. */
   public List<dev.warroom.model.Span> telemetryTrace(String traceId) {
     return shared.trace(traceId).rows();

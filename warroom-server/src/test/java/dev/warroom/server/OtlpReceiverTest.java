@@ -107,6 +107,42 @@ class OtlpReceiverTest {
   }
 
   @Test
+  void openTelemetrySdkMetricExporterSendsCountersAndHistograms() {
+    var exporter =
+        io.opentelemetry.exporter.otlp.http.metrics.OtlpHttpMetricExporter.builder()
+            .setEndpoint("http://localhost:" + t.server.port() + "/v1/metrics")
+            .addHeader("Authorization", "Bearer " + TestServer.RESPONDER)
+            .build();
+    var reader =
+        io.opentelemetry.sdk.metrics.export.PeriodicMetricReader.builder(exporter)
+            .setInterval(java.time.Duration.ofHours(1)) // exported by forceFlush only
+            .build();
+    try (var meters =
+        io.opentelemetry.sdk.metrics.SdkMeterProvider.builder()
+            .setResource(
+                io.opentelemetry.sdk.resources.Resource.create(
+                    io.opentelemetry.api.common.Attributes.of(
+                        io.opentelemetry.api.common.AttributeKey.stringKey("service.name"),
+                        "checkout")))
+            .registerMetricReader(reader)
+            .build()) {
+      var meter = meters.get("test");
+      var route =
+          io.opentelemetry.api.common.Attributes.of(
+              io.opentelemetry.api.common.AttributeKey.stringKey("route"), "/cart");
+      meter.counterBuilder("http.requests").build().add(7, route);
+      meter.histogramBuilder("http.duration").build().record(0.25, route);
+      assertThat(meters.forceFlush().join(10, java.util.concurrent.TimeUnit.SECONDS).isSuccess())
+          .isTrue();
+    }
+
+    assertThat(t.server.telemetryMetricNames())
+        .contains(
+            "http.requests", "http.duration_count", "http.duration_sum", "http.duration_bucket");
+    assertThat(t.server.telemetrySummary().series()).isGreaterThan(3);
+  }
+
+  @Test
   void wrongSignalMalformedRecordsAndProtobufAreRefused() {
     var wrong = post("/v1/traces", LOGS, "application/json");
     var bad =
