@@ -3,6 +3,10 @@ package dev.warroom.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warroom.engine.actors.DbStatsTelemetrySource;
+import dev.warroom.engine.agents.StoreTelemetrySource;
+import dev.warroom.engine.agents.TelemetrySource;
+import dev.warroom.engine.director.Director;
 import dev.warroom.experts.db.BundleDatabase;
 import dev.warroom.experts.db.DatabaseExpert;
 import dev.warroom.gym.Episode;
@@ -13,6 +17,8 @@ import dev.warroom.gym.SystemCatalog;
 import dev.warroom.model.DatabaseStats;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
+import dev.warroom.model.RcaReport;
+import dev.warroom.store.duckdb.DuckDbStore;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -63,7 +69,18 @@ final class EvalDbFaultsCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print per-episode outcomes and accuracies as JSON.")
   boolean json;
 
+  @Option(
+      names = "--engine",
+      description =
+          "Also investigate each fault episode with the Director, once without and once with the"
+              + " db/ statistics, and count top candidates with the truth's service and fault"
+              + " class.")
+  boolean engine;
+
   record Outcome(String episode, String fault, String database, boolean hit, String top) {}
+
+  /** Director top-1 (service and fault class) without and with the db/ statistics. */
+  private final int[] engineHits = new int[3];
 
   @Override
   public Integer call() throws Exception {
@@ -101,6 +118,9 @@ final class EvalDbFaultsCommand implements Callable<Integer> {
                           && top.summary()
                               .startsWith("session " + p.get("db_blocker_session") + " "));
           outcomes.add(new Outcome(ep.id(), f.id(), t[1], hit, summary(top)));
+          if (engine) {
+            investigate(ep);
+          }
         }
       }
       for (String system : List.of("bank", "market")) {
@@ -120,6 +140,26 @@ final class EvalDbFaultsCommand implements Callable<Integer> {
     }
     print(outcomes);
     return ExitCodes.OK;
+  }
+
+  private void investigate(Episode ep) {
+    try (DuckDbStore store = DuckDbStore.inMemory()) {
+      store.ingest(ep.bundle());
+      TelemetrySource plain = new StoreTelemetrySource(store);
+      engineHits[0] += right(ep, plain) ? 1 : 0;
+      engineHits[1] += right(ep, new DbStatsTelemetrySource(plain, store)) ? 1 : 0;
+      engineHits[2]++;
+    }
+  }
+
+  private static boolean right(Episode ep, TelemetrySource source) {
+    RcaReport r =
+        Director.standard()
+            .investigate(source, ep.alert(), ep.bundle().manifest().window(), ep.id(), null)
+            .report();
+    return r.top() != null
+        && r.top().service().equals(ep.truth().rootCauseService())
+        && r.top().faultClass() == ep.truth().faultClass();
   }
 
   private static Scenario small(Scenario sc) {
@@ -163,6 +203,12 @@ final class EvalDbFaultsCommand implements Callable<Integer> {
             n.put("episodes", c[1]);
             n.put("accuracy", (double) c[0] / c[1]);
           });
+      if (engine) {
+        ObjectNode e = root.putObject("engine_top1_service_and_class");
+        e.put("episodes", engineHits[2]);
+        e.put("without_db_stats", engineHits[0]);
+        e.put("with_db_stats", engineHits[1]);
+      }
       ArrayNode a = root.putArray("outcomes");
       for (Outcome o : outcomes) {
         ObjectNode n = a.addObject();
@@ -194,6 +240,15 @@ final class EvalDbFaultsCommand implements Callable<Integer> {
                   c[0],
                   c[1],
                   (double) c[0] / c[1]));
+      if (engine) {
+        out.printf(
+            Locale.ROOT,
+            "engine top-1 service+class: without db/ %d/%d, with db/ %d/%d%n",
+            engineHits[0],
+            engineHits[2],
+            engineHits[1],
+            engineHits[2]);
+      }
     }
     out.flush();
   }
