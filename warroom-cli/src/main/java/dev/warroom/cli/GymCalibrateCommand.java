@@ -39,8 +39,8 @@ import picocli.CommandLine.Spec;
       "Fits the engine's confidence calibration on a gym suite folder: investigates every"
           + " episode, pairs the top candidate's raw score with whether it was the true root-cause"
           + " service (controls: never), fits Platt scaling (score, margin) and isotonic"
-          + " regression (PAV), picks the lower k-fold cross-validated log-loss and writes the"
-          + " calibration JSON (to stdout without --out)."
+          + " regression (PAV), picks the lower k-fold cross-validated log-loss (the base rate"
+          + " when neither beats it) and writes the calibration JSON (to stdout without --out)."
     },
     footer = {
       "",
@@ -147,6 +147,8 @@ final class GymCalibrateCommand implements Callable<Integer> {
         .put("foldSeed", seed)
         .put("cvLogLossPlatt", fit.plattLogLoss())
         .put("cvLogLossIsotonic", fit.isotonicLogLoss())
+        .put("cvLogLossBaseRate", fit.baseRateLogLoss())
+        .put("chosen", fit.chosen())
         .put("inSampleBrierRaw", raw.brier())
         .put("inSampleEceRaw", raw.ece())
         .put("inSampleBrier", fitted.brier())
@@ -162,20 +164,20 @@ final class GymCalibrateCommand implements Callable<Integer> {
     }
     if (json) {
       o.println(
-          m.writerWithDefaultPrettyPrinter()
-              .writeValueAsString(stats.put("method", fit.calibration().method())));
+          m.writerWithDefaultPrettyPrinter().writeValueAsString(stats.put("method", fit.chosen())));
     } else if (out == null) {
       o.println(text);
     } else {
       o.printf(
           Locale.ROOT,
-          "%s%nchose %s: cross-validated log-loss platt %.4f, isotonic %.4f (%d pairs, %d right,"
-              + " %d folds)%nin-sample Brier %.4f -> %.4f, ECE %.4f -> %.4f (raw score ->"
+          "%s%nchose %s: cross-validated log-loss platt %.4f, isotonic %.4f, base rate %.4f (%d"
+              + " pairs, %d right, %d folds)%nin-sample Brier %.4f -> %.4f, ECE %.4f -> %.4f (raw score ->"
               + " calibrated)%nwrote %s%n",
           on,
-          fit.calibration().method(),
+          fit.chosen(),
           fit.plattLogLoss(),
           fit.isotonicLogLoss(),
+          fit.baseRateLogLoss(),
           fit.pairs(),
           fit.positives(),
           fit.folds(),

@@ -13,7 +13,8 @@ import java.util.Random;
  * targets {@code (N₊+1)/(N₊+2)} and {@code 1/(N₋+2)}), and isotonic regression of correctness on
  * the score by pool-adjacent-violators (Zadrozny &amp; Elkan 2002), block means Laplace-smoothed so
  * that a small block never claims certainty. The one with the lower k-fold cross-validated log-loss
- * is refitted on all pairs.
+ * is refitted on all pairs — unless the base rate (one constant probability) does at least as well,
+ * in which case the score carries no usable information and the base rate is returned.
  */
 public final class CalibrationFitter {
   /** Probabilities are clipped to [EPS, 1 − EPS] when scoring log-loss. */
@@ -33,14 +34,25 @@ public final class CalibrationFitter {
     }
   }
 
-  /** The chosen calibration and the cross-validated log-loss of both methods. */
+  /**
+   * The chosen calibration and the cross-validated log-loss of both methods and of the base rate
+   * (one constant probability, the training folds' share of right answers).
+   */
   public record Fit(
       Calibration calibration,
       double plattLogLoss,
       double isotonicLogLoss,
+      double baseRateLogLoss,
       int pairs,
       int positives,
-      int folds) {}
+      int folds) {
+    /** "platt", "isotonic" or "base-rate" (when the score does not beat a constant). */
+    public String chosen() {
+      return calibration.isotonic() != null && calibration.isotonic().scores().size() == 1
+          ? "base-rate"
+          : calibration.method();
+    }
+  }
 
   /**
    * Fits both methods, picks by cross-validated log-loss, refits the winner on every pair.
@@ -73,6 +85,7 @@ public final class CalibrationFitter {
     java.util.Collections.shuffle(shuffled, new Random(seed));
     double platt = 0;
     double iso = 0;
+    double base = 0;
     for (int k = 0; k < folds; k++) {
       List<Pair> train = new ArrayList<>();
       List<Pair> test = new ArrayList<>();
@@ -81,18 +94,35 @@ public final class CalibrationFitter {
       }
       Calibration p = platt(train, noFaultBelow, inconclusiveBelow, fittedOn);
       Calibration s = isotonic(train, noFaultBelow, inconclusiveBelow, fittedOn);
+      Calibration b = baseRate(train, noFaultBelow, inconclusiveBelow, fittedOn);
       for (Pair t : test) {
         platt += loss(p.probability(t.score(), t.margin()), t.correct());
         iso += loss(s.probability(t.score(), t.margin()), t.correct());
+        base += loss(b.probability(t.score(), t.margin()), t.correct());
       }
     }
     platt /= shuffled.size();
     iso /= shuffled.size();
-    Calibration best =
-        iso < platt
-            ? isotonic(pairs, noFaultBelow, inconclusiveBelow, fittedOn)
-            : platt(pairs, noFaultBelow, inconclusiveBelow, fittedOn);
-    return new Fit(best, platt, iso, pairs.size(), (int) positives, folds);
+    base /= shuffled.size();
+    // A score that predicts no better than the base rate out of sample earns no say: every
+    // candidate then gets the base rate, which is what the evidence supports.
+    Calibration best;
+    if (base <= Math.min(platt, iso)) {
+      best = baseRate(pairs, noFaultBelow, inconclusiveBelow, fittedOn);
+    } else if (iso < platt) {
+      best = isotonic(pairs, noFaultBelow, inconclusiveBelow, fittedOn);
+    } else {
+      best = platt(pairs, noFaultBelow, inconclusiveBelow, fittedOn);
+    }
+    return new Fit(best, platt, iso, base, pairs.size(), (int) positives, folds);
+  }
+
+  /** One probability for every score: the Laplace-smoothed share of right answers. */
+  static Calibration baseRate(List<Pair> pairs, double noFault, double inconclusive, String on) {
+    double right = pairs.stream().filter(Pair::correct).count();
+    double p = (right + 0.5) / (pairs.size() + 1);
+    return new Calibration(
+        0, 0, 0, noFault, inconclusive, new Calibration.Isotonic(List.of(0.0), List.of(p)), on);
   }
 
   /**

@@ -52,13 +52,24 @@ class CalibrationFitterTest {
     var step =
         CalibrationFitter.fit(sample(3000, 3, s -> s < 0.85 ? 0.4 : 0.98), 5, 7, 0.3, 0.3, "");
     assertThat(step.isotonicLogLoss()).isLessThan(step.plattLogLoss());
-    assertThat(step.calibration().method()).isEqualTo("isotonic");
+    assertThat(step.chosen()).isEqualTo("isotonic");
 
     var logistic =
         CalibrationFitter.fit(
             sample(300, 4, s -> 1 / (1 + Math.exp(-(4 * s - 2)))), 5, 7, 0.3, 0.3, "");
     assertThat(logistic.plattLogLoss()).isLessThan(logistic.isotonicLogLoss());
-    assertThat(logistic.calibration().method()).isEqualTo("platt");
+    assertThat(logistic.chosen()).isEqualTo("platt");
+  }
+
+  @Test
+  void fallsBackToTheBaseRateWhenTheScoreSaysNothing() {
+    // Right 60% of the time whatever the score.
+    var fit = CalibrationFitter.fit(sample(400, 6, s -> 0.6), 5, 7, 0.3, 0.3, "");
+    assertThat(fit.baseRateLogLoss()).isLessThanOrEqualTo(fit.plattLogLoss());
+    assertThat(fit.chosen()).isEqualTo("base-rate");
+    double p = fit.calibration().probability(0.1, 0);
+    assertThat(fit.calibration().probability(0.95, 0.5)).isEqualTo(p);
+    assertThat(p).isCloseTo(0.6, within(0.06));
   }
 
   @Test
