@@ -119,7 +119,9 @@ public final class RouterCorpus {
   private static void loghub(
       Path dir, RandomGenerator r, List<LabelledInput> train, List<LabelledInput> test)
       throws IOException {
-    for (Map.Entry<String, InputKind> e : LOGHUB.entrySet()) {
+    // sorted: Map.of iterates in a per-JVM random order, which made training order, and so the
+    // trained router, differ from run to run
+    for (Map.Entry<String, InputKind> e : new java.util.TreeMap<>(LOGHUB).entrySet()) {
       Path file = dir.resolve(e.getKey()).resolve(e.getKey() + "_2k.log");
       if (!Files.isRegularFile(file)) {
         continue;
