@@ -3,7 +3,6 @@ package dev.warroom.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.warroom.engine.actors.DbStatsTelemetrySource;
 import dev.warroom.engine.agents.StoreTelemetrySource;
 import dev.warroom.engine.agents.TelemetrySource;
 import dev.warroom.engine.director.Director;
@@ -143,11 +142,13 @@ final class EvalDbFaultsCommand implements Callable<Integer> {
   }
 
   private void investigate(Episode ep) {
-    try (DuckDbStore store = DuckDbStore.inMemory()) {
-      store.ingest(ep.bundle());
-      TelemetrySource plain = new StoreTelemetrySource(store);
-      engineHits[0] += right(ep, plain) ? 1 : 0;
-      engineHits[1] += right(ep, new DbStatsTelemetrySource(plain, store)) ? 1 : 0;
+    // Once with the bundle's db/ statistics hidden, once with them.
+    try (DuckDbStore without = DuckDbStore.inMemory();
+        DuckDbStore with = DuckDbStore.inMemory()) {
+      without.ingest(ep.bundle().withDatabases(java.util.List.of()));
+      with.ingest(ep.bundle());
+      engineHits[0] += right(ep, new StoreTelemetrySource(without)) ? 1 : 0;
+      engineHits[1] += right(ep, new StoreTelemetrySource(with)) ? 1 : 0;
       engineHits[2]++;
     }
   }

@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
 /**
  * {@code database_analysis}: database load — rows read, lock waits, slow queries, connection-pool
  * use — from the database exporters' series; where the bundle carries database statistics ({@code
- * db/}: statement counters, plans, lock waits; see {@link DbStatsSource}) the database expert's
- * findings on them (the statement whose load rose, the full scan and the missing index, the
- * blocking transaction); else the statements named by slow-query and lock log lines.
+ * db/}: statement counters, plans, lock waits; see {@link
+ * dev.warroom.engine.agents.TelemetrySource#databases}) the database expert's findings on them (the
+ * statement whose load rose, the full scan and the missing index, the blocking transaction); else
+ * the statements named by slow-query and lock log lines.
  */
 public final class DatabaseAnalysisActor
     implements Actor<DatabaseAnalysisActor.Input, DatabaseAnalysisActor.Output> {

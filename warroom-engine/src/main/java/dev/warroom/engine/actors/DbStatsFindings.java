@@ -1,5 +1,6 @@
 package dev.warroom.engine.actors;
 
+import dev.warroom.engine.agents.TelemetrySource;
 import dev.warroom.experts.db.BundleDatabase;
 import dev.warroom.experts.db.DatabaseExpert;
 import dev.warroom.model.DatabaseStats;
@@ -13,10 +14,10 @@ import java.util.Map;
 
 /**
  * Runs the database expert on the {@code db/} statistics the source holds (see {@link
- * DbStatsSource}) and records its strongest findings. Each piece of evidence carries the SQL that
- * read the statistics from the store as its query, and as renderings the query a DBA would run on
- * the live database for the same facts (pg_stat_statements / performance_schema, EXPLAIN, the
- * lock-wait views).
+ * TelemetrySource#databases}) and records its strongest findings. Each piece of evidence carries
+ * the SQL that read the statistics from the store as its query, and as renderings the query a DBA
+ * would run on the live database for the same facts (pg_stat_statements / performance_schema,
+ * EXPLAIN, the lock-wait views).
  */
 final class DbStatsFindings {
   /** Findings per database kept for the report: the expert's strongest that name a fault. */
@@ -28,11 +29,11 @@ final class DbStatsFindings {
 
   /** Whether the investigation's source has database statistics at all. */
   static boolean available(InvestigationContext ctx) {
-    return ctx.agent().source() instanceof DbStatsSource s
-        && !ctx.memo("db-stats:components", () -> components(s)).isEmpty();
+    TelemetrySource s = ctx.agent().source();
+    return !ctx.memo("db-stats:components", () -> components(s)).isEmpty();
   }
 
-  private static List<String> components(DbStatsSource s) {
+  private static List<String> components(TelemetrySource s) {
     return s.databases(null).rows().stream().map(DatabaseStats::component).toList();
   }
 
@@ -44,9 +45,7 @@ final class DbStatsFindings {
    * {@code actor}.
    */
   static Recorded record(InvestigationContext ctx, String actor, List<String> services) {
-    if (!(ctx.agent().source() instanceof DbStatsSource source)) {
-      return new Recorded(List.of(), List.of());
-    }
+    TelemetrySource source = ctx.agent().source();
     List<Finding> out = new ArrayList<>();
     List<String> statements = new ArrayList<>();
     DatabaseExpert expert = new DatabaseExpert();

@@ -151,6 +151,11 @@ public final class StoreTelemetrySource implements TelemetrySource {
   }
 
   @Override
+  public QueryResult<dev.warroom.model.DatabaseStats> databases(String component) {
+    return store.databases(component);
+  }
+
+  @Override
   public DataInventory inventory() {
     return inventory;
   }

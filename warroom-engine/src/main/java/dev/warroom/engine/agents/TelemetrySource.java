@@ -47,6 +47,16 @@ public interface TelemetrySource extends AutoCloseable {
         .min(java.util.Comparator.naturalOrder());
   }
 
+  /**
+   * Statistics of the SQL databases (a bundle's {@code db/} folders: statement counters, plans,
+   * lock waits) of {@code component}, or of every database when it is null, with the native query
+   * that read them. A source without such data answers an empty result.
+   */
+  default dev.warroom.store.QueryResult<dev.warroom.model.DatabaseStats> databases(
+      String component) {
+    return new dev.warroom.store.QueryResult<>(List.of(), "none", "", false);
+  }
+
   /** What kinds of data exist, for which services and over which time range. */
   DataInventory inventory();
 

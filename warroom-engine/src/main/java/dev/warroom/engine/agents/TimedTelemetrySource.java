@@ -89,6 +89,12 @@ public final class TimedTelemetrySource implements TelemetrySource {
   }
 
   @Override
+  public dev.warroom.store.QueryResult<dev.warroom.model.DatabaseStats> databases(
+      String component) {
+    return timed("databases", () -> inner.databases(component));
+  }
+
+  @Override
   public DataInventory inventory() {
     return inner.inventory();
   }

@@ -45,7 +45,7 @@ class DbStatsReferenceTest {
     assertThat(table).isNotBlank();
     try (DuckDbStore store = DuckDbStore.inMemory()) {
       store.ingest(ep.bundle());
-      var source = new DbStatsTelemetrySource(new StoreTelemetrySource(store), store);
+      var source = new StoreTelemetrySource(store);
       RcaReport r =
           Director.standard()
               .investigate(source, ep.alert(), ep.bundle().manifest().window(), ep.id(), null)
@@ -75,7 +75,7 @@ class DbStatsReferenceTest {
     Episode ep = REF4;
     try (DuckDbStore store = DuckDbStore.inMemory()) {
       store.ingest(ep.bundle().withDatabases(List.of()));
-      var source = new DbStatsTelemetrySource(new StoreTelemetrySource(store), store);
+      var source = new StoreTelemetrySource(store);
       var inv =
           Director.standard()
               .investigate(source, ep.alert(), ep.bundle().manifest().window(), ep.id(), null);
