@@ -8,7 +8,6 @@ import dev.warroom.engine.report.JsonReport;
 import dev.warroom.engine.report.MarkdownReport;
 import dev.warroom.model.Alert;
 import dev.warroom.model.RcaReport;
-import dev.warroom.store.TelemetryStore;
 import dev.warroom.store.bundle.AlertParser;
 import java.nio.charset.StandardCharsets;
 import java.time.InstantSource;
@@ -32,7 +31,7 @@ public final class InvestigationQueue implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(InvestigationQueue.class);
 
   private final IncidentRepository repo;
-  private final TelemetryStore store;
+  private final SharedStore store;
   private final Director director;
   private final InstantSource clock;
   private final ThreadPoolExecutor pool;
@@ -45,7 +44,7 @@ public final class InvestigationQueue implements AutoCloseable {
 
   InvestigationQueue(
       IncidentRepository repo,
-      TelemetryStore store,
+      SharedStore store,
       Director director,
       InstantSource clock,
       int workers,
@@ -112,7 +111,8 @@ public final class InvestigationQueue implements AutoCloseable {
       Alert alert =
           AlertParser.parse(inc.alertJson().getBytes(StandardCharsets.UTF_8), "incident " + id);
       Investigation inv =
-          director.investigate(new StoreTelemetrySource(store), alert, null, id, null);
+          director.investigate(
+              new StoreTelemetrySource(store.forAlert(alert)), alert, null, id, null);
       RcaReport r = inv.report();
       repo.complete(
           id,

@@ -1,0 +1,67 @@
+package dev.warroom.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.warroom.model.Alert;
+import dev.warroom.model.AlertSource;
+import dev.warroom.model.AlertStatus;
+import dev.warroom.model.IncidentBundle;
+import dev.warroom.model.LogRecord;
+import dev.warroom.model.Severity;
+import dev.warroom.model.TimeWindow;
+import dev.warroom.store.duckdb.DuckDbStore;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class SharedStoreTest {
+  static final Instant T0 = Instant.parse("2026-03-09T03:53:15Z");
+
+  static Alert alertAt(Instant startsAt, Instant endsAt) {
+    return new Alert(
+        "fp",
+        AlertSource.ALERTMANAGER,
+        AlertStatus.FIRING,
+        "5xx of frontend",
+        "error_rate",
+        "frontend",
+        "critical",
+        Map.of(),
+        Map.of(),
+        startsAt,
+        endsAt);
+  }
+
+  @Test
+  void anInvestigationSeesTheStoreRangeClippedToItsAlert() {
+    try (DuckDbStore db = DuckDbStore.inMemory()) {
+      List<LogRecord> logs =
+          List.of(
+              LogRecord.of(T0.minus(Duration.ofDays(10)), "cart", Severity.INFO, "old"),
+              LogRecord.of(T0.minus(Duration.ofDays(1)), "cart", Severity.INFO, "baseline"),
+              LogRecord.of(T0.plus(Duration.ofHours(3)), "cart", Severity.ERROR, "later"));
+      db.ingest(new IncidentBundle(null, null, List.of(), logs, List.of(), List.of(), null, null));
+      SharedStore shared = new SharedStore(db);
+
+      TimeWindow whole = shared.summary().timeRange();
+      TimeWindow firing = shared.forAlert(alertAt(T0, null)).summary().timeRange();
+      TimeWindow resolved =
+          shared.forAlert(alertAt(T0, T0.plus(Duration.ofMinutes(20)))).summary().timeRange();
+      TimeWindow none =
+          shared.forAlert(alertAt(T0.plus(Duration.ofDays(30)), null)).summary().timeRange();
+
+      // the store's range ends just after its last record (end exclusive)
+      assertThat(whole)
+          .isEqualTo(
+              new TimeWindow(
+                  T0.minus(Duration.ofDays(10)), T0.plus(Duration.ofHours(3)).plusNanos(1)));
+      assertThat(firing)
+          .isEqualTo(new TimeWindow(T0.minus(Duration.ofDays(4)), T0.plus(Duration.ofHours(1))));
+      assertThat(resolved.end()).isEqualTo(T0.plus(Duration.ofMinutes(20)));
+      assertThat(none).as("no telemetry in the alert's scope").isNull();
+      assertThat(shared.forAlert(alertAt(T0, null)).summary().logRecords()).isEqualTo(3);
+    }
+  }
+}
