@@ -69,4 +69,23 @@ class MetricsCommandsTest {
     assertThat(json.get("medianMillis").asDouble()).isPositive();
     assertThat(json.get("injectedInTop").asInt()).isEqualTo(json.get("injectedShifts").asInt());
   }
+
+  @Test
+  void evalRouterHeldOutOnThisCheckoutReportsItsPartsAsJson() throws Exception {
+    Path checkout = Path.of("..").toAbsolutePath().normalize();
+    Run r = run("eval", "router", "--held-out", checkout.toString(), "--json");
+    assertThat(r.code()).as(r.err()).isZero();
+    JsonNode json = new ObjectMapper().readTree(r.out());
+    assertThat(json.get("testExamples").asInt()).isGreaterThan(40);
+    assertThat(json.get("bySource").findValuesAsText("group"))
+        .contains("heldout/repo-fixtures", "heldout/repo-java");
+    assertThat(json.get("accuracy").asDouble()).isGreaterThan(0.9);
+  }
+
+  @Test
+  void evalRouterHeldOutThatIsNoFolderIsInvalidInput() {
+    Run r = run("eval", "router", "--held-out", "/nonexistent-bundle");
+    assertThat(r.code()).isEqualTo(ExitCodes.INVALID_INPUT);
+    assertThat(r.err()).contains("error: ").contains("--held-out");
+  }
 }
