@@ -82,6 +82,7 @@ final class CandidateFeatures {
         f.merge("pod." + cls, x.score(), Math::max);
       }
     }
+    changeTiming(f, in, s);
     in.scan().of(s).forEach((k, v) -> f.put("m." + k, v / 4.0));
     double callers = 0;
     double callees = 0;
@@ -102,6 +103,36 @@ final class CandidateFeatures {
     f.put("topo.callee_anomaly", maxCallee);
     f.put("topo.beats_callees", c.anomaly() - maxCallee);
     return f;
+  }
+
+  /**
+   * A change of the candidate shortly before its first symptom ("chg.bad_deploy.before_symptoms") —
+   * the classic "what changed?" of incident response; a change with no symptom after it on the same
+   * service is likely a red herring. Onsets are estimates, so "before" allows ten minutes.
+   */
+  private static void changeTiming(Map<String, Double> f, FusionInput in, String s) {
+    java.time.Instant first = null;
+    for (Finding x : in.findings()) {
+      if (s.equals(x.service())
+          && x.onset() != null
+          && !x.expert().equals("change_correlation")
+          && (first == null || x.onset().isBefore(first))) {
+        first = x.onset();
+      }
+    }
+    if (first == null) {
+      return;
+    }
+    for (Finding x : in.findings()) {
+      if (s.equals(x.service())
+          && x.expert().equals("change_correlation")
+          && x.onset() != null
+          && x.faultClass() != null
+          && !x.onset().isAfter(first.plus(java.time.Duration.ofMinutes(10)))
+          && x.onset().isAfter(first.minus(java.time.Duration.ofHours(2)))) {
+        f.put("chg." + x.faultClass().id() + ".before_symptoms", 1.0);
+      }
+    }
   }
 
   private static void token(Map<String, Double> f, String text, Pattern p, String prefix) {

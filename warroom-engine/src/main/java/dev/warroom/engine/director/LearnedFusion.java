@@ -42,6 +42,12 @@ final class LearnedFusion {
                 .sorted(Map.Entry.<FaultClass, Double>comparingByValue().reversed())
                 .toList();
         best = sorted.get(0).getKey();
+        if (sorted.get(0).getValue() < model.classAtLeast() && c.faultClass() != null) {
+          // The model sees no class clearly (e.g. evidence unlike its training bundles, such as
+          // logs alone): keep the class the findings themselves name; the verdict says
+          // inconclusive.
+          best = c.faultClass();
+        }
         sorted.stream().limit(CLASSES_SHOWN).forEach(e -> shown.put(e.getKey(), e.getValue()));
       }
       out.add(

@@ -33,7 +33,7 @@ public final class RcaModelTrainer {
   // Overridable with -Dwarroom.train.* for sweeps; the shipped model used these defaults.
   static final double CONTROL_WEIGHT =
       Double.parseDouble(System.getProperty("warroom.train.controlWeight", "3"));
-  static final double L2 = Double.parseDouble(System.getProperty("warroom.train.l2", "0.02"));
+  static final double L2 = Double.parseDouble(System.getProperty("warroom.train.l2", "0.0005"));
   static final int EPOCHS = Integer.getInteger("warroom.train.epochs", 1500);
   static final int MIN_SUPPORT = 3;
   static final double CLASS_AT_LEAST = 0.25;
