@@ -114,6 +114,11 @@ final class SharedStore implements TelemetryStore {
   }
 
   @Override
+  public QueryResult<dev.warroom.model.DatabaseStats> databases(String component) {
+    return delegate.databases(component);
+  }
+
+  @Override
   public Topology topology() {
     return delegate.topology();
   }

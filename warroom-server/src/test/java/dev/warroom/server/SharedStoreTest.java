@@ -64,4 +64,27 @@ class SharedStoreTest {
       assertThat(shared.forAlert(alertAt(T0, null)).summary().logRecords()).isEqualTo(3);
     }
   }
+
+  @Test
+  void anInvestigationSeesTheDatabaseStatisticsOfTheStore() {
+    try (DuckDbStore db = DuckDbStore.inMemory()) {
+      TimeWindow w = new TimeWindow(T0, T0.plus(Duration.ofMinutes(15)));
+      var stats =
+          new dev.warroom.model.DatabaseStats(
+              "orders-db",
+              "postgresql",
+              null,
+              new dev.warroom.model.DbStatementWindow(w, List.of()),
+              List.of(),
+              List.of());
+      db.ingest(
+          new IncidentBundle(null, null, List.of(), List.of(), List.of(), List.of(), null, null)
+              .withDatabases(List.of(stats)));
+      SharedStore shared = new SharedStore(db);
+
+      assertThat(shared.forAlert(alertAt(T0, null)).databases(null).rows())
+          .extracting(dev.warroom.model.DatabaseStats::component)
+          .containsExactly("orders-db");
+    }
+  }
 }
