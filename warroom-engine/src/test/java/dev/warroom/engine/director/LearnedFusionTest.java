@@ -144,4 +144,32 @@ class LearnedFusionTest {
       assertThat(best).isEqualTo(c);
     }
   }
+
+  @Test
+  void trainerLearnsToBlameTheServiceWithTheDirectCauseAndToStayQuietOnControls() {
+    FusionInput fault = incident();
+    // A control: only a latency symptom on the entry service, no direct cause anywhere.
+    FusionInput quiet =
+        new FusionInput(
+            "frontend",
+            false,
+            List.of(fault.findings().get(1)),
+            fault.topology(),
+            ScanDigest.EMPTY);
+    List<RcaModelTrainer.Episode> eps = new ArrayList<>();
+    for (int i = 0; i < 6; i++) {
+      eps.add(
+          new RcaModelTrainer.Episode(
+              "f" + i, i, fault, "cart", FaultClass.MEMORY_EXHAUSTION, false));
+      eps.add(new RcaModelTrainer.Episode("c" + i, 100 + i, quiet, null, FaultClass.NONE, true));
+    }
+    RcaModel m = RcaModelTrainer.fit(eps, "test");
+
+    var ranked = LearnedFusion.apply(m, fault, Director.fuse(fault));
+    assertThat(ranked.get(0).service()).isEqualTo("cart");
+    assertThat(ranked.get(0).faultClass()).isEqualTo(FaultClass.MEMORY_EXHAUSTION);
+    assertThat(ranked.get(0).score()).isGreaterThanOrEqualTo(m.noFaultBelow());
+    var control = LearnedFusion.apply(m, quiet, Director.fuse(quiet));
+    assertThat(control.get(0).score()).isLessThan(m.noFaultBelow());
+  }
 }
