@@ -95,10 +95,12 @@ final class EvidenceFusion {
       if (f.service() != null) {
         byService.computeIfAbsent(f.service(), k -> new ArrayList<>()).add(f);
       } else if (servicesOnHost.containsKey(f.component())) {
-        // A node-level signal concerns every service placed on the node.
+        // A node-level signal concerns every service placed on the node, and the node itself is
+        // a candidate: a failing node is a root cause of its own (node_failure names the node).
         for (String s : new LinkedHashSet<>(servicesOnHost.get(f.component()))) {
           byService.computeIfAbsent(s, k -> new ArrayList<>()).add(f);
         }
+        byService.computeIfAbsent(f.component(), k -> new ArrayList<>()).add(f);
       } else {
         byService.computeIfAbsent(f.component(), k -> new ArrayList<>()).add(f);
       }

@@ -71,10 +71,22 @@ public final class RcaModelTrainer {
     }
   }
 
+  /** "620 gym episodes, seeds 2000..2399, 3000..3035 (all < 10000)": the seed ranges used. */
   static String describe(List<Episode> eps) {
-    long min = eps.stream().mapToLong(Episode::seed).min().orElse(0);
-    long max = eps.stream().mapToLong(Episode::seed).max().orElse(0);
-    return eps.size() + " gym episodes, seeds " + min + ".." + max + " (all < 10000)";
+    long[] seeds = eps.stream().mapToLong(Episode::seed).sorted().distinct().toArray();
+    List<String> runs = new ArrayList<>();
+    for (int i = 0; i < seeds.length; ) {
+      int j = i;
+      while (j + 1 < seeds.length && seeds[j + 1] - seeds[j] <= 10) {
+        j++;
+      }
+      runs.add(seeds[i] + ".." + seeds[j]);
+      i = j + 1;
+    }
+    return eps.size()
+        + " gym episodes, seeds "
+        + String.join(", ", runs)
+        + " (all < 10000; gaps of up to 10 seeds inside a range)";
   }
 
   static List<Episode> read(Path dir) throws IOException {
