@@ -2,6 +2,7 @@ package dev.warroom.engine.actors;
 
 import dev.warroom.engine.agents.DataInventory;
 import dev.warroom.engine.agents.EvidenceLog;
+import dev.warroom.engine.agents.ExpertDesk;
 import dev.warroom.engine.agents.TelemetryAgent;
 import dev.warroom.model.Evidence;
 import dev.warroom.model.Finding;
@@ -120,6 +121,14 @@ public final class InvestigationContext {
 
   public DataInventory inventory() {
     return agent.inventory();
+  }
+
+  /**
+   * The experts, through the router: actors hand typed telemetry to the expert that owns it and
+   * route untyped text (log bodies, SQL) first ({@link ExpertDesk}).
+   */
+  public ExpertDesk experts() {
+    return ExpertDesk.defaults();
   }
 
   /**
