@@ -6,7 +6,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Stream;
 
@@ -17,7 +23,7 @@ import java.util.stream.Stream;
  * 10000 and above: those are held out for the final measurement and must never be trained on.
  *
  * <pre>
- * java -cp warroom-cli/target/warroom.jar dev.warroom.engine.director.RcaTrainingDump SUITE OUT
+ * java -cp warroom-cli/target/warroom.jar dev.warroom.engine.director.RcaTrainingDump SUITE OUT [--threads N]
  * </pre>
  */
 public final class RcaTrainingDump {
@@ -26,9 +32,15 @@ public final class RcaTrainingDump {
 
   private RcaTrainingDump() {}
 
-  public static void main(String[] args) throws IOException {
-    if (args.length != 2) {
-      throw new IllegalArgumentException("usage: RcaTrainingDump SUITE_DIR OUT_DIR");
+  public static void main(String[] args) throws Exception {
+    int threads = 1;
+    if (args.length == 4 && args[2].equals("--threads")) {
+      threads = Integer.parseInt(args[3]);
+    } else if (args.length != 2) {
+      throw new IllegalArgumentException("usage: RcaTrainingDump SUITE_DIR OUT_DIR [--threads N]");
+    }
+    if (threads < 1) {
+      throw new IllegalArgumentException("--threads: must be >= 1, got " + threads);
     }
     Path suite = Path.of(args[0]);
     Path out = Files.createDirectories(Path.of(args[1]));
@@ -37,34 +49,64 @@ public final class RcaTrainingDump {
     try (Stream<Path> s = Files.list(suite)) {
       episodes = s.filter(p -> Files.exists(p.resolve("truth.json"))).sorted().toList();
     }
-    AtomicReference<FusionInput> got = new AtomicReference<>();
-    Investigator inv = new Investigator(Director.standard().withModel(null).withObserver(got::set));
-    int n = 0;
+    // checked up front, so a held-out episode stops the run before anything is written
     for (Path ep : episodes) {
-      String id = ep.getFileName().toString();
-      Path target = out.resolve(id + ".json");
-      n++;
-      if (Files.exists(target)) {
-        continue;
-      }
-      JsonNode truth = m.readTree(ep.resolve("truth.json").toFile());
-      long seed = truth.path("seed").asLong();
+      long seed = m.readTree(ep.resolve("truth.json").toFile()).path("seed").asLong();
       if (seed >= HELD_OUT_FROM) {
         throw new IllegalArgumentException(
-            ep + ": seed " + seed + " is held out (>= " + HELD_OUT_FROM + "); not dumped");
+            ep + ": seed " + seed + " is held out (>= " + HELD_OUT_FROM + "); nothing dumped");
       }
-      got.set(null);
-      inv.investigate(ep, null);
-      ObjectNode o = m.createObjectNode();
-      o.put("id", id);
-      o.put("seed", seed);
-      ObjectNode t = o.putObject("truth");
-      t.put("root", truth.path("root_cause_service").asText(null));
-      t.put("faultClass", truth.path("fault_class").asText());
-      t.put("control", truth.path("control").asBoolean());
-      o.set("input", got.get().toJson(m));
-      m.writeValue(target.toFile(), o);
-      System.out.printf("[%d/%d] %s%n", n, episodes.size(), id);
     }
+    // one investigator per worker: the observer hands back that worker's fusion input
+    ThreadLocal<AtomicReference<FusionInput>> got = ThreadLocal.withInitial(AtomicReference::new);
+    ThreadLocal<Investigator> inv =
+        ThreadLocal.withInitial(
+            () ->
+                new Investigator(Director.standard().withModel(null).withObserver(got.get()::set)));
+    AtomicInteger done = new AtomicInteger();
+    ExecutorService pool = Executors.newFixedThreadPool(threads);
+    try {
+      List<Future<?>> jobs = new ArrayList<>();
+      for (Path ep : episodes) {
+        jobs.add(
+            pool.submit(
+                () -> {
+                  dump(ep, out, m, inv.get(), got.get());
+                  System.out.printf(
+                      "[%d/%d] %s%n", done.incrementAndGet(), episodes.size(), ep.getFileName());
+                  return null;
+                }));
+      }
+      for (Future<?> f : jobs) {
+        f.get();
+      }
+    } finally {
+      pool.shutdownNow();
+    }
+  }
+
+  private static void dump(
+      Path ep, Path out, ObjectMapper m, Investigator inv, AtomicReference<FusionInput> got)
+      throws IOException {
+    String id = ep.getFileName().toString();
+    Path target = out.resolve(id + ".json");
+    if (Files.exists(target)) {
+      return;
+    }
+    JsonNode truth = m.readTree(ep.resolve("truth.json").toFile());
+    got.set(null);
+    inv.investigate(ep, null);
+    ObjectNode o = m.createObjectNode();
+    o.put("id", id);
+    o.put("seed", truth.path("seed").asLong());
+    ObjectNode t = o.putObject("truth");
+    t.put("root", truth.path("root_cause_service").asText(null));
+    t.put("faultClass", truth.path("fault_class").asText());
+    t.put("control", truth.path("control").asBoolean());
+    o.set("input", got.get().toJson(m));
+    // written whole, then moved, so an interrupted run never leaves a half file to be skipped
+    Path tmp = out.resolve(id + ".json.tmp");
+    m.writeValue(tmp.toFile(), o);
+    Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
   }
 }
