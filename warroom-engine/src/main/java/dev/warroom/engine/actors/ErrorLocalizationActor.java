@@ -1,5 +1,6 @@
 package dev.warroom.engine.actors;
 
+import dev.warroom.experts.logs.FrequencyShift;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
@@ -41,6 +42,9 @@ public final class ErrorLocalizationActor
    */
   public record Output(
       boolean found, List<String> origins, List<String> exceptions, List<String> categories) {}
+
+  /** When a count rose: FDR 1e-4, at least twice the baseline rate and 5 events. */
+  static final FrequencyShift.Options RISE = FrequencyShift.Options.errorBurst();
 
   private static final Pattern EXCEPTION =
       Pattern.compile("\\b((?:[a-zA-Z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error))\\b");
@@ -88,15 +92,23 @@ public final class ErrorLocalizationActor
     double tb = minutes(sp.split().baseline());
     double ti = minutes(sp.split().incident());
     record Origin(String service, int count, double expected) {}
-    List<Origin> found = new ArrayList<>();
+    List<Origin> compared = new ArrayList<>();
+    List<FrequencyShift.Exposure> pairs = new ArrayList<>();
     for (var e : inc.byService().entrySet()) {
       if (!services.isEmpty() && !services.contains(e.getKey())) {
         continue;
       }
+      int nb = base.of(e.getKey()).originErrors();
       int n = e.getValue().originErrors();
-      double expected = base.of(e.getKey()).originErrors() * ratio;
-      if (RateTest.risen(base.of(e.getKey()).originErrors(), tb, n, ti)) {
-        found.add(new Origin(e.getKey(), n, expected));
+      compared.add(new Origin(e.getKey(), n, nb * ratio));
+      pairs.add(new FrequencyShift.Exposure(nb, tb, n, ti));
+    }
+    // The logs expert's rate test (C-test, Benjamini-Hochberg over the services compared).
+    boolean[] rose = FrequencyShift.rises(pairs, RISE);
+    List<Origin> found = new ArrayList<>();
+    for (int i = 0; i < rose.length; i++) {
+      if (rose[i]) {
+        found.add(compared.get(i));
       }
     }
     found.sort(Comparator.comparingDouble(o -> -(o.count() - o.expected())));
@@ -175,12 +187,20 @@ public final class ErrorLocalizationActor
         inc.computeIfAbsent(key(r), k -> new ArrayList<>()).add(r);
       }
     }
+    // The logs expert's frequency shift over the (service, category) pairs seen in the incident:
+    // the C-test with Benjamini-Hochberg, at least twice the baseline rate.
+    List<Map.Entry<String, List<LogRecord>>> keys = new ArrayList<>(inc.entrySet());
+    List<FrequencyShift.Exposure> pairs = new ArrayList<>(keys.size());
+    for (var e : keys) {
+      pairs.add(
+          new FrequencyShift.Exposure(
+              base.getOrDefault(e.getKey(), 0), tb, e.getValue().size(), ti));
+    }
+    boolean[] rose = FrequencyShift.rises(pairs, RISE);
     List<Map.Entry<String, List<LogRecord>>> risen = new ArrayList<>();
-    for (var e : inc.entrySet()) {
-      double expected = base.getOrDefault(e.getKey(), 0) * ratio;
-      int n = e.getValue().size();
-      if (RateTest.risen(base.getOrDefault(e.getKey(), 0), tb, n, ti)) {
-        risen.add(e);
+    for (int i = 0; i < rose.length; i++) {
+      if (rose[i]) {
+        risen.add(keys.get(i));
       }
     }
     risen.sort(Comparator.comparingInt(e -> -e.getValue().size()));

@@ -1,5 +1,6 @@
 package dev.warroom.engine.actors;
 
+import dev.warroom.experts.logs.FrequencyShift;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.LogRecord;
 import dev.warroom.model.Severity;
@@ -100,7 +101,10 @@ public final class ImpactAnalysisActor
       double errRise = i.errorRate() - b.errorRate();
       boolean errors =
           errRise >= ERROR_RATE_RISE
-              && RateTest.risen(b.errors(), Math.max(b.requests(), 0), i.errors(), i.requests());
+              && FrequencyShift.rose(
+                  new FrequencyShift.Exposure(
+                      b.errors(), Math.max(b.requests(), 0), i.errors(), i.requests()),
+                  ErrorLocalizationActor.RISE);
       boolean slow =
           b.requests() >= 20
               && i.requests() >= 20
@@ -158,11 +162,13 @@ public final class ImpactAnalysisActor
         .forEach(
             e -> {
               double expected = base.getOrDefault(e.getKey(), 0) * ratio;
-              if (RateTest.risen(
-                  base.getOrDefault(e.getKey(), 0),
-                  ErrorLocalizationActor.minutes(lg.split().baseline()),
-                  e.getValue(),
-                  ErrorLocalizationActor.minutes(lg.split().incident()))) {
+              if (FrequencyShift.rose(
+                  new FrequencyShift.Exposure(
+                      base.getOrDefault(e.getKey(), 0),
+                      ErrorLocalizationActor.minutes(lg.split().baseline()),
+                      e.getValue(),
+                      ErrorLocalizationActor.minutes(lg.split().incident())),
+                  ErrorLocalizationActor.RISE)) {
                 failing.add(e.getKey());
                 rows.add(
                     String.format(
