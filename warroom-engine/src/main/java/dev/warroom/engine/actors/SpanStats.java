@@ -1,18 +1,22 @@
 package dev.warroom.engine.actors;
 
 import dev.warroom.engine.agents.SpanAggregate;
+import dev.warroom.experts.traces.OperationKey;
+import dev.warroom.experts.traces.OperationStats;
+import dev.warroom.experts.traces.ServiceStats;
+import dev.warroom.experts.traces.TraceExpert;
 import dev.warroom.model.Span;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Per-service request statistics of a window: span count, failures and p95 from the source's
- * aggregates (pushed down to the store), and the failures that originate in the service — failed
- * spans none of whose children failed (the error-origin rule of TraceRCA, Li et al. 2021), found
- * among the failed spans only.
+ * Per-service request statistics of a window, computed by the traces expert from what the store
+ * hands over cheaply: span count, failures and p95 from the source's per-operation aggregates
+ * (pushed down to the store, rolled up by {@link ServiceStats#byService}), and the failures that
+ * originate in the service, counted by {@link TraceExpert#errorOriginCounts} (failed spans none of
+ * whose children failed, the error-origin rule of TraceRCA, Li et al. 2021) among the failed spans
+ * only.
  */
 final class SpanStats {
   record Service(long requests, long errors, double p95Millis, int originErrors) {
@@ -21,12 +25,24 @@ final class SpanStats {
     }
   }
 
+  private final List<OperationStats> operations;
   private final Map<String, Service> byService;
   private final Map<String, Integer> routeErrors;
 
-  private SpanStats(Map<String, Service> byService, Map<String, Integer> routeErrors) {
+  private SpanStats(
+      List<OperationStats> operations,
+      Map<String, Service> byService,
+      Map<String, Integer> routeErrors) {
+    this.operations = operations;
     this.byService = byService;
     this.routeErrors = routeErrors;
+  }
+
+  /**
+   * The per-operation aggregates these statistics were rolled up from, as the expert takes them.
+   */
+  List<OperationStats> operations() {
+    return operations;
   }
 
   Map<String, Service> byService() {
@@ -43,40 +59,33 @@ final class SpanStats {
   }
 
   static SpanStats of(List<SpanAggregate> aggregates, List<Span> errorSpans) {
-    Map<String, double[]> acc = new TreeMap<>(); // count, errors, sum(count * p95)
-    for (SpanAggregate a : aggregates) {
-      double[] x = acc.computeIfAbsent(a.service(), k -> new double[3]);
-      x[0] += a.count();
-      x[1] += a.errors();
-      x[2] += a.count() * a.p95Millis();
-    }
-    Set<String> parentsOfErrors = new HashSet<>();
-    for (Span s : errorSpans) {
-      if (s.parentSpanId() != null) {
-        parentsOfErrors.add(s.traceId() + "/" + s.parentSpanId());
-      }
-    }
+    List<OperationStats> ops =
+        aggregates.stream()
+            .map(
+                a ->
+                    new OperationStats(
+                        new OperationKey(a.service(), a.operation()),
+                        a.count(),
+                        a.errors(),
+                        a.p95Millis()))
+            .toList();
     Map<String, Integer> origins = new TreeMap<>();
+    TraceExpert.errorOriginCounts(errorSpans)
+        .forEach((op, n) -> origins.merge(op.service(), n, Integer::sum));
     Map<String, Integer> routes = new TreeMap<>();
     for (Span s : errorSpans) {
-      if (!parentsOfErrors.contains(s.traceId() + "/" + s.spanId())) {
-        origins.merge(s.service(), 1, Integer::sum);
-      }
       if (s.isRoot()) {
         routes.merge(s.service() + " " + s.operation(), 1, Integer::sum);
       }
     }
     Map<String, Service> out = new TreeMap<>();
-    for (var e : acc.entrySet()) {
-      double[] x = e.getValue();
-      out.put(
-          e.getKey(),
-          new Service(
-              (long) x[0],
-              (long) x[1],
-              x[0] == 0 ? 0 : x[2] / x[0],
-              origins.getOrDefault(e.getKey(), 0)));
-    }
-    return new SpanStats(out, routes);
+    ServiceStats.byService(ops)
+        .forEach(
+            (service, st) ->
+                out.put(
+                    service,
+                    new Service(
+                        st.requests(), st.errors(), st.p95Ms(), origins.getOrDefault(service, 0))));
+    return new SpanStats(ops, out, routes);
   }
 }

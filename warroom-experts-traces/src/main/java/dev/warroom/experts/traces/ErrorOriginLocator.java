@@ -84,6 +84,22 @@ final class ErrorOriginLocator {
     return out;
   }
 
+  /**
+   * Error-origin spans per operation (insertion order of first appearance). Whether a span is an
+   * origin depends only on its own and its children's error flags, so the input may be any subset
+   * of spans that holds every failed span of its traces — the failed spans alone, which a store
+   * selects cheaply, give the same counts as the full traces.
+   */
+  static Map<OperationKey, Integer> originCounts(TraceIndex ix) {
+    Map<OperationKey, Integer> out = new LinkedHashMap<>();
+    for (int i = 0; i < ix.spans.size(); i++) {
+      if (isOrigin(ix, i)) {
+        out.merge(ix.operations.get(ix.operation[i]), 1, Integer::sum);
+      }
+    }
+    return out;
+  }
+
   static boolean isOrigin(TraceIndex ix, int i) {
     if (!ix.error[i]) {
       return false;

@@ -5,6 +5,7 @@ import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
 import dev.warroom.model.Span;
+import dev.warroom.model.Topology;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -28,6 +29,8 @@ public final class TraceExpert {
   static final String NAME = "traces";
   private final int flameFrames;
   private final int maxFindingsPerKind;
+  private final AggregateLatencyAttribution aggregateLatency =
+      AggregateLatencyAttribution.withDefaults();
 
   /**
    * @param flameFrames how many folded stacks the flame summary keeps (>= 1)
@@ -64,6 +67,29 @@ public final class TraceExpert {
     findings.addAll(errorFindings(origins));
     findings.addAll(latencyFindings(shifts));
     return new TraceAnalysis(origins, shifts, path, flame, graph, findings);
+  }
+
+  /**
+   * Latency attribution from per-operation aggregates (see {@link AggregateLatencyAttribution}):
+   * the services whose p95 grew by more than their slowest callee's, largest own part first. Use it
+   * where a store aggregates spans for you and fetching them raw for {@link #analyze} would cost
+   * more than the question is worth.
+   */
+  public List<ServiceLatencyShift> attributeLatency(
+      List<OperationStats> baseline, List<OperationStats> incident, Topology topology) {
+    return aggregateLatency.attribute(baseline, incident, topology);
+  }
+
+  /**
+   * How many error-origin spans (failing, with no failing child: the rule of {@link #analyze}'s
+   * error origins) each operation has among {@code spans}. The input may be the failed spans only —
+   * an origin depends only on which spans fail (status ERROR or an HTTP 5xx code) — so a store's
+   * selection of the failed spans suffices. Operations in order of first appearance.
+   */
+  public static Map<OperationKey, Integer> errorOriginCounts(List<Span> spans) {
+    Objects.requireNonNull(spans, "spans");
+    return java.util.Collections.unmodifiableMap(
+        ErrorOriginLocator.originCounts(new TraceIndex(spans)));
   }
 
   /** The service dependency graph of a set of spans. */
