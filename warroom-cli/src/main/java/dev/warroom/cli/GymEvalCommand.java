@@ -3,6 +3,7 @@ package dev.warroom.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warroom.engine.agents.WithheldTelemetrySource;
 import dev.warroom.engine.director.Calibration;
 import dev.warroom.engine.director.Director;
 import dev.warroom.eval.CalibrationMetrics;
@@ -42,7 +43,8 @@ import picocli.CommandLine.Spec;
       "Example:",
       "  warroom gym suite --seeds 1000..1299 --out suite",
       "  warroom gym eval suite --json > eval.json",
-      "  warroom gym eval --seeds 5000..5299"
+      "  warroom gym eval --seeds 5000..5299",
+      "  warroom gym eval suite --withhold metrics,traces,events   # logs only"
     })
 final class GymEvalCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -69,6 +71,15 @@ final class GymEvalCommand implements Callable<Integer> {
               + " the shipped one.")
   Path calibration;
 
+  @Option(
+      names = "--withhold",
+      paramLabel = "KINDS",
+      description =
+          "Investigate every episode as if its bundle lacked these kinds of data, comma-separated:"
+              + " metrics, logs, traces, events, code, db (e.g. 'metrics,traces,events' for logs"
+              + " only).")
+  String withhold;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -77,7 +88,8 @@ final class GymEvalCommand implements Callable<Integer> {
     if (calibration != null) {
       director = director.withCalibration(Calibration.load(calibration));
     }
-    GymSuiteEvaluation eval = new GymSuiteEvaluation(director);
+    GymSuiteEvaluation eval =
+        new GymSuiteEvaluation(director, WithheldTelemetrySource.Kind.parseList(withhold));
     if ((dir == null) == (seeds == null)) {
       throw new IllegalArgumentException("give a suite folder DIR or --seeds A..B (one of them)");
     }

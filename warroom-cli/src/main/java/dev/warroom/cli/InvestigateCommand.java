@@ -2,6 +2,7 @@ package dev.warroom.cli;
 
 import dev.warroom.engine.agents.Dialect;
 import dev.warroom.engine.agents.DialectProfile;
+import dev.warroom.engine.agents.WithheldTelemetrySource;
 import dev.warroom.engine.director.Director;
 import dev.warroom.engine.director.Investigation;
 import dev.warroom.engine.director.Investigator;
@@ -80,6 +81,14 @@ final class InvestigateCommand implements Callable<Integer> {
               + " (default: PromQL for metrics, LogQL for logs, OpenSearch for traces and events).")
   String dialect;
 
+  @Option(
+      names = "--withhold",
+      paramLabel = "KINDS",
+      description =
+          "Investigate as if the bundle lacked these kinds of data, comma-separated: metrics,"
+              + " logs, traces, events, code, db (e.g. when one source is known to be broken).")
+  String withhold;
+
   @Override
   public Integer call() throws Exception {
     Director director = Director.standard();
@@ -87,7 +96,9 @@ final class InvestigateCommand implements Callable<Integer> {
       director = director.withDialects(DialectProfile.of(Dialect.parse(dialect)));
     }
     String runbookText = runbook == null ? null : Files.readString(runbook, StandardCharsets.UTF_8);
-    Investigation inv = new Investigator(director).investigate(bundle, runbookText);
+    Investigation inv =
+        new Investigator(director, WithheldTelemetrySource.Kind.parseList(withhold))
+            .investigate(bundle, runbookText);
     String text = render(inv.report(), json ? Format.json : format);
     if (out != null) {
       Files.writeString(out, text, StandardCharsets.UTF_8);

@@ -2,6 +2,7 @@ package dev.warroom.eval;
 
 import dev.warroom.engine.agents.StoreTelemetrySource;
 import dev.warroom.engine.agents.TimedTelemetrySource;
+import dev.warroom.engine.agents.WithheldTelemetrySource;
 import dev.warroom.engine.director.Director;
 import dev.warroom.engine.director.Investigation;
 import dev.warroom.engine.director.Investigator;
@@ -34,10 +35,21 @@ import java.util.stream.Stream;
 public final class GymSuiteEvaluation {
   private final Director director;
   private final Investigator investigator;
+  private final java.util.Set<WithheldTelemetrySource.Kind> withheld;
 
   public GymSuiteEvaluation(Director director) {
+    this(director, java.util.Set.of());
+  }
+
+  /**
+   * An evaluation that withholds whole kinds of data from every investigation ({@link
+   * WithheldTelemetrySource}): how the engine does on partial bundles.
+   */
+  public GymSuiteEvaluation(
+      Director director, java.util.Set<WithheldTelemetrySource.Kind> withheld) {
     this.director = Objects.requireNonNull(director, "director");
-    this.investigator = new Investigator(director);
+    this.withheld = java.util.Set.copyOf(withheld);
+    this.investigator = new Investigator(director, withheld);
   }
 
   /** The episode folders of a suite: sub-folders holding a {@code truth.json}, sorted by name. */
@@ -81,7 +93,9 @@ public final class GymSuiteEvaluation {
     TimedTelemetrySource source;
     try {
       store.ingest(dir, (file, done, total) -> {});
-      source = new TimedTelemetrySource(new StoreTelemetrySource(store));
+      source =
+          new TimedTelemetrySource(
+              WithheldTelemetrySource.of(new StoreTelemetrySource(store), withheld));
     } catch (RuntimeException e) {
       store.close();
       throw e;

@@ -2,6 +2,7 @@ package dev.warroom.engine.director;
 
 import dev.warroom.engine.agents.StoreTelemetrySource;
 import dev.warroom.engine.agents.TelemetrySource;
+import dev.warroom.engine.agents.WithheldTelemetrySource;
 import dev.warroom.model.BundleManifest;
 import dev.warroom.model.IncidentBundle;
 import dev.warroom.store.duckdb.DuckDbStore;
@@ -20,9 +21,19 @@ import java.util.Objects;
  */
 public final class Investigator {
   private final Director director;
+  private final java.util.Set<WithheldTelemetrySource.Kind> withheld;
 
   public Investigator(Director director) {
+    this(director, java.util.Set.of());
+  }
+
+  /**
+   * An investigator that withholds whole kinds of data from the Director, as if the bundle did not
+   * hold them ({@link WithheldTelemetrySource}).
+   */
+  public Investigator(Director director, java.util.Set<WithheldTelemetrySource.Kind> withheld) {
     this.director = Objects.requireNonNull(director, "director");
+    this.withheld = java.util.Set.copyOf(withheld);
   }
 
   /**
@@ -46,10 +57,10 @@ public final class Investigator {
     }
   }
 
-  private static TelemetrySource load(DuckDbStore store, Path dir) {
+  private TelemetrySource load(DuckDbStore store, Path dir) {
     try {
       store.ingest(dir, (file, done, total) -> {});
-      return new StoreTelemetrySource(store);
+      return WithheldTelemetrySource.of(new StoreTelemetrySource(store), withheld);
     } catch (RuntimeException e) {
       store.close();
       throw e;
@@ -65,10 +76,10 @@ public final class Investigator {
     }
   }
 
-  private static TelemetrySource load(DuckDbStore store, IncidentBundle b) {
+  private TelemetrySource load(DuckDbStore store, IncidentBundle b) {
     try {
       store.ingest(b);
-      return new StoreTelemetrySource(store);
+      return WithheldTelemetrySource.of(new StoreTelemetrySource(store), withheld);
     } catch (RuntimeException e) {
       store.close();
       throw e;

@@ -3,6 +3,7 @@ package dev.warroom.engine.director;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.warroom.engine.agents.WithheldTelemetrySource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,24 +22,37 @@ import java.util.stream.Stream;
  * folder with the hand-weighted fusion and dumps, per episode, the {@link FusionInput} beside the
  * episode's ground truth (root-cause service, fault class, control). Refuses episodes with seeds of
  * 10000 and above: those are held out for the final measurement and must never be trained on.
+ * {@code --withhold metrics,traces} investigates each episode as if its bundle lacked those kinds
+ * of data ({@link WithheldTelemetrySource}), so the model also learns from partial bundles.
  *
  * <pre>
- * java -cp warroom-cli/target/warroom.jar dev.warroom.engine.director.RcaTrainingDump SUITE OUT [--threads N]
+ * java -cp warroom-cli/target/warroom.jar dev.warroom.engine.director.RcaTrainingDump SUITE OUT \
+ *     [--threads N] [--withhold KINDS]
  * </pre>
  */
 public final class RcaTrainingDump {
   /** Seeds from here on are held out (docs/engine.md). */
   static final long HELD_OUT_FROM = 10_000;
 
+  private static final String USAGE =
+      "usage: RcaTrainingDump SUITE_DIR OUT_DIR [--threads N] [--withhold logs,traces,...]";
+
   private RcaTrainingDump() {}
 
   public static void main(String[] args) throws Exception {
     int threads = 1;
-    if (args.length == 4 && args[2].equals("--threads")) {
-      threads = Integer.parseInt(args[3]);
-    } else if (args.length != 2) {
-      throw new IllegalArgumentException("usage: RcaTrainingDump SUITE_DIR OUT_DIR [--threads N]");
+    java.util.Set<WithheldTelemetrySource.Kind> withheld = java.util.Set.of();
+    if (args.length < 2 || args.length % 2 != 0) {
+      throw new IllegalArgumentException(USAGE);
     }
+    for (int i = 2; i < args.length; i += 2) {
+      switch (args[i]) {
+        case "--threads" -> threads = Integer.parseInt(args[i + 1]);
+        case "--withhold" -> withheld = WithheldTelemetrySource.Kind.parseList(args[i + 1]);
+        default -> throw new IllegalArgumentException(args[i] + ": unknown option; " + USAGE);
+      }
+    }
+    final var hidden = withheld;
     if (threads < 1) {
       throw new IllegalArgumentException("--threads: must be >= 1, got " + threads);
     }
