@@ -2,6 +2,8 @@ package dev.warroom.engine.actors;
 
 import dev.warroom.engine.agents.Observation;
 import dev.warroom.engine.agents.QueryIntent;
+import dev.warroom.experts.events.ChangeCorrelator;
+import dev.warroom.experts.events.RankedChange;
 import dev.warroom.model.ConfigChange;
 import dev.warroom.model.Deploy;
 import dev.warroom.model.Event;
@@ -13,20 +15,29 @@ import dev.warroom.model.KubernetesEvent;
 import dev.warroom.model.Restart;
 import dev.warroom.model.Scaling;
 import dev.warroom.model.TimeWindow;
+import dev.warroom.model.Topology;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
  * {@code change_correlation}: deploys, config changes, feature flags and scaling shortly before or
- * in the incident window. A change is only a candidate: it becomes a root cause when the fusion
- * finds symptoms on the changed service after it (a harmless deploy before onset stays a
- * hypothesis).
+ * in the incident window, each scored by the events expert's {@link ChangeCorrelator} (how well its
+ * time, place and kind explain the symptom's onset; the expert's reason is in the summary). A
+ * change is only a candidate: it becomes a root cause when the fusion finds symptoms on the changed
+ * service after it (a harmless deploy before onset stays a hypothesis).
  */
 public final class ChangeCorrelationActor
     implements Actor<ChangeCorrelationActor.Input, ChangeCorrelationActor.Output> {
+
+  static final String NAME = "change_correlation";
 
   /** How far before the incident window changes are looked for. */
   static final Duration LOOKBACK = Duration.ofHours(1);
@@ -49,7 +60,7 @@ public final class ChangeCorrelationActor
 
   @Override
   public String name() {
-    return "change_correlation";
+    return NAME;
   }
 
   @Override
@@ -74,24 +85,20 @@ public final class ChangeCorrelationActor
     }
     TimeWindow w = new TimeWindow(ctx.window().start().minus(LOOKBACK), ctx.window().end());
     Observation<Event> obs = ctx.agent().events(new QueryIntent.Events(in.services(), w));
+    List<Event> changes = obs.rows().stream().filter(e -> faultOf(e) != null).toList();
+    Map<Event, RankedChange> ranked = rank(ctx, changes);
     Set<String> services = new LinkedHashSet<>();
-    List<String> changes = new ArrayList<>();
-    for (Event e : obs.rows()) {
-      FaultClass fault =
-          switch (e) {
-            case Deploy d -> FaultClass.BAD_DEPLOY;
-            case ConfigChange c -> FaultClass.MISCONFIGURED_PORT;
-            case FeatureFlagChange f -> FaultClass.BAD_DEPLOY;
-            case Scaling s -> FaultClass.AUTOSCALER_LIMIT;
-            case Restart r -> null;
-            case KubernetesEvent k -> null;
-          };
-      if (fault == null) {
-        continue;
-      }
+    List<String> lines = new ArrayList<>();
+    for (Event e : changes) {
+      RankedChange r = ranked.get(e);
       services.add(e.service());
-      changes.add(e.time() + " " + e.describe());
-      String summary = "change at " + e.time() + ": " + e.describe();
+      lines.add(e.time() + " " + e.describe());
+      String summary =
+          "change at "
+              + e.time()
+              + ": "
+              + e.describe()
+              + String.format(Locale.ROOT, "; correlation %.2f: %s", r.score(), r.reason());
       var ev =
           ctx.evidence()
               .add(
@@ -102,11 +109,89 @@ public final class ChangeCorrelationActor
                   List.of(e.describe()),
                   List.of(e.service(), e.describe()),
                   null);
-      // Low prior score: the fusion raises it only if symptoms on this service follow the change.
+      // The score is the events expert's time × place × kind; the fusion still raises a change
+      // only when symptoms on its service follow it. The onset stays the change's time: the
+      // learned fusion's "chg.<class>.before_symptoms" compares it with the symptoms' onsets.
       ctx.addFinding(
           new Finding(
-              name(), e.service(), e.service(), fault, summary, 0.3, e.time(), List.of(ev)));
+              name(),
+              e.service(),
+              e.service(),
+              faultOf(e),
+              summary,
+              r.score(),
+              e.time(),
+              List.of(ev)));
     }
-    return new Output(!changes.isEmpty(), List.copyOf(services), List.copyOf(changes));
+    return new Output(!lines.isEmpty(), List.copyOf(services), List.copyOf(lines));
+  }
+
+  /** The fault a change of this kind would cause, or null for events that are not changes. */
+  static FaultClass faultOf(Event e) {
+    return switch (e) {
+      case Deploy d -> FaultClass.BAD_DEPLOY;
+      case ConfigChange c -> FaultClass.MISCONFIGURED_PORT;
+      case FeatureFlagChange f -> FaultClass.BAD_DEPLOY;
+      case Scaling s -> FaultClass.AUTOSCALER_LIMIT;
+      case Restart r -> null;
+      case KubernetesEvent k -> null;
+    };
+  }
+
+  /**
+   * Each change's best explanation of a symptom, by the events expert's {@link ChangeCorrelator}:
+   * against the alert's service when the data knows it, else against every service whose metrics
+   * shifted (a change keeps its best score), else by time and kind alone. The symptom onset is the
+   * service's earliest anomaly onset (metric scan and findings so far), else the alert's start.
+   */
+  static Map<Event, RankedChange> rank(InvestigationContext ctx, List<Event> changes) {
+    Map<Event, RankedChange> best = new HashMap<>();
+    if (changes.isEmpty()) {
+      return best;
+    }
+    Instant alertStart = ctx.incident().alert().startsAt();
+    Map<String, Instant> onsets = symptomOnsets(ctx);
+    String alertService = ctx.incident().alert().service();
+    List<String> symptomServices =
+        ctx.inventory().knows(alertService) ? List.of(alertService) : List.copyOf(onsets.keySet());
+    if (symptomServices.isEmpty()) {
+      ChangeCorrelator.rankWithoutPlace(changes, alertStart).forEach(r -> best.put(r.change(), r));
+      return best;
+    }
+    Topology topology = ctx.memo("topology-view", () -> ctx.topologyProvider().get());
+    for (String service : symptomServices) {
+      Instant onset = onsets.getOrDefault(service, alertStart);
+      for (RankedChange r : ChangeCorrelator.rank(changes, service, onset, topology)) {
+        best.merge(r.change(), r, (a, b) -> b.score() > a.score() ? b : a);
+      }
+    }
+    return best;
+  }
+
+  /** Earliest anomaly onset per service, from the metric scan and the findings recorded so far. */
+  private static Map<String, Instant> symptomOnsets(InvestigationContext ctx) {
+    Map<String, Instant> out = new TreeMap<>();
+    List<MetricScan.Entry> anomalies;
+    try {
+      anomalies = MetricScan.of(ctx).anomalies();
+    } catch (RuntimeException e) {
+      // the scan needs queries; with the budget spent only the findings so far date the symptoms
+      anomalies = List.of();
+    }
+    for (MetricScan.Entry e : anomalies) {
+      if (e.service() != null) {
+        out.merge(e.service(), e.shift().onset(), ChangeCorrelationActor::earlier);
+      }
+    }
+    for (Finding f : ctx.findings()) {
+      if (f.service() != null && f.onset() != null && !f.expert().equals(NAME)) {
+        out.merge(f.service(), f.onset(), ChangeCorrelationActor::earlier);
+      }
+    }
+    return out;
+  }
+
+  private static Instant earlier(Instant a, Instant b) {
+    return a.isBefore(b) ? a : b;
   }
 }

@@ -48,7 +48,7 @@ final class DbStatsFindings {
     TelemetrySource source = ctx.agent().source();
     List<Finding> out = new ArrayList<>();
     List<String> statements = new ArrayList<>();
-    DatabaseExpert expert = new DatabaseExpert();
+    DatabaseExpert expert = ctx.experts().db();
     for (String component : ctx.memo("db-stats:components", () -> components(source))) {
       if (!services.isEmpty() && !services.contains(component)) {
         continue;

@@ -2,6 +2,8 @@ package dev.warroom.engine.actors;
 
 import dev.warroom.engine.agents.Observation;
 import dev.warroom.engine.agents.QueryIntent;
+import dev.warroom.experts.metrics.LevelShift;
+import dev.warroom.experts.metrics.MetricExpert;
 import dev.warroom.model.Instance;
 import dev.warroom.model.MetricSeries;
 import dev.warroom.model.SeriesKey;
@@ -14,11 +16,16 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One pass over every metric series of the baseline and incident windows (a single scan query),
- * shared by the metric, infrastructure and database actors: each series' {@link SeriesShift}
- * against a seasonal baseline (the same time of day on the past days, plus the hour before the
- * window), its signal, service and node. Actors confirm what they report with a targeted query per
- * series (see {@link SeriesEvidence}).
+ * One pass over every metric series of the baseline and incident windows (a few scan queries),
+ * shared by the metric, infrastructure and database actors: each series' {@link LevelShift} as the
+ * metrics expert ({@link MetricExpert#levelShift}, reached through {@code ctx.experts().metrics()})
+ * measures it against a seasonal baseline (the same time of day on the past days, plus the hour
+ * before the window), its signal, service and node. Actors confirm what they report with a targeted
+ * query per series (see {@link SeriesEvidence}).
+ *
+ * <p>Why not {@link MetricExpert#detect}: only the seasonal parts of the history are fetched
+ * (stitched, with day-long gaps), and that detector's seasonal and recent baselines count points
+ * per day on a contiguous history; the level-shift test takes any baseline sample.
  */
 final class MetricScan {
   /** Half-width of the time-of-day band of the seasonal baseline. */
@@ -26,7 +33,7 @@ final class MetricScan {
 
   /** One scanned series. {@code service} and {@code node} are null when unknown. */
   record Entry(
-      SeriesKey key, String service, String node, Signals.MetricSignal signal, SeriesShift shift) {}
+      SeriesKey key, String service, String node, Signals.MetricSignal signal, LevelShift shift) {}
 
   private final List<Entry> entries;
 
@@ -64,10 +71,10 @@ final class MetricScan {
       }
     }
     long ws = ctx.window().start().toEpochMilli();
+    MetricExpert expert = ctx.experts().metrics();
     List<Entry> out = new ArrayList<>();
     for (MetricSeries s : rows) {
       long[] ts = s.timestampsMillis();
-      double[] vs = s.values();
       int split = 0;
       while (split < ts.length && ts[split] < ws) {
         split++;
@@ -86,10 +93,7 @@ final class MetricScan {
       Signals.MetricSignal signal =
           Signals.ofMetric(k.name())
               .orElse(new Signals.MetricSignal("other", Signals.Group.OTHER, null, null));
-      out.add(new Entry(k, service, node, signal, SeriesShift.of(baseline, incident)));
-      if (vs.length == 0) {
-        continue;
-      }
+      out.add(new Entry(k, service, node, signal, expert.levelShift(baseline, incident)));
     }
     return new MetricScan(List.copyOf(out));
   }

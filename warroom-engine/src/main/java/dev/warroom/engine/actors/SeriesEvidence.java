@@ -2,6 +2,7 @@ package dev.warroom.engine.actors;
 
 import dev.warroom.engine.agents.Observation;
 import dev.warroom.engine.agents.QueryIntent;
+import dev.warroom.experts.metrics.LevelShift;
 import dev.warroom.model.Evidence;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
@@ -50,7 +51,7 @@ final class SeriesEvidence {
                     QueryIntent.Aggregation.RAW,
                     Duration.ofMinutes(1),
                     w));
-    SeriesShift s = e.shift();
+    LevelShift s = e.shift();
     String dir = s.z() > 0 ? "rose" : "fell";
     String summary =
         e.key()
@@ -107,18 +108,17 @@ final class SeriesEvidence {
   }
 
   private static SeriesChart chart(
-      InvestigationContext ctx, MetricSeries series, SeriesShift s, MetricScan.Entry e) {
-    double lo = s.baselineMedian() - Math.abs(s.baselineMedian()) * 0.0;
+      InvestigationContext ctx, MetricSeries series, LevelShift s, MetricScan.Entry e) {
+    double lo = s.baselineMedian();
     long[] ts = series.timestampsMillis();
     double[] vs = series.values();
     double[] lower = new double[vs.length];
     double[] upper = new double[vs.length];
     // The band is the seasonal baseline's median ± THRESHOLD robust deviations, the detector's own
     // decision boundary, so what the chart shades is what the detector called normal.
-    double spread =
-        Math.abs(s.incidentMedian() - s.baselineMedian()) / Math.max(Math.abs(s.z()), 1e-9);
-    Arrays.fill(lower, lo - SeriesShift.THRESHOLD * spread);
-    Arrays.fill(upper, lo + SeriesShift.THRESHOLD * spread);
+    double spread = s.sigma();
+    Arrays.fill(lower, lo - LevelShift.THRESHOLD * spread);
+    Arrays.fill(upper, lo + LevelShift.THRESHOLD * spread);
     return new SeriesChart(
         series.key(),
         ts,

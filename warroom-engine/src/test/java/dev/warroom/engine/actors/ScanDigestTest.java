@@ -2,6 +2,7 @@ package dev.warroom.engine.actors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.warroom.experts.metrics.LevelShift;
 import dev.warroom.model.Instance;
 import dev.warroom.model.SeriesKey;
 import java.time.Instant;
@@ -18,7 +19,7 @@ class ScanDigestTest {
         service,
         node,
         Signals.ofMetric(name).orElseThrow(),
-        new SeriesShift(Instant.EPOCH, z, 1, 2));
+        new LevelShift(Instant.EPOCH, z, 1, 2));
   }
 
   @Test

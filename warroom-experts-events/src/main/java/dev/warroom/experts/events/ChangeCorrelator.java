@@ -35,7 +35,9 @@ import java.util.function.Function;
  *       0.02;
  *   <li><b>place</b>: 1 for the alerting service, 0.8^hops for a dependency it calls (directly or
  *       transitively, {@link Topology} callee edges), 0.3^hops for a caller, 0.7 for a node event
- *       on a host running the service, 0.05 when unrelated, 0.3 when the topology is empty;
+ *       on a host running the service, 0.05 when unrelated, 0.3 when the topology is empty — and
+ *       the same neutral 0.3 for every change when no symptomatic service is known ({@link
+ *       #rankWithoutPlace});
  *   <li><b>kind</b>: deploy 1, config 0.9, feature flag 0.85, scale-down 0.7, scale-up 0.4, restart
  *       0.5; a Kubernetes event its {@link KubernetesReasons} weight.
  * </ul>
@@ -74,6 +76,40 @@ public final class ChangeCorrelator {
               time,
               kind);
       out.add(new RankedChange(e, score, lead, place.relation, place.hops, reason));
+    }
+    out.sort(
+        Comparator.comparingDouble(RankedChange::score)
+            .reversed()
+            .thenComparing(r -> r.change().time(), Comparator.reverseOrder()));
+    return out;
+  }
+
+  /** The place score when nothing relates a change to the symptom. */
+  static final double NEUTRAL_PLACE = 0.3;
+
+  /**
+   * All changes ranked by time and kind alone, best first, for a symptom whose service is unknown
+   * (an alert without a service, or naming one absent from the data, and no service known to be
+   * anomalous): every change gets the neutral place score {@value #NEUTRAL_PLACE}.
+   */
+  public static List<RankedChange> rankWithoutPlace(List<? extends Event> changes, Instant onset) {
+    Objects.requireNonNull(changes, "changes");
+    Objects.requireNonNull(onset, "onset");
+    List<RankedChange> out = new ArrayList<>(changes.size());
+    for (Event e : changes) {
+      Duration lead = Duration.between(e.time(), onset);
+      double time = timeScore(lead);
+      double kind = kindWeight(e);
+      String reason =
+          String.format(
+              java.util.Locale.ROOT,
+              "%s %s onset; no symptomatic service to relate it (place %.2f, time %.2f, kind %.2f)",
+              human(lead),
+              lead.isNegative() ? "after" : "before",
+              NEUTRAL_PLACE,
+              time,
+              kind);
+      out.add(new RankedChange(e, time * NEUTRAL_PLACE * kind, lead, Relation.UNKNOWN, -1, reason));
     }
     out.sort(
         Comparator.comparingDouble(RankedChange::score)
@@ -129,7 +165,7 @@ public final class ChangeCorrelator {
       }
     }
     if (topology.isEmpty()) {
-      return new Place(0.3, Relation.UNKNOWN, -1, "no topology to relate it");
+      return new Place(NEUTRAL_PLACE, Relation.UNKNOWN, -1, "no topology to relate it");
     }
     return new Place(0.05, Relation.UNRELATED, -1, "on an unrelated service");
   }

@@ -111,4 +111,28 @@ class ChangeCorrelatorTest {
     assertThatThrownBy(() -> ChangeCorrelator.rank(List.of(), " ", ONSET, SHOP))
         .hasMessageContaining("symptom service");
   }
+
+  @Test
+  void withoutASymptomServiceRanksByTimeAndKindWithTheNeutralPlaceScore() {
+    Event deploy = deploy("payment", 10);
+    Event scaleUp = new Scaling(ONSET.minusSeconds(120), "inventory", 2, 4, null, Map.of());
+    Event after = deploy("checkout", -20);
+    List<RankedChange> ranked =
+        ChangeCorrelator.rankWithoutPlace(List.of(after, scaleUp, deploy), ONSET);
+
+    // deploy: time 1/(1+10/10) = 0.5, kind 1; scale-up: time 1/(1+0.2) = 0.833, kind 0.4;
+    // 20 min after onset: time 0.02
+    assertThat(ranked).extracting(RankedChange::change).containsExactly(deploy, scaleUp, after);
+    assertThat(ranked.get(0).score())
+        .isEqualTo(0.5 * 0.3 * 1.0, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(ranked.get(1).score())
+        .isEqualTo(0.3 * 0.4 / 1.2, org.assertj.core.data.Offset.offset(1e-9));
+    assertThat(ranked)
+        .allSatisfy(
+            r -> {
+              assertThat(r.relation()).isEqualTo(RankedChange.Relation.UNKNOWN);
+              assertThat(r.reason()).contains("no symptomatic service", "place 0.30");
+            });
+    assertThat(ranked.get(0).reason()).startsWith("10min before onset");
+  }
 }

@@ -107,6 +107,15 @@ public final class MetricExpert {
         new Anomaly(Instant.ofEpochMilli(ts[onset]), direction, magnitude, maxZ, score));
   }
 
+  /**
+   * The robust level shift of {@code incident} against a {@code baseline} sample that need not be
+   * contiguous (see {@link LevelShift}): the test for a short incident window when only the
+   * seasonal parts of the history were fetched, where {@link #detect} would need the whole history.
+   */
+  public LevelShift levelShift(MetricSeries baseline, MetricSeries incident) {
+    return LevelShift.of(baseline, incident);
+  }
+
   /** One finding per anomalous series, strongest first. */
   public List<Finding> findings(List<MetricSeries> series, TimeWindow incident) {
     List<Finding> out = new ArrayList<>();
