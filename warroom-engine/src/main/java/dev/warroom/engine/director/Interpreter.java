@@ -23,7 +23,8 @@ import java.util.function.BooleanSupplier;
  * the enclosing hypothesis and the interpreter backtracks to the next branch; at top level it ends
  * the run. A step whose actor fails (missing data, bad input) prunes its branch the same way, with
  * the error as reason. The run stops when the budget is spent, on {@code conclude}, or when {@code
- * stopOnConfidence} says the top candidate is confident enough after a branch.
+ * stopOnConfidence} says the top candidate is confident enough, checked after every step, parallel
+ * block and hypothesis (so a long branch need not run to its end).
  *
  * <p>Each statement of a {@code parallel} block is a branch that runs concurrently on a bounded
  * pool (at most {@code parallelism} threads) with a {@link InvestigationContext#fork() forked}
@@ -141,8 +142,15 @@ final class Interpreter {
           hypothesis(h, env);
         }
       } else {
-        statement(body.get(i), env);
+        Statement done = body.get(i);
+        statement(done, env);
         i++;
+        // more of this block follows: a confident answer lets it be skipped (the enclosing
+        // hypothesis, if any, then stays open); a finished block is checked by its hypothesis
+        if (i < body.size() && !(done instanceof Statement.Comment)) {
+          confidenceStop(
+              "after " + (done instanceof Statement.Step st ? "step " + st.name() : "a block"));
+        }
       }
     }
   }
@@ -231,6 +239,18 @@ final class Interpreter {
     }
   }
 
+  /**
+   * The confidence stop, checked after every statement that has more of its block after it, and
+   * after every hypothesis (parallel branches themselves never stop: their siblings' evidence is
+   * not merged yet).
+   */
+  private void confidenceStop(String where) {
+    if (stopOnConfidence.getAsBoolean()) {
+      throw new Stop(
+          RunTrace.Ending.CONFIDENCE, where + ": top candidate reached the confidence budget");
+    }
+  }
+
   /** What one parallel branch ended with: normally, or with the exception that stopped it. */
   private record BranchOutcome(Interpreter child, Map<String, Object> env, RuntimeException end) {}
 
@@ -312,13 +332,18 @@ final class Interpreter {
       branches.add(branch(h, HypothesisStatus.OPEN, "not finished: " + e.getMessage(), before));
       throw e;
     } catch (Stop s) {
-      branches.add(branch(h, status, reason, before));
+      // a confidence stop inside the body leaves the rest of the branch unexamined
+      boolean early = s.ending == RunTrace.Ending.CONFIDENCE;
+      branches.add(
+          branch(
+              h,
+              early ? HypothesisStatus.OPEN : status,
+              early ? "not finished: " + s.getMessage() : reason,
+              before));
       throw s;
     }
     branches.add(branch(h, status, reason, before));
-    if (stopOnConfidence.getAsBoolean()) {
-      throw new Stop(RunTrace.Ending.CONFIDENCE, "top candidate reached the confidence budget");
-    }
+    confidenceStop("after hypothesis \"" + h.title() + "\"");
   }
 
   private RunTrace.Branch branch(

@@ -81,6 +81,35 @@ class StopRulesTest {
   }
 
   @Test
+  void checksTheConfidenceBudgetAfterEveryStepNotOnlyAfterEachHypothesis() {
+    int before = lateRuns.get();
+    Investigation inv =
+        TestActors.director(actors(), EAGER)
+            .investigate(
+                TelemetrySource.inMemory(BUNDLE),
+                BUNDLE.alert(),
+                null,
+                "t",
+                """
+                runbook t "t" {
+                  budget confidence 0.8
+                  hypothesis "both" prior 0.9 {
+                    step a = accuse(services: [])
+                    step l = late(services: [])
+                  }
+                }
+                """);
+    RunTrace t = inv.trace();
+    assertThat(t.ending()).isEqualTo(RunTrace.Ending.CONFIDENCE);
+    assertThat(t.reason()).contains("after step a");
+    assertThat(t.steps()).extracting(RunTrace.StepRun::name).containsExactly("a");
+    assertThat(lateRuns.get()).isEqualTo(before);
+    RunTrace.Branch both = t.branches().get(0);
+    assertThat(both.status()).isEqualTo(HypothesisStatus.OPEN);
+    assertThat(both.reason()).startsWith("not finished").contains("confidence budget");
+  }
+
+  @Test
   void runsEveryBranchWhenTheConfidenceBudgetIsNotReached() {
     Investigation inv =
         TestActors.director(actors(), new Calibration(0, 0, -5, 0, 0))
