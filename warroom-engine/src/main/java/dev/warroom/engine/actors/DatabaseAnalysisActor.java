@@ -1,10 +1,12 @@
 package dev.warroom.engine.actors;
 
+import dev.warroom.engine.agents.ExpertDesk;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
 import dev.warroom.model.LogRecord;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -88,7 +90,10 @@ public final class DatabaseAnalysisActor
 
   private List<String> slowStatements(InvestigationContext ctx, List<String> services) {
     RecentWindows.Logs lg = RecentWindows.problemLogs(ctx);
+    ExpertDesk desk = ctx.experts();
+    Map<String, ExpertDesk.Routing> routes = new HashMap<>();
     Map<String, List<LogRecord>> byStatement = new LinkedHashMap<>();
+    Map<String, ExpertDesk.Routing> routingOf = new HashMap<>();
     for (LogRecord r : lg.incident().rows()) {
       if (!services.isEmpty() && !services.contains(r.service())) {
         continue;
@@ -101,8 +106,14 @@ public final class DatabaseAnalysisActor
       }
       Matcher m = SQL.matcher(r.body());
       if (m.find()) {
-        String normalised = m.group().replaceAll("'[^']*'", "?").replaceAll("\\b\\d+\\b", "?");
-        byStatement.computeIfAbsent(r.service() + "|" + normalised, k -> new ArrayList<>()).add(r);
+        // The SQL text cut from a log line is untyped: the router decides whether the database
+        // expert digests it; text it does not take for SQL is kept as logged.
+        String sql = m.group().strip();
+        ExpertDesk.Routing routing = routes.computeIfAbsent(sql, desk::route);
+        String stmt = routing.sendsTo("db") ? desk.db().digest(sql) : sql;
+        String key = r.service() + "|" + stmt;
+        byStatement.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
+        routingOf.putIfAbsent(key, routing);
       }
     }
     List<String> out = new ArrayList<>();
@@ -121,7 +132,10 @@ public final class DatabaseAnalysisActor
                       + " "
                       + (fault == FaultClass.SLOW_QUERY ? "slow-query" : "lock-wait")
                       + " log lines for statement "
-                      + stmt;
+                      + stmt
+                      + " ("
+                      + routingOf.get(e.getKey()).describe()
+                      + ")";
               var ev =
                   ctx.evidence()
                       .add(

@@ -34,6 +34,15 @@ public final class DatabaseExpert {
     this.config = Objects.requireNonNull(config, "config");
   }
 
+  /**
+   * The digest form of one statement's text (literals masked, IN lists and VALUES rows collapsed;
+   * see {@link StatementNormalizer}), so statements named in logs group as pg_stat_statements and
+   * performance_schema digests do.
+   */
+  public String digest(String sql) {
+    return normalizer.normalize(Objects.requireNonNull(sql, "sql"));
+  }
+
   /** {@link #analyze(String, StatementStats, StatementStats, List, List)} for "database". */
   public List<Finding> analyze(
       StatementStats baseline, StatementStats incident, List<Plan> plans, List<LockWait> locks) {
