@@ -1,24 +1,39 @@
 package dev.warroom.engine.actors;
 
+import dev.warroom.engine.agents.ExpertDesk;
 import dev.warroom.model.CodeRef;
+import dev.warroom.model.Evidence;
+import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
 import dev.warroom.model.LogRecord;
 import dev.warroom.model.SourceFile;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.Set;
 
 /**
- * {@code code_analysis}: stack traces in the error logs of the given services, their frames mapped
- * to the service's code snapshot; the first application frame found in the snapshot is the failing
- * line, shown with its surrounding lines.
+ * {@code code_analysis}: the stack traces in the error logs of the given services, analysed by the
+ * code expert ({@link dev.warroom.experts.code.CodeExpert#analyzeLogs}: root cause, innermost
+ * application frame, mapped to the service's code snapshot, static reasoning about the failing
+ * line). Which records the code expert sees is the router's decision: a sample of each service's
+ * multi-line error bodies is routed ({@link ExpertDesk#route}), and only when the route names the
+ * code expert (a stack trace) are that service's records handed to it. When the router is unsure
+ * (no expert named) the records are analysed anyway, as before routing existed, and the evidence
+ * says so; when it names other experts only (a plain log layout), the service is skipped.
  */
 public final class CodeAnalysisActor
     implements Actor<CodeAnalysisActor.Input, CodeAnalysisActor.Output> {
+
+  /** Bodies per service joined into the sample that is routed. */
+  static final int ROUTED_BODIES = 3;
+
+  /** Findings kept, strongest first. */
+  private static final int MAX_FINDINGS = 3;
 
   /**
    * @param services services whose stack traces to map; empty for all
@@ -35,16 +50,6 @@ public final class CodeAnalysisActor
    */
   public record Output(boolean found, List<String> locations) {}
 
-  // Java "at a.b.C.m(C.java:42)", Python 'File "x.py", line 42', Node "(/app/x.js:42:7)", Go
-  // "\t/app/x.go:42"
-  private static final List<Pattern> FRAMES =
-      List.of(
-          Pattern.compile("at ([\\w$.]+)\\.[\\w$<>]+\\(([\\w$]+\\.(?:java|kt|scala)):(\\d+)\\)"),
-          Pattern.compile("File \"([^\"]+\\.py)\", line (\\d+)"),
-          Pattern.compile("\\(?([^\\s()]+\\.(?:js|ts|mjs)):(\\d+):\\d+\\)?"),
-          Pattern.compile("([^\\s]+\\.go):(\\d+)"),
-          Pattern.compile("in ([^\\s]+\\.cs):line (\\d+)"));
-
   @Override
   public String name() {
     return "code_analysis";
@@ -52,7 +57,7 @@ public final class CodeAnalysisActor
 
   @Override
   public String description() {
-    return "stack traces mapped to the service's code snapshot";
+    return "stack traces routed to the code expert and mapped to the service's code snapshot";
   }
 
   @Override
@@ -71,8 +76,7 @@ public final class CodeAnalysisActor
       return new Output(false, List.of());
     }
     RecentWindows.Logs lg = RecentWindows.problemLogs(ctx);
-    Map<String, List<LogRecord>> byLocation = new LinkedHashMap<>();
-    Map<String, CodeRef> refs = new LinkedHashMap<>();
+    Map<String, List<LogRecord>> byService = new LinkedHashMap<>();
     for (LogRecord r : lg.incident().rows()) {
       if ((!in.services().isEmpty() && !in.services().contains(r.service()))
           || r.body().indexOf('\n') < 0 && !r.body().contains(" at ")) {
@@ -86,96 +90,112 @@ public final class CodeAnalysisActor
           && sig.get().fault() != FaultClass.CODE_EXCEPTION) {
         continue;
       }
-      CodeRef ref = map(r, ctx.agent().source().code());
-      if (ref != null) {
-        String key = r.service() + " " + ref;
-        byLocation.computeIfAbsent(key, k -> new ArrayList<>()).add(r);
-        refs.put(key, ref);
+      byService.computeIfAbsent(r.service(), k -> new ArrayList<>()).add(r);
+    }
+    List<SourceFile> code = ctx.agent().source().code();
+    record Located(Finding expert, CodeRef ref, String service, ExpertDesk.Routing routing) {}
+    Map<String, Located> byLocation = new LinkedHashMap<>();
+    for (var e : byService.entrySet()) {
+      ExpertDesk.Routing routing = ctx.experts().route(sample(e.getValue()));
+      boolean unsure = routing.experts().isEmpty();
+      if (!unsure && !routing.sendsTo("code")) {
+        continue;
+      }
+      for (Finding f : ctx.experts().code().analyzeLogs(e.getValue(), code)) {
+        CodeRef ref = mappedLine(f);
+        if (ref == null) {
+          continue;
+        }
+        String key = e.getKey() + " " + ref.path() + ":" + ref.line();
+        Located prev = byLocation.get(key);
+        if (prev == null || f.score() > prev.expert().score()) {
+          byLocation.put(key, new Located(f, ref, e.getKey(), routing));
+        }
       }
     }
     List<String> locations = new ArrayList<>();
     byLocation.entrySet().stream()
-        .sorted((a, b) -> b.getValue().size() - a.getValue().size())
-        .limit(3)
+        .sorted(Comparator.comparingDouble(e -> -e.getValue().expert().score()))
+        .limit(MAX_FINDINGS)
         .forEach(
             e -> {
-              CodeRef ref = refs.get(e.getKey());
-              LogRecord first = e.getValue().get(0);
+              Located l = e.getValue();
+              List<LogRecord> lines = byService.get(l.service());
+              String location = l.ref().path() + ":" + l.ref().line();
               String summary =
-                  first.service() + ": " + e.getValue().size() + " stack traces fail at " + ref;
-              List<String> rows = new ArrayList<>();
-              rows.add(ErrorLocalizationActor.firstLine(first.body()));
-              rows.addAll(surrounding(ctx.agent().source().code(), first.service(), ref));
-              var ev =
-                  ctx.evidence()
-                      .addCode(
-                          name(),
-                          summary,
-                          rows,
-                          List.of(
-                              first.service(),
-                              ref.toString(),
-                              ref.path(),
-                              Integer.toString(e.getValue().size())),
-                          ref);
+                  l.service() + ": stack traces fail at " + location + ": " + l.expert().summary();
+              List<Evidence> evidence = new ArrayList<>();
+              evidence.add(routingEvidence(ctx, lg, l.service(), l.routing(), lines));
+              for (Evidence ev : l.expert().evidence()) {
+                evidence.add(ctx.evidence().adopt(ev, lg.incident()));
+              }
               ctx.addFinding(
                   new Finding(
                       name(),
-                      first.service(),
-                      ref.toString(),
-                      FaultClass.CODE_EXCEPTION,
+                      l.service(),
+                      location,
+                      l.expert().faultClass(),
                       summary,
-                      Math.min(1, 0.5 + 0.02 * e.getValue().size()),
-                      first.timestamp(),
-                      List.of(ev)));
+                      l.expert().score(),
+                      l.expert().onset(),
+                      evidence));
               locations.add(e.getKey());
             });
     return new Output(!locations.isEmpty(), locations);
   }
 
-  /** The first frame of the trace that names a file of the service's snapshot. */
-  static CodeRef map(LogRecord r, List<SourceFile> code) {
-    for (String line : r.body().split("\n")) {
-      for (int p = 0; p < FRAMES.size(); p++) {
-        Matcher m = FRAMES.get(p).matcher(line);
-        if (!m.find()) {
-          continue;
-        }
-        String file =
-            p == 0
-                ? m.group(1).replace('.', '/').replaceAll("/[^/]+$", "") + "/" + m.group(2)
-                : m.group(1);
-        int lineNo = Integer.parseInt(p == 0 ? m.group(3) : m.group(2));
-        String base = file.substring(file.lastIndexOf('/') + 1);
-        for (SourceFile f : code) {
-          if (f.service().equals(r.service())
-              && (f.path().endsWith(file)
-                  || file.endsWith(f.path())
-                  || f.path().endsWith("/" + base)
-                  || f.path().equals(base))
-              && lineNo >= 1
-              && lineNo <= f.content().split("\n", -1).length) {
-            return new CodeRef("", f.path(), lineNo, null);
-          }
-        }
+  /** A few bodies of the service's stack-trace records, as the router sees them. */
+  static String sample(List<LogRecord> records) {
+    Set<String> bodies = new LinkedHashSet<>();
+    for (LogRecord r : records) {
+      bodies.add(r.body());
+      if (bodies.size() == ROUTED_BODIES) {
+        break;
       }
     }
-    return null;
+    return String.join("\n", bodies);
   }
 
-  static List<String> surrounding(List<SourceFile> code, String service, CodeRef ref) {
-    for (SourceFile f : code) {
-      if (f.service().equals(service) && f.path().equals(ref.path())) {
-        String[] lines = f.content().split("\n", -1);
-        List<String> out = new ArrayList<>();
-        for (int i = Math.max(1, ref.line() - 2);
-            i <= Math.min(lines.length, ref.line() + 2);
-            i++) {
-          out.add((i == ref.line() ? ">" : " ") + i + ": " + lines[i - 1]);
-        }
-        return out;
-      }
-    }
-    return List.of();
+  /** The snapshot line of an expert finding, null when its frame is not in the snapshot. */
+  private static CodeRef mappedLine(Finding f) {
+    return f.evidence().stream()
+        .map(Evidence::code)
+        .filter(c -> c != null && c.commit() == null)
+        .findFirst()
+        .orElse(null);
+  }
+
+  private Evidence routingEvidence(
+      InvestigationContext ctx,
+      RecentWindows.Logs lg,
+      String service,
+      ExpertDesk.Routing routing,
+      List<LogRecord> lines) {
+    String how =
+        routing.experts().isEmpty()
+            ? routing.describe() + "; analysed by the code expert anyway (no routing decision)"
+            : routing.describe();
+    List<String> rows =
+        lines.stream()
+            .limit(ROUTED_BODIES)
+            .map(
+                r ->
+                    r.timestamp()
+                        + " "
+                        + r.service()
+                        + " "
+                        + r.severity()
+                        + " "
+                        + ErrorLocalizationActor.firstLine(r.body()))
+            .toList();
+    return ctx.evidence()
+        .add(
+            EvidenceKind.LOG,
+            name(),
+            lg.incident(),
+            service + ": " + lines.size() + " error records with stack traces, " + how,
+            rows,
+            List.of(service, Integer.toString(lines.size()), routing.kind().id()),
+            null);
   }
 }
