@@ -62,6 +62,8 @@ final class CandidateFeatures {
     if (s.equals(in.alertService())) {
       f.put("alert.service", 1.0);
     }
+    // what could not be looked at: without it, "no finding" reads the same as "looked, fine"
+    in.missing().forEach(kind -> f.put("data.no_" + kind, 1.0));
     for (Finding x : in.findings()) {
       if (!s.equals(x.service()) && !(x.service() == null && s.equals(x.component()))) {
         continue;

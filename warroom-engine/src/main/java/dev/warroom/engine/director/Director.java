@@ -220,7 +220,13 @@ public final class Director {
     boolean symptomatic =
         ctx.evidence().all().stream().anyMatch(e -> e.source().equals("impact_analysis"));
     Topology t = ctx.memo("topology-view", () -> ctx.topologyProvider().get());
-    return new FusionInput(ctx.incident().alert().service(), symptomatic, ctx.findings(), t, scan);
+    return new FusionInput(
+        ctx.incident().alert().service(),
+        symptomatic,
+        ctx.findings(),
+        t,
+        scan,
+        ctx.inventory().missing());
   }
 
   /** The hand-weighted fusion of the findings with the topology ranker. */

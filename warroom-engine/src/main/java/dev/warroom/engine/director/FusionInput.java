@@ -30,17 +30,34 @@ import java.util.Objects;
  *
  * @param alertService the service the alert names, or null
  * @param symptomatic whether impact analysis found a symptom beyond the baseline
+ * @param missing kinds of telemetry the investigation had none of ("metrics", "logs", "traces",
+ *     "events"), so the model can tell "no evidence" from "nothing looked at"
  */
 record FusionInput(
     String alertService,
     boolean symptomatic,
     List<Finding> findings,
     Topology topology,
-    ScanDigest scan) {
+    ScanDigest scan,
+    List<String> missing) {
+  /** The telemetry kinds {@link #missing} may name. */
+  static final List<String> TELEMETRY = List.of("metrics", "logs", "traces", "events");
+
   FusionInput {
     findings = List.copyOf(findings);
     Objects.requireNonNull(topology, "topology");
     Objects.requireNonNull(scan, "scan");
+    missing = missing.stream().filter(TELEMETRY::contains).toList();
+  }
+
+  /** An input with every kind of telemetry present. */
+  FusionInput(
+      String alertService,
+      boolean symptomatic,
+      List<Finding> findings,
+      Topology topology,
+      ScanDigest scan) {
+    this(alertService, symptomatic, findings, topology, scan, List.of());
   }
 
   ObjectNode toJson(ObjectMapper m) {
@@ -75,6 +92,8 @@ record FusionInput(
                     .add(e.callee())
                     .add(e.protocol())
                     .add(e.callsPerMinute()));
+    ArrayNode mi = o.putArray("missing");
+    missing.forEach(mi::add);
     ObjectNode sc = o.putObject("scan");
     scan.services().forEach((svc, feats) -> feats.forEach((k, v) -> sc.with(svc).put(k, v)));
     return o;
@@ -137,7 +156,15 @@ record FusionInput(
         o.path("symptomatic").asBoolean(),
         fs,
         new Topology(services, instances, hosts, edges),
-        new ScanDigest(scan));
+        new ScanDigest(scan),
+        missingOf(o));
+  }
+
+  /** Dumps written before the field existed were all of full bundles: nothing missing. */
+  private static List<String> missingOf(JsonNode o) {
+    List<String> out = new ArrayList<>();
+    o.path("missing").forEach(m -> out.add(m.asText()));
+    return out;
   }
 
   private static String text(JsonNode j, String field) {

@@ -80,6 +80,30 @@ class LearnedFusionTest {
   }
 
   @Test
+  void missingTelemetryBecomesAFeatureAndSurvivesTheDump() {
+    FusionInput full = incident();
+    FusionInput logsOnly =
+        new FusionInput(
+            full.alertService(),
+            full.symptomatic(),
+            full.findings(),
+            full.topology(),
+            full.scan(),
+            List.of("metrics", "traces", "events", "code"));
+    assertThat(logsOnly.missing()).containsExactly("metrics", "traces", "events");
+    var f = CandidateFeatures.of(logsOnly, Director.fuse(logsOnly)).get("cart");
+    assertThat(f).containsEntry("data.no_metrics", 1.0).doesNotContainKey("data.no_logs");
+    assertThat(CandidateFeatures.of(full, Director.fuse(full)).get("cart"))
+        .doesNotContainKey("data.no_metrics");
+    FusionInput back = FusionInput.fromJson(logsOnly.toJson(new ObjectMapper()));
+    assertThat(back.missing()).isEqualTo(logsOnly.missing());
+    // dumps written before the field existed read as "nothing missing"
+    var old = (com.fasterxml.jackson.databind.node.ObjectNode) full.toJson(new ObjectMapper());
+    old.remove("missing");
+    assertThat(FusionInput.fromJson(old).missing()).isEmpty();
+  }
+
+  @Test
   void modelRanksAndClassifiesByItsWeights() {
     RcaModel model =
         new RcaModel(
