@@ -26,7 +26,7 @@ import java.util.stream.Stream;
  *
  * <pre>
  * java -cp warroom.jar dev.warroom.engine.director.RcaModelTrainer OUT.json TRAIN_DUMPS... \
- *     [--eval DEV_DUMPS]
+ *     [--eval DEV_DUMPS]...
  * </pre>
  */
 public final class RcaModelTrainer {
@@ -47,13 +47,16 @@ public final class RcaModelTrainer {
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
       throw new IllegalArgumentException(
-          "usage: RcaModelTrainer OUT.json TRAIN_DUMP_DIR... [--eval DEV_DUMP_DIR]");
+          "usage: RcaModelTrainer OUT.json TRAIN_DUMP_DIR... [--eval DEV_DUMP_DIR]...");
     }
     List<Path> train = new ArrayList<>();
-    Path eval = null;
+    List<Path> evals = new ArrayList<>();
     for (int i = 1; i < args.length; i++) {
       if (args[i].equals("--eval")) {
-        eval = Path.of(args[++i]);
+        if (i + 1 >= args.length) {
+          throw new IllegalArgumentException("--eval: missing DEV_DUMP_DIR");
+        }
+        evals.add(Path.of(args[++i]));
       } else {
         train.add(Path.of(args[i]));
       }
@@ -66,8 +69,14 @@ public final class RcaModelTrainer {
     ObjectMapper m = new ObjectMapper();
     m.writerWithDefaultPrettyPrinter().writeValue(Path.of(args[0]).toFile(), model.toJson(m));
     System.out.println("train: " + score(model, episodes));
-    if (eval != null) {
-      System.out.println("eval:  " + score(model, read(eval)));
+    List<Episode> all = new ArrayList<>();
+    for (Path e : evals) {
+      List<Episode> dev = read(e);
+      all.addAll(dev);
+      System.out.println("eval " + e.getFileName() + ": " + score(model, dev));
+    }
+    if (evals.size() > 1) {
+      System.out.println("eval (all): " + score(model, all));
     }
   }
 
