@@ -52,19 +52,33 @@ final class RecentWindows {
     return new TimeWindow(ctx.window().start().minus(RECENT), ctx.window().end());
   }
 
-  /** Spans of baseline and incident windows, fetched once per investigation. */
+  /**
+   * Spans of baseline and incident windows, fetched once per investigation: the per-operation
+   * aggregates and the failed spans, and the traces expert's statistics of each window (computed
+   * once, shared by the actors that read them).
+   */
   record Spans(
       Split split,
       Observation<SpanAggregate> baseline,
       Observation<SpanAggregate> incident,
       Observation<Span> baselineErrors,
-      Observation<Span> incidentErrors) {
-    SpanStats baselineStats() {
-      return SpanStats.of(baseline.rows(), baselineErrors.rows());
-    }
-
-    SpanStats incidentStats() {
-      return SpanStats.of(incident.rows(), incidentErrors.rows());
+      Observation<Span> incidentErrors,
+      SpanStats baselineStats,
+      SpanStats incidentStats) {
+    Spans(
+        Split split,
+        Observation<SpanAggregate> baseline,
+        Observation<SpanAggregate> incident,
+        Observation<Span> baselineErrors,
+        Observation<Span> incidentErrors) {
+      this(
+          split,
+          baseline,
+          incident,
+          baselineErrors,
+          incidentErrors,
+          SpanStats.of(baseline.rows(), baselineErrors.rows()),
+          SpanStats.of(incident.rows(), incidentErrors.rows()));
     }
   }
 
