@@ -1,5 +1,8 @@
 package dev.warroom.engine.actors;
 
+import dev.warroom.experts.logs.Entity;
+import dev.warroom.experts.logs.EntityExtractor;
+import dev.warroom.experts.logs.EntityType;
 import dev.warroom.experts.logs.FrequencyShift;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
@@ -14,13 +17,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * {@code error_localization}: where errors originate. From traces, the deepest failing spans whose
  * error no child explains (the error-origin rule of TraceRCA, Li et al. 2021); from logs, the error
- * categories whose rate rose against the baseline, with the exception types they name.
+ * categories whose rate rose against the baseline, with the exception types they name. Categories
+ * ({@link dev.warroom.experts.logs.LineCategories}), the rise test ({@link FrequencyShift}: the
+ * conditional Poisson C-test, Benjamini-Hochberg over the services or (service, category) pairs
+ * compared, at least twice the baseline rate) and the exception types ({@link EntityExtractor}) are
+ * the logs expert's.
  */
 public final class ErrorLocalizationActor
     implements Actor<ErrorLocalizationActor.Input, ErrorLocalizationActor.Output> {
@@ -45,9 +50,6 @@ public final class ErrorLocalizationActor
 
   /** When a count rose: FDR 1e-4, at least twice the baseline rate and 5 events. */
   static final FrequencyShift.Options RISE = FrequencyShift.Options.errorBurst();
-
-  private static final Pattern EXCEPTION =
-      Pattern.compile("\\b((?:[a-zA-Z_$][\\w$]*\\.)*[A-Z][\\w$]*(?:Exception|Error))\\b");
 
   @Override
   public String name() {
@@ -210,8 +212,13 @@ public final class ErrorLocalizationActor
       Signals.LogSignal sig =
           Signals.ofLog(first.body()).orElse(new Signals.LogSignal("error", null));
       categories.add(sig.category());
-      Matcher m = EXCEPTION.matcher(first.body());
-      String exception = m.find() ? m.group(1) : null;
+      // The exception type the lines name: the logs expert's entity extraction.
+      String exception =
+          EntityExtractor.extract(first.body()).stream()
+              .filter(en -> en.type() == EntityType.EXCEPTION)
+              .map(Entity::value)
+              .findFirst()
+              .orElse(null);
       if (exception != null) {
         exceptions.add(exception);
       }
