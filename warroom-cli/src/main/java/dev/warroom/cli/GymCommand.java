@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       GymBenchCommand.class,
       GymEvalCommand.class,
       GymCalibrateCommand.class,
+      GymTrainCommand.class,
     })
 final class GymCommand {
   /** Parses 30s, 15m, 1h, 4d (or an ISO-8601 duration such as PT1H). */

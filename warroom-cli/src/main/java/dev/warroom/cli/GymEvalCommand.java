@@ -80,6 +80,13 @@ final class GymEvalCommand implements Callable<Integer> {
               + " only).")
   String withhold;
 
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description =
+          "Rank with this model (written by 'warroom gym train') instead of the shipped one.")
+  Path model;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -87,6 +94,9 @@ final class GymEvalCommand implements Callable<Integer> {
     Director director = Director.standard();
     if (calibration != null) {
       director = director.withCalibration(Calibration.load(calibration));
+    }
+    if (model != null) {
+      director = director.withModelFile(model);
     }
     GymSuiteEvaluation eval =
         new GymSuiteEvaluation(director, WithheldTelemetrySource.Kind.parseList(withhold));

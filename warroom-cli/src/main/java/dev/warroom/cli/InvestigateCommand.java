@@ -89,11 +89,21 @@ final class InvestigateCommand implements Callable<Integer> {
               + " logs, traces, events, code, db (e.g. when one source is known to be broken).")
   String withhold;
 
+  @Option(
+      names = "--model",
+      paramLabel = "FILE",
+      description =
+          "Rank with this model (written by 'warroom gym train') instead of the shipped one.")
+  Path model;
+
   @Override
   public Integer call() throws Exception {
     Director director = Director.standard();
     if (dialect != null) {
       director = director.withDialects(DialectProfile.of(Dialect.parse(dialect)));
+    }
+    if (model != null) {
+      director = director.withModelFile(model);
     }
     String runbookText = runbook == null ? null : Files.readString(runbook, StandardCharsets.UTF_8);
     Investigation inv =

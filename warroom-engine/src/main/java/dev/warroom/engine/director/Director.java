@@ -95,6 +95,28 @@ public final class Director {
     return new Director(registry, dialects, c, clock, model, observer);
   }
 
+  /**
+   * This director with the learned fusion model of a JSON file written by {@code warroom gym train}
+   * instead of the shipped one.
+   *
+   * @throws IllegalArgumentException naming the file when it is not a model
+   */
+  public Director withModelFile(java.nio.file.Path file) {
+    if (!java.nio.file.Files.isRegularFile(file)) {
+      throw new IllegalArgumentException(file + ": no such model file");
+    }
+    try {
+      var json = new com.fasterxml.jackson.databind.ObjectMapper().readTree(file.toFile());
+      if (json == null || !json.has("ranker") || !json.has("detector") || !json.has("classes")) {
+        throw new IllegalArgumentException(
+            file + ": not a warroom model (needs ranker, detector and classes)");
+      }
+      return withModel(RcaModel.fromJson(json));
+    } catch (java.io.IOException e) {
+      throw new IllegalArgumentException(file + ": " + e.getMessage(), e);
+    }
+  }
+
   /** This director with the given learned fusion model, or the hand-weighted fusion (null). */
   Director withModel(RcaModel m) {
     return new Director(registry, dialects, calibration, clock, Optional.ofNullable(m), observer);

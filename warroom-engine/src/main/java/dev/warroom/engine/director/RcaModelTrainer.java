@@ -80,6 +80,31 @@ public final class RcaModelTrainer {
     }
   }
 
+  /**
+   * Fits a model on the dump folders and writes it to {@code modelOut}.
+   *
+   * @return the model's figures on its own training episodes (a sanity check, not an estimate)
+   */
+  public static String train(List<Path> dumpDirs, Path modelOut) throws IOException {
+    List<Episode> episodes = new ArrayList<>();
+    for (Path p : dumpDirs) {
+      episodes.addAll(read(p));
+    }
+    if (episodes.isEmpty()) {
+      throw new IllegalArgumentException("no dumped episodes in " + dumpDirs);
+    }
+    RcaModel model = fit(episodes, describe(episodes));
+    ObjectMapper m = new ObjectMapper();
+    m.writerWithDefaultPrettyPrinter().writeValue(modelOut.toFile(), model.toJson(m));
+    return score(model, episodes);
+  }
+
+  /** The figures of a model file (written by {@link #train}) on the episodes of a dump folder. */
+  public static String evaluate(Path modelJson, Path dumpDir) throws IOException {
+    RcaModel model = RcaModel.fromJson(new ObjectMapper().readTree(modelJson.toFile()));
+    return score(model, read(dumpDir));
+  }
+
   /** "620 gym episodes, seeds 2000..2399, 3000..3035 (all < 10000)": the seed ranges used. */
   static String describe(List<Episode> eps) {
     long[] seeds = eps.stream().mapToLong(Episode::seed).sorted().distinct().toArray();

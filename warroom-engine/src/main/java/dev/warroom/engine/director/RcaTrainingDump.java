@@ -52,17 +52,42 @@ public final class RcaTrainingDump {
         default -> throw new IllegalArgumentException(args[i] + ": unknown option; " + USAGE);
       }
     }
-    final var hidden = withheld;
     if (threads < 1) {
       throw new IllegalArgumentException("--threads: must be >= 1, got " + threads);
     }
     Path suite = Path.of(args[0]);
-    Path out = Files.createDirectories(Path.of(args[1]));
-    ObjectMapper m = new ObjectMapper();
     List<Path> episodes;
     try (Stream<Path> s = Files.list(suite)) {
       episodes = s.filter(p -> Files.exists(p.resolve("truth.json"))).sorted().toList();
     }
+    int total = episodes.size();
+    dump(
+        episodes,
+        Path.of(args[1]),
+        threads,
+        withheld,
+        (n, id) -> System.out.printf("[%d/%d] %s%n", n, total, id));
+  }
+
+  /**
+   * Investigates each episode folder (with the hand-weighted fusion) and writes its dump into
+   * {@code out}; episodes already dumped there are skipped.
+   *
+   * @param progress told (episodes done, episode id) as each finishes
+   * @return how many episodes were investigated (not skipped)
+   * @throws IllegalArgumentException before anything is written, when an episode is held out
+   */
+  public static int dump(
+      List<Path> episodes,
+      Path out,
+      int threads,
+      java.util.Set<WithheldTelemetrySource.Kind> withheld,
+      java.util.function.BiConsumer<Integer, String> progress)
+      throws IOException, InterruptedException {
+    if (threads < 1) {
+      throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
+    }
+    ObjectMapper m = new ObjectMapper();
     // checked up front, so a held-out episode stops the run before anything is written
     for (Path ep : episodes) {
       long seed = m.readTree(ep.resolve("truth.json").toFile()).path("seed").asLong();
@@ -71,13 +96,16 @@ public final class RcaTrainingDump {
             ep + ": seed " + seed + " is held out (>= " + HELD_OUT_FROM + "); nothing dumped");
       }
     }
+    Files.createDirectories(out);
     // one investigator per worker: the observer hands back that worker's fusion input
     ThreadLocal<AtomicReference<FusionInput>> got = ThreadLocal.withInitial(AtomicReference::new);
     ThreadLocal<Investigator> inv =
         ThreadLocal.withInitial(
             () ->
-                new Investigator(Director.standard().withModel(null).withObserver(got.get()::set)));
+                new Investigator(
+                    Director.standard().withModel(null).withObserver(got.get()::set), withheld));
     AtomicInteger done = new AtomicInteger();
+    AtomicInteger investigated = new AtomicInteger();
     ExecutorService pool = Executors.newFixedThreadPool(threads);
     try {
       List<Future<?>> jobs = new ArrayList<>();
@@ -85,27 +113,33 @@ public final class RcaTrainingDump {
         jobs.add(
             pool.submit(
                 () -> {
-                  dump(ep, out, m, inv.get(), got.get());
-                  System.out.printf(
-                      "[%d/%d] %s%n", done.incrementAndGet(), episodes.size(), ep.getFileName());
+                  if (dump(ep, out, m, inv.get(), got.get())) {
+                    investigated.incrementAndGet();
+                  }
+                  progress.accept(done.incrementAndGet(), String.valueOf(ep.getFileName()));
                   return null;
                 }));
       }
       for (Future<?> f : jobs) {
-        f.get();
+        try {
+          f.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+          throw new IOException("dumping " + out + ": " + e.getCause(), e.getCause());
+        }
       }
     } finally {
       pool.shutdownNow();
     }
+    return investigated.get();
   }
 
-  private static void dump(
+  private static boolean dump(
       Path ep, Path out, ObjectMapper m, Investigator inv, AtomicReference<FusionInput> got)
       throws IOException {
     String id = ep.getFileName().toString();
     Path target = out.resolve(id + ".json");
     if (Files.exists(target)) {
-      return;
+      return false;
     }
     JsonNode truth = m.readTree(ep.resolve("truth.json").toFile());
     got.set(null);
@@ -122,5 +156,6 @@ public final class RcaTrainingDump {
     Path tmp = out.resolve(id + ".json.tmp");
     m.writeValue(tmp.toFile(), o);
     Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+    return true;
   }
 }
