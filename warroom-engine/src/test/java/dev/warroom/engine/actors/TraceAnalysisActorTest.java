@@ -71,7 +71,7 @@ class TraceAnalysisActorTest {
   }
 
   @Test
-  void blamesTheServiceThatAddsTheLatencyNotItsWaitingCallers() {
+  void blamesTheServiceWhoseSelfTimeGrewFromTheRawSpans() {
     InvestigationContext ctx = context(slow);
 
     TraceAnalysisActor.Output out =
@@ -83,12 +83,33 @@ class TraceAnalysisActorTest {
     assertThat(f.expert()).isEqualTo("trace_analysis");
     assertThat(f.service()).isEqualTo("payment");
     assertThat(f.faultClass()).isNull();
-    assertThat(f.summary()).contains("added by the service itself, not its callees");
+    assertThat(f.summary()).startsWith("payment: self time of 'Charge' up");
+    Evidence ev = f.evidence().getFirst();
+    // the query shown is the span query whose rows the expert analysed, and they back the rows
+    assertThat(ev.query())
+        .containsIgnoringCase("from spans")
+        .doesNotContainIgnoringCase("quantile");
+    assertThat(ev.rows()).hasSize(6);
+    assertThat(ev.rows().get(1)).contains("payment Charge").endsWith(" ms");
+    assertThat(ev.entities()).contains("payment", "Charge");
+  }
+
+  @Test
+  void estimatesFromTheAggregatesWhenTheWindowsHoldTooManySpans() {
+    InvestigationContext ctx = context(slow);
+
+    TraceAnalysisActor.Output out =
+        new TraceAnalysisActor(100).run(new TraceAnalysisActor.Input(List.of()), ctx);
+
+    assertThat(out.slow_services()).containsExactly("payment");
+    Finding f = ctx.findings().getFirst();
+    assertThat(f.summary())
+        .startsWith("payment: p95 ")
+        .contains("added by the service itself, not its callees");
     Evidence ev = f.evidence().getFirst();
     // the query shown is the aggregation the expert's statistics came from
-    assertThat(ev.query()).containsIgnoringCase("quantile").contains("spans");
+    assertThat(ev.query()).containsIgnoringCase("quantile");
     assertThat(ev.rows()).anyMatch(r -> r.startsWith("payment Charge: "));
-    assertThat(ev.entities()).contains("payment");
   }
 
   @Test

@@ -152,7 +152,24 @@ public final class TraceExpert {
     return out;
   }
 
-  private List<Finding> latencyFindings(List<SelfTimeShift> shifts) {
+  /**
+   * Only the latency attribution of {@link #analyze} (self-time shift per operation, largest
+   * increase first), for callers that need nothing else and would rather not pay for the critical
+   * path, flame summary and service graph.
+   */
+  public List<SelfTimeShift> latencyShifts(List<Span> baseline, List<Span> incident) {
+    Objects.requireNonNull(baseline, "baseline");
+    Objects.requireNonNull(incident, "incident");
+    return LatencyAttribution.shifts(new TraceIndex(baseline), new TraceIndex(incident));
+  }
+
+  /**
+   * The latency findings {@link #analyze} reports for these shifts: at most {@code
+   * maxFindingsPerKind}, each a shift with at least 10% of the added time that is at least 20% new
+   * time for its operation, blamed on the shift's {@link SelfTimeShift#suspect()}; score = share x
+   * novelty.
+   */
+  public List<Finding> latencyFindings(List<SelfTimeShift> shifts) {
     List<Finding> out = new ArrayList<>();
     for (SelfTimeShift s : shifts) {
       if (out.size() == maxFindingsPerKind || s.shiftMsPerTrace() <= 0) {

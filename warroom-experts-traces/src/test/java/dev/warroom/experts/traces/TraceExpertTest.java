@@ -193,4 +193,20 @@ class TraceExpertTest {
     assertThat(flame.get(0).spans()).isEqualTo(3);
     assertThat(flame.get(0).share()).isCloseTo(0.6, within(1e-9));
   }
+
+  @Test
+  void latencyEntryPointsGiveWhatAnalyzeGivesWithoutTheRest() {
+    List<Span> baseline = generate(3, null, 4000);
+    List<Span> incident = generate(4, new SyntheticTraces.Fault("payment", 40, 0.0), 4000);
+
+    TraceAnalysis full = expert.analyze(baseline, incident);
+    List<SelfTimeShift> shifts = expert.latencyShifts(baseline, incident);
+    List<Finding> findings = expert.latencyFindings(shifts);
+
+    assertThat(shifts).isEqualTo(full.latencyShifts());
+    assertThat(findings).isNotEmpty();
+    assertThat(findings.get(0).service()).isEqualTo("payment");
+    assertThat(full.findings()).containsAll(findings);
+    assertThat(findings).allMatch(f -> f.faultClass() == null);
+  }
 }
