@@ -1,5 +1,8 @@
 package dev.warroom.experts;
 
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
 import java.util.List;
 import java.util.random.RandomGenerator;
 
@@ -67,6 +70,91 @@ final class SoftmaxRegression {
           b2[c] += (float) (grad * grad);
           b[c] -= (float) (learningRate * grad / Math.sqrt(b2[c] + 1e-8));
         }
+      }
+    }
+    return new SoftmaxRegression(w, b);
+  }
+
+  /** Weights smaller than this are not written: they move no probability measurably. */
+  static final float WRITE_FLOOR = 1e-4f;
+
+  /**
+   * Writes the model sparsely: per hashed feature with any weight of at least {@link #WRITE_FLOOR},
+   * its index and its (class, weight) pairs. A trained router touches a few tens of thousands of
+   * the 2^17 features, so this is ~100x smaller than the dense matrix.
+   */
+  void write(DataOutputStream out) throws IOException {
+    int classes = bias.length;
+    out.writeInt(classes);
+    out.writeInt(Features.DIMENSION);
+    for (float b : bias) {
+      out.writeFloat(b);
+    }
+    int dim = weights[0].length;
+    int used = 0;
+    for (int f = 0; f < dim; f++) {
+      if (kept(f) > 0) {
+        used++;
+      }
+    }
+    out.writeInt(used);
+    for (int f = 0; f < dim; f++) {
+      int k = kept(f);
+      if (k == 0) {
+        continue;
+      }
+      out.writeInt(f);
+      out.writeByte(k);
+      for (int c = 0; c < classes; c++) {
+        if (Math.abs(weights[c][f]) >= WRITE_FLOOR) {
+          out.writeByte(c);
+          out.writeFloat(weights[c][f]);
+        }
+      }
+    }
+  }
+
+  private int kept(int f) {
+    int k = 0;
+    for (float[] wc : weights) {
+      if (Math.abs(wc[f]) >= WRITE_FLOOR) {
+        k++;
+      }
+    }
+    return k;
+  }
+
+  /**
+   * Reads what {@link #write} wrote.
+   *
+   * @throws IOException when the stream is not such a model or was written for another feature
+   *     dimension
+   */
+  static SoftmaxRegression read(DataInputStream in) throws IOException {
+    int classes = in.readInt();
+    int dim = in.readInt();
+    if (classes < 2 || classes > 255 || dim != Features.DIMENSION) {
+      throw new IOException(
+          "not a router model for this build: classes " + classes + ", dimension " + dim);
+    }
+    float[] b = new float[classes];
+    for (int c = 0; c < classes; c++) {
+      b[c] = in.readFloat();
+    }
+    float[][] w = new float[classes][dim];
+    int used = in.readInt();
+    for (int i = 0; i < used; i++) {
+      int f = in.readInt();
+      int k = in.readUnsignedByte();
+      if (f < 0 || f >= dim || k > classes) {
+        throw new IOException("corrupt router model at feature " + i);
+      }
+      for (int j = 0; j < k; j++) {
+        int c = in.readUnsignedByte();
+        if (c >= classes) {
+          throw new IOException("corrupt router model at feature " + i);
+        }
+        w[c][f] = in.readFloat();
       }
     }
     return new SoftmaxRegression(w, b);

@@ -51,7 +51,7 @@ public final class ExpertDesk {
   private static final class Holder {
     static final ExpertDesk DEFAULT =
         new ExpertDesk(
-            Router.trained(),
+            Router.shipped(),
             MetricExpert.withDefaults(),
             TraceExpert.withDefaults(),
             new CodeExpert(),
