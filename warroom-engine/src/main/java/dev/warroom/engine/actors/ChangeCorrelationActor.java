@@ -24,8 +24,10 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * {@code change_correlation}: deploys, config changes, feature flags and scaling shortly before or
@@ -141,8 +143,14 @@ public final class ChangeCorrelationActor
   /**
    * Each change's best explanation of a symptom, by the events expert's {@link ChangeCorrelator}:
    * against the alert's service when the data knows it, else against every service whose metrics
-   * shifted (a change keeps its best score), else by time and kind alone. The symptom onset is the
-   * service's earliest anomaly onset (metric scan and findings so far), else the alert's start.
+   * shifted (a change keeps its best score), else by time and kind alone from the alert's start.
+   *
+   * <p>The onset a change is scored against is the first anomaly onset of the symptomatic service
+   * at or after the change (the last one when the change followed them all; the alert's start when
+   * the service has none). Not simply the earliest onset: a service has many series, and one weak
+   * early shift (a connection gauge going from 1 to 2) would make the real deploy minutes later
+   * look like it came after the symptoms — on gym episode market-bad_deploy-7048 the earliest onset
+   * gave the guilty deploy 0.02 and an unrelated earlier one 0.27.
    */
   static Map<Event, RankedChange> rank(InvestigationContext ctx, List<Event> changes) {
     Map<Event, RankedChange> best = new HashMap<>();
@@ -150,7 +158,7 @@ public final class ChangeCorrelationActor
       return best;
     }
     Instant alertStart = ctx.incident().alert().startsAt();
-    Map<String, Instant> onsets = symptomOnsets(ctx);
+    Map<String, TreeSet<Instant>> onsets = symptomOnsets(ctx);
     String alertService = ctx.incident().alert().service();
     List<String> symptomServices =
         ctx.inventory().knows(alertService) ? List.of(alertService) : List.copyOf(onsets.keySet());
@@ -160,17 +168,22 @@ public final class ChangeCorrelationActor
     }
     Topology topology = ctx.memo("topology-view", () -> ctx.topologyProvider().get());
     for (String service : symptomServices) {
-      Instant onset = onsets.getOrDefault(service, alertStart);
-      for (RankedChange r : ChangeCorrelator.rank(changes, service, onset, topology)) {
-        best.merge(r.change(), r, (a, b) -> b.score() > a.score() ? b : a);
+      TreeSet<Instant> times = onsets.get(service);
+      for (Event change : changes) {
+        Instant onset =
+            times == null
+                ? alertStart
+                : Objects.requireNonNullElse(times.ceiling(change.time()), times.last());
+        RankedChange r = ChangeCorrelator.rank(List.of(change), service, onset, topology).get(0);
+        best.merge(change, r, (a, b) -> b.score() > a.score() ? b : a);
       }
     }
     return best;
   }
 
-  /** Earliest anomaly onset per service, from the metric scan and the findings recorded so far. */
-  private static Map<String, Instant> symptomOnsets(InvestigationContext ctx) {
-    Map<String, Instant> out = new TreeMap<>();
+  /** Anomaly onsets per service, from the metric scan and the findings recorded so far. */
+  private static Map<String, TreeSet<Instant>> symptomOnsets(InvestigationContext ctx) {
+    Map<String, TreeSet<Instant>> out = new TreeMap<>();
     List<MetricScan.Entry> anomalies;
     try {
       anomalies = MetricScan.of(ctx).anomalies();
@@ -180,18 +193,14 @@ public final class ChangeCorrelationActor
     }
     for (MetricScan.Entry e : anomalies) {
       if (e.service() != null) {
-        out.merge(e.service(), e.shift().onset(), ChangeCorrelationActor::earlier);
+        out.computeIfAbsent(e.service(), k -> new TreeSet<>()).add(e.shift().onset());
       }
     }
     for (Finding f : ctx.findings()) {
       if (f.service() != null && f.onset() != null && !f.expert().equals(NAME)) {
-        out.merge(f.service(), f.onset(), ChangeCorrelationActor::earlier);
+        out.computeIfAbsent(f.service(), k -> new TreeSet<>()).add(f.onset());
       }
     }
     return out;
-  }
-
-  private static Instant earlier(Instant a, Instant b) {
-    return a.isBefore(b) ? a : b;
   }
 }

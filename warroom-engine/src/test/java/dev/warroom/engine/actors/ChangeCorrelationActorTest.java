@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
 /**
  * change_correlation over the embedded store: frontend -> checkout -> payment, inventory unrelated.
  * payment and inventory are deployed 2 minutes into the window; frontend's latency doubles 5
- * minutes into it (3 minutes after the deploys); the alert fires at 12 minutes.
+ * minutes into it (3 minutes after the deploys), and a weak unrelated gauge of frontend already
+ * moved 1 minute into it; the alert fires at 12 minutes.
  */
 class ChangeCorrelationActorTest {
   private static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
@@ -56,11 +57,12 @@ class ChangeCorrelationActorTest {
               new DependencyEdge("checkout", "payment", "grpc", 60)));
 
   @Test
-  void scoresADependencysDeployAgainstTheAlertServicesSymptomOnset() {
+  void scoresADependencysDeployAgainstTheFirstSymptomOnsetThatFollowsIt() {
     Map<String, Finding> byService = run("frontend", true);
 
     Finding payment = byService.get("payment");
-    // 3 min before the metric onset: time 1/(1 + 3/10), two hops down: place 0.8², deploy: kind 1
+    // 3 min before the latency onset (the gauge's earlier onset does not make it "after"): time
+    // 1/(1 + 3/10), two hops down: place 0.8², deploy: kind 1
     assertThat(payment.score()).isCloseTo(0.64 / 1.3, within(1e-6));
     assertThat(payment.expert()).isEqualTo("change_correlation");
     assertThat(payment.faultClass()).isEqualTo(FaultClass.BAD_DEPLOY);
@@ -139,7 +141,7 @@ class ChangeCorrelationActorTest {
     return new IncidentBundle(
         new BundleManifest("changes", "", "UTC", WINDOW, Map.of()),
         alert(alertService),
-        withMetrics ? List.of(latency()) : List.of(),
+        withMetrics ? List.of(latency(), connections()) : List.of(),
         List.of(),
         List.of(),
         events,
@@ -158,5 +160,18 @@ class ChangeCorrelationActorTest {
       vs[i] = (i >= 65 ? 200 : 100) + (i % 3) - 1;
     }
     return new MetricSeries(SeriesKey.of("latency_ms", "service", "frontend"), ts, vs);
+  }
+
+  /** A connection gauge of frontend that steps from 1 to 2 at START + 1 min. */
+  private static MetricSeries connections() {
+    int n = 90;
+    long[] ts = new long[n];
+    double[] vs = new double[n];
+    for (int i = 0; i < n; i++) {
+      ts[i] = START.minus(Duration.ofHours(1)).plus(Duration.ofMinutes(i)).toEpochMilli();
+      vs[i] = i >= 61 ? 2 : 1;
+    }
+    return new MetricSeries(
+        SeriesKey.of("db_client_connections_usage", "service", "frontend"), ts, vs);
   }
 }
