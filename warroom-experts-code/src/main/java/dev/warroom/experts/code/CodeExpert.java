@@ -53,6 +53,28 @@ public final class CodeExpert {
    * on every line; ERROR and FATAL records also count when they only name that location.
    */
   public List<Finding> analyzeLogs(List<LogRecord> records, List<SourceFile> snapshot) {
+    return analyzeLogFailures(records, snapshot).stream().map(LogFailure::finding).toList();
+  }
+
+  /**
+   * One distinct failure found in log records: the expert's finding, how many records reported it,
+   * and whether its root cause is an error raised because a dependency failed (the caller's line,
+   * not the fault's; see {@link DependencyFailure}).
+   */
+  public record LogFailure(Finding finding, int occurrences, boolean dependencyFailure) {
+    public LogFailure {
+      java.util.Objects.requireNonNull(finding, "finding");
+      if (occurrences < 1) {
+        throw new IllegalArgumentException("occurrences < 1: " + occurrences);
+      }
+    }
+  }
+
+  /**
+   * {@link #analyzeLogs} with each finding's occurrence count and dependency flag, strongest first,
+   * for callers that weigh failures by how often they happened.
+   */
+  public List<LogFailure> analyzeLogFailures(List<LogRecord> records, List<SourceFile> snapshot) {
     List<Sighting> sightings = new ArrayList<>();
     for (LogRecord r : records) {
       if (r.severity().compareTo(Severity.WARN) < 0) {
@@ -69,13 +91,13 @@ public final class CodeExpert {
       String text, List<SourceFile> snapshot, GitHistory git, String commit) {
     List<Sighting> sightings =
         parser.parse(text).stream().map(t -> new Sighting(t, null, null)).toList();
-    return analyze(sightings, snapshot, git, commit);
+    return analyze(sightings, snapshot, git, commit).stream().map(LogFailure::finding).toList();
   }
 
   /** A trace and, when it came from a log record, the record's service and time. */
   private record Sighting(StackTrace trace, String service, Instant at) {}
 
-  private List<Finding> analyze(
+  private List<LogFailure> analyze(
       List<Sighting> sightings, List<SourceFile> snapshot, GitHistory git, String commit) {
     SourceIndex index = SourceIndex.of(snapshot);
     FrameClassifier classifier = new FrameClassifier(index);
@@ -98,12 +120,14 @@ public final class CodeExpert {
         o.first = s.at();
       }
     }
-    List<Finding> out = new ArrayList<>();
+    List<LogFailure> out = new ArrayList<>();
     int n = 0;
     for (Occurrence o : failures.values()) {
-      out.add(finding(o, index, git, commit, ++n));
+      out.add(
+          new LogFailure(
+              finding(o, index, git, commit, ++n), o.count, DependencyFailure.matches(o.root)));
     }
-    out.sort(Comparator.comparingDouble(Finding::score).reversed());
+    out.sort(Comparator.comparingDouble((LogFailure f) -> f.finding().score()).reversed());
     return List.copyOf(out);
   }
 

@@ -328,6 +328,38 @@ class CodeExpertTest {
     assertThat(f.summary()).contains("(2 occurrences)");
   }
 
+  @Test
+  void countsEachLogFailureAndFlagsOnesRaisedByAFailingDependency() {
+    List<SourceFile> snapshot =
+        List.of(new SourceFile("frontend", "handlers.go", "package main\n".repeat(60)));
+    java.time.Instant t0 = java.time.Instant.parse("2026-11-27T10:00:00Z");
+    String local =
+        "request failed: validation failed: field \"currency\": required (handlers.go:49)";
+    String remote =
+        "java.net.ConnectException: Connection refused\n\tat com.shop.Client.call(Client.java:20)";
+    List<dev.warroom.model.LogRecord> records = new java.util.ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      records.add(
+          dev.warroom.model.LogRecord.of(
+              t0.plusSeconds(i), "frontend", dev.warroom.model.Severity.ERROR, local));
+    }
+    records.add(
+        dev.warroom.model.LogRecord.of(t0, "frontend", dev.warroom.model.Severity.ERROR, remote));
+
+    List<CodeExpert.LogFailure> failures = expert.analyzeLogFailures(records, snapshot);
+
+    assertThat(failures).hasSize(2);
+    CodeExpert.LogFailure first = failures.getFirst();
+    assertThat(first.occurrences()).isEqualTo(3);
+    assertThat(first.dependencyFailure()).isFalse();
+    assertThat(codeRefs(first.finding()))
+        .containsExactly(new CodeRef("frontend", "handlers.go", 49, null));
+    assertThat(failures.get(1).occurrences()).isEqualTo(1);
+    assertThat(failures.get(1).dependencyFailure()).isTrue();
+    assertThat(expert.analyzeLogs(records, snapshot))
+        .containsExactlyElementsOf(failures.stream().map(CodeExpert.LogFailure::finding).toList());
+  }
+
   private static List<CodeRef> codeRefs(Finding f) {
     return f.evidence().stream()
         .map(Evidence::code)
