@@ -80,6 +80,9 @@ class CodeAnalysisActorTest {
                 e.code() != null
                     && (e.code().path() + ":" + e.code().line()).endsWith(codeRef)
                     && e.kind() == EvidenceKind.CODE);
+    // the failing line is what the report names as the faulty component
+    assertThat(report.top().service()).isEqualTo(episode.truth().rootCauseService());
+    assertThat(report.top().component()).endsWith(codeRef);
   }
 
   @Test
