@@ -209,4 +209,22 @@ class TraceExpertTest {
     assertThat(full.findings()).containsAll(findings);
     assertThat(findings).allMatch(f -> f.faultClass() == null);
   }
+
+  @Test
+  void latencyFindingsWithAFloorDropShiftsWhoseTimePerCallBarelyGrew() {
+    OperationKey pay = new OperationKey("payment", "Charge");
+    OperationKey cart = new OperationKey("cart", "Get");
+    List<SelfTimeShift> shifts =
+        List.of(
+            new SelfTimeShift(pay, "payment", 10, 250, 10, 250, 240, 0.6), // 25x, +240 ms a call
+            new SelfTimeShift(cart, "cart", 20, 36, 20, 180, 160, 0.4)); // 1.8x a call, more calls
+
+    assertThat(expert.latencyFindings(shifts))
+        .extracting(Finding::service)
+        .containsExactly("payment", "cart");
+    assertThat(expert.latencyFindings(shifts, 2, 5))
+        .extracting(Finding::service)
+        .containsExactly("payment");
+    assertThat(expert.latencyFindings(shifts, 2, 300)).isEmpty();
+  }
 }
