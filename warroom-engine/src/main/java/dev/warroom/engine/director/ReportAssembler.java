@@ -81,6 +81,14 @@ final class ReportAssembler {
     } else {
       verdict = Verdict.ROOT_CAUSE_FOUND;
     }
+    // "No fault" from one pillar of telemetry alone (only logs, only metrics or only traces) is
+    // an absence of evidence where most of it could not be looked at: say inconclusive instead,
+    // and the report names what was missing.
+    long pillarsMissing =
+        List.of("metrics", "logs", "traces").stream().filter(missing::contains).count();
+    if (verdict == Verdict.NO_FAULT && pillarsMissing >= 2) {
+      verdict = Verdict.INCONCLUSIVE;
+    }
     List<RootCauseCandidate> candidates = new ArrayList<>();
     if (verdict != Verdict.NO_FAULT && !noTelemetry) {
       for (int i = 0; i < Math.min(MAX_CANDIDATES, ranked.size()); i++) {
@@ -128,7 +136,7 @@ final class ReportAssembler {
     }
     List<Remediation> remediation =
         verdict == Verdict.ROOT_CAUSE_FOUND ? Remediations.of(candidates.get(0)) : List.of();
-    String summary = summary(verdict, candidates, impact);
+    String summary = summary(verdict, candidates, impact, noTelemetry ? null : missing);
     return new RcaReport(
         incidentId,
         ctx.incident().alert(),
@@ -297,7 +305,11 @@ final class ReportAssembler {
     return new Impact(s, services, routes, ids);
   }
 
-  private static String summary(Verdict v, List<RootCauseCandidate> cs, Impact impact) {
+  /**
+   * @param missing the kinds of data missing, or null when there was no telemetry at all
+   */
+  private static String summary(
+      Verdict v, List<RootCauseCandidate> cs, Impact impact, List<String> missing) {
     return switch (v) {
       case NO_FAULT ->
           "No root cause found: no service shows fault-indicating evidence beyond normal variation"
@@ -305,16 +317,21 @@ final class ReportAssembler {
                   ? "."
                   : " [" + String.join(", ", impact.evidenceIds()) + "].");
       case INCONCLUSIVE ->
-          cs.isEmpty()
+          missing == null
               ? "Inconclusive: the bundle holds no metrics, logs, traces or events, so nothing could"
                   + " be checked."
-              : "Inconclusive: the strongest candidate is "
-                  + cs.get(0).service()
-                  + " ("
-                  + cs.get(0).faultClass().id()
-                  + ") "
-                  + cite(cs.get(0))
-                  + ", but the evidence does not separate it clearly from the others.";
+              : cs.isEmpty()
+                  ? "Inconclusive: no service shows fault-indicating evidence in the data there was,"
+                      + " but "
+                      + String.join(", ", missing)
+                      + " were missing, so a fault they would show cannot be ruled out."
+                  : "Inconclusive: the strongest candidate is "
+                      + cs.get(0).service()
+                      + " ("
+                      + cs.get(0).faultClass().id()
+                      + ") "
+                      + cite(cs.get(0))
+                      + ", but the evidence does not separate it clearly from the others.";
       case ROOT_CAUSE_FOUND -> {
         RootCauseCandidate c = cs.get(0);
         StringBuilder sb =

@@ -44,6 +44,23 @@ class WithheldDataTest {
   }
 
   @Test
+  void aQuietControlSeenThroughOnePillarIsInconclusiveNotNoFault() {
+    var control = SyntheticIncident.build(false, 7);
+    RcaReport full =
+        Director.standard()
+            .investigate(TelemetrySource.inMemory(control), control.alert(), null, "c", null)
+            .report();
+    assertThat(full.verdict()).isEqualTo(dev.warroom.model.Verdict.NO_FAULT);
+    TelemetrySource logsOnly =
+        WithheldTelemetrySource.of(
+            TelemetrySource.inMemory(control), EnumSet.of(Kind.METRICS, Kind.TRACES));
+    RcaReport r =
+        Director.standard().investigate(logsOnly, control.alert(), null, "c", null).report();
+    assertThat(r.verdict()).isEqualTo(dev.warroom.model.Verdict.INCONCLUSIVE);
+    assertThat(r.summary()).contains("metrics", "traces", "cannot be ruled out");
+  }
+
+  @Test
   void unknownKindIsNamed() {
     assertThat(Kind.parseList(" logs, TRACES ")).containsExactlyInAnyOrder(Kind.LOGS, Kind.TRACES);
     assertThat(Kind.parseList("")).isEmpty();
