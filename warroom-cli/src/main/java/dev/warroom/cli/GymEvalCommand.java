@@ -3,7 +3,6 @@ package dev.warroom.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.warroom.engine.agents.WithheldTelemetrySource;
 import dev.warroom.engine.director.Calibration;
 import dev.warroom.engine.director.Director;
 import dev.warroom.eval.CalibrationMetrics;
@@ -17,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -71,21 +71,7 @@ final class GymEvalCommand implements Callable<Integer> {
               + " the shipped one.")
   Path calibration;
 
-  @Option(
-      names = "--withhold",
-      paramLabel = "KINDS",
-      description =
-          "Investigate every episode as if its bundle lacked these kinds of data, comma-separated:"
-              + " metrics, logs, traces, events, code, db (e.g. 'metrics,traces,events' for logs"
-              + " only).")
-  String withhold;
-
-  @Option(
-      names = "--model",
-      paramLabel = "FILE",
-      description =
-          "Rank with this model (written by 'warroom gym train') instead of the shipped one.")
-  Path model;
+  @Mixin DataOptions data;
 
   @Override
   public Integer call() throws Exception {
@@ -95,11 +81,8 @@ final class GymEvalCommand implements Callable<Integer> {
     if (calibration != null) {
       director = director.withCalibration(Calibration.load(calibration));
     }
-    if (model != null) {
-      director = director.withModelFile(model);
-    }
-    GymSuiteEvaluation eval =
-        new GymSuiteEvaluation(director, WithheldTelemetrySource.Kind.parseList(withhold));
+    director = data.apply(director);
+    GymSuiteEvaluation eval = new GymSuiteEvaluation(director, data.withheld());
     if ((dir == null) == (seeds == null)) {
       throw new IllegalArgumentException("give a suite folder DIR or --seeds A..B (one of them)");
     }

@@ -2,7 +2,6 @@ package dev.warroom.cli;
 
 import dev.warroom.engine.agents.Dialect;
 import dev.warroom.engine.agents.DialectProfile;
-import dev.warroom.engine.agents.WithheldTelemetrySource;
 import dev.warroom.engine.director.Director;
 import dev.warroom.engine.director.Investigation;
 import dev.warroom.engine.director.Investigator;
@@ -15,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -81,20 +81,7 @@ final class InvestigateCommand implements Callable<Integer> {
               + " (default: PromQL for metrics, LogQL for logs, OpenSearch for traces and events).")
   String dialect;
 
-  @Option(
-      names = "--withhold",
-      paramLabel = "KINDS",
-      description =
-          "Investigate as if the bundle lacked these kinds of data, comma-separated: metrics,"
-              + " logs, traces, events, code, db (e.g. when one source is known to be broken).")
-  String withhold;
-
-  @Option(
-      names = "--model",
-      paramLabel = "FILE",
-      description =
-          "Rank with this model (written by 'warroom gym train') instead of the shipped one.")
-  Path model;
+  @Mixin DataOptions data;
 
   @Override
   public Integer call() throws Exception {
@@ -102,13 +89,10 @@ final class InvestigateCommand implements Callable<Integer> {
     if (dialect != null) {
       director = director.withDialects(DialectProfile.of(Dialect.parse(dialect)));
     }
-    if (model != null) {
-      director = director.withModelFile(model);
-    }
+    director = data.apply(director);
     String runbookText = runbook == null ? null : Files.readString(runbook, StandardCharsets.UTF_8);
     Investigation inv =
-        new Investigator(director, WithheldTelemetrySource.Kind.parseList(withhold))
-            .investigate(bundle, runbookText);
+        new Investigator(director, data.withheld()).investigate(bundle, runbookText);
     String text = render(inv.report(), json ? Format.json : format);
     if (out != null) {
       Files.writeString(out, text, StandardCharsets.UTF_8);

@@ -197,18 +197,7 @@ public final class CodeAnalysisActor
             ? routing.describe() + "; analysed by the code expert anyway (no routing decision)"
             : routing.describe();
     List<String> rows =
-        lines.stream()
-            .limit(ROUTED_BODIES)
-            .map(
-                r ->
-                    r.timestamp()
-                        + " "
-                        + r.service()
-                        + " "
-                        + r.severity()
-                        + " "
-                        + ErrorLocalizationActor.firstLine(r.body()))
-            .toList();
+        lines.stream().limit(ROUTED_BODIES).map(ErrorLocalizationActor::logRow).toList();
     return ctx.evidence()
         .add(
             EvidenceKind.LOG,

@@ -233,19 +233,7 @@ public final class ErrorLocalizationActor
               sig.category(),
               first.timestamp(),
               expected);
-      List<String> rows =
-          lines.stream()
-              .limit(5)
-              .map(
-                  r ->
-                      r.timestamp()
-                          + " "
-                          + r.service()
-                          + " "
-                          + r.severity()
-                          + " "
-                          + firstLine(r.body()))
-              .toList();
+      List<String> rows = lines.stream().limit(5).map(ErrorLocalizationActor::logRow).toList();
       List<String> entities =
           new ArrayList<>(List.of(first.service(), sig.category(), Integer.toString(lines.size())));
       if (exception != null) {
@@ -330,6 +318,11 @@ public final class ErrorLocalizationActor
 
   static double minutes(dev.warroom.model.TimeWindow w) {
     return w.length().toMillis() / 60_000.0;
+  }
+
+  /** One log record as an evidence row: time, service, level and the body's first line. */
+  static String logRow(LogRecord r) {
+    return r.timestamp() + " " + r.service() + " " + r.severity() + " " + firstLine(r.body());
   }
 
   static String firstLine(String body) {
