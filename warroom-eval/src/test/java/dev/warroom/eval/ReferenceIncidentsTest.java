@@ -16,9 +16,10 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The reference incidents of the gym, investigated end to end through the embedded store: the root
  * cause must be among the top three candidates and the report must carry at least half of the
  * evidence the truth expects (the reward's evidence recall). Not yet solved, so not listed:
- * ref3-bank-network (root cause found, but only a third of the expected evidence) and
- * ref4-unindexed-query (the unindexed query on ledger-db is not ranked in the top three); see
- * docs/engine.md.
+ * ref3-bank-network (transactionhistory is blamed for the frontend->ledgerwriter partition, the
+ * culprit frontend is second, as dns_failure) and ref4-unindexed-query (ledger-db is top-1 and the
+ * database expert names the unindexed statement, but the class comes out disk_io_saturation, 0.53
+ * against slow_query 0.41); see docs/engine.md.
  */
 class ReferenceIncidentsTest {
   static java.util.List<String> references() {
