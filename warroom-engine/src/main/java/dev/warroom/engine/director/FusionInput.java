@@ -40,7 +40,10 @@ record FusionInput(
     Topology topology,
     ScanDigest scan,
     List<String> missing) {
-  /** The telemetry kinds {@link #missing} may name. */
+  /** The three pillars of telemetry. */
+  static final List<String> PILLARS = List.of("metrics", "logs", "traces");
+
+  /** The telemetry kinds {@link #missing} may name: the pillars and events. */
   static final List<String> TELEMETRY = List.of("metrics", "logs", "traces", "events");
 
   FusionInput {

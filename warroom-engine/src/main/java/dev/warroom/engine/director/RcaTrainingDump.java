@@ -88,9 +88,13 @@ public final class RcaTrainingDump {
       throw new IllegalArgumentException("threads: must be >= 1, got " + threads);
     }
     ObjectMapper m = new ObjectMapper();
-    // checked up front, so a held-out episode stops the run before anything is written
+    // read once and checked up front, so a held-out episode stops the run before anything is
+    // written
+    java.util.Map<Path, JsonNode> truths = new java.util.HashMap<>();
     for (Path ep : episodes) {
-      long seed = m.readTree(ep.resolve("truth.json").toFile()).path("seed").asLong();
+      JsonNode truth = m.readTree(ep.resolve("truth.json").toFile());
+      truths.put(ep, truth);
+      long seed = truth.path("seed").asLong();
       if (seed >= HELD_OUT_FROM) {
         throw new IllegalArgumentException(
             ep + ": seed " + seed + " is held out (>= " + HELD_OUT_FROM + "); nothing dumped");
@@ -113,7 +117,7 @@ public final class RcaTrainingDump {
         jobs.add(
             pool.submit(
                 () -> {
-                  if (dump(ep, out, m, inv.get(), got.get())) {
+                  if (dump(ep, truths.get(ep), out, m, inv.get(), got.get())) {
                     investigated.incrementAndGet();
                   }
                   progress.accept(done.incrementAndGet(), String.valueOf(ep.getFileName()));
@@ -134,14 +138,18 @@ public final class RcaTrainingDump {
   }
 
   private static boolean dump(
-      Path ep, Path out, ObjectMapper m, Investigator inv, AtomicReference<FusionInput> got)
+      Path ep,
+      JsonNode truth,
+      Path out,
+      ObjectMapper m,
+      Investigator inv,
+      AtomicReference<FusionInput> got)
       throws IOException {
     String id = ep.getFileName().toString();
     Path target = out.resolve(id + ".json");
     if (Files.exists(target)) {
       return false;
     }
-    JsonNode truth = m.readTree(ep.resolve("truth.json").toFile());
     got.set(null);
     inv.investigate(ep, null);
     ObjectNode o = m.createObjectNode();

@@ -84,8 +84,7 @@ final class ReportAssembler {
     // "No fault" from one pillar of telemetry alone (only logs, only metrics or only traces) is
     // an absence of evidence where most of it could not be looked at: say inconclusive instead,
     // and the report names what was missing.
-    long pillarsMissing =
-        List.of("metrics", "logs", "traces").stream().filter(missing::contains).count();
+    long pillarsMissing = FusionInput.PILLARS.stream().filter(missing::contains).count();
     if (verdict == Verdict.NO_FAULT && pillarsMissing >= 2) {
       verdict = Verdict.INCONCLUSIVE;
     }
