@@ -4,6 +4,11 @@ import dev.warroom.experts.logs.Entity;
 import dev.warroom.experts.logs.EntityExtractor;
 import dev.warroom.experts.logs.EntityType;
 import dev.warroom.experts.logs.FrequencyShift;
+import dev.warroom.experts.logs.LineCategories;
+import dev.warroom.experts.logs.LineCategory;
+import dev.warroom.experts.traces.EdgeFailure;
+import dev.warroom.experts.traces.TraceExpert;
+import dev.warroom.model.DependencyEdge;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
@@ -146,6 +151,112 @@ public final class ErrorLocalizationActor
               null,
               List.of(ev)));
     }
+    edgeFailures(ctx, sp, services, tb, ti);
+  }
+
+  /**
+   * Per caller → callee edge, the failed calls the callee did not fail itself (the traces expert's
+   * {@link TraceExpert#edgeFailures}), where they rose against the baseline: a finding on the
+   * callee, component "caller->callee", saying how the calls failed (the logs expert's category of
+   * their {@code error.type}) and how many of the caller's callees fail this way — one edge of a
+   * caller points at the path (a partition, a policy), all of them at the caller (its resolver, its
+   * network), which the learned fusion weighs.
+   */
+  private void edgeFailures(
+      InvestigationContext ctx, RecentWindows.Spans sp, List<String> services, double tb, double ti) {
+    double ratio = ImpactAnalysisActor.lengthRatio(sp.split());
+    Map<String, Integer> base = new java.util.HashMap<>();
+    for (EdgeFailure e : TraceExpert.edgeFailures(sp.baselineErrors().rows())) {
+      base.put(e.edge(), e.failures());
+    }
+    List<EdgeFailure> inc =
+        TraceExpert.edgeFailures(sp.incidentErrors().rows()).stream()
+            .filter(
+                e -> services.isEmpty() || services.contains(e.caller()) || services.contains(e.callee()))
+            .toList();
+    List<FrequencyShift.Exposure> pairs = new ArrayList<>();
+    for (EdgeFailure e : inc) {
+      pairs.add(new FrequencyShift.Exposure(base.getOrDefault(e.edge(), 0), tb, e.failures(), ti));
+    }
+    boolean[] rose = FrequencyShift.rises(pairs, RISE);
+    Map<String, Integer> risenPerCaller = new java.util.HashMap<>();
+    for (int i = 0; i < rose.length; i++) {
+      if (rose[i]) {
+        risenPerCaller.merge(inc.get(i).caller(), 1, Integer::sum);
+      }
+    }
+    for (int i = 0; i < rose.length; i++) {
+      if (!rose[i]) {
+        continue;
+      }
+      EdgeFailure e = inc.get(i);
+      double expected = base.getOrDefault(e.edge(), 0) * ratio;
+      long callees =
+          ctx.topology().edges().stream()
+              .filter(d -> d.caller().equals(e.caller()) && !d.callee().equals(e.caller()))
+              .map(DependencyEdge::callee)
+              .distinct()
+              .count();
+      String types =
+          e.errorTypes().entrySet().stream()
+              .sorted(Map.Entry.<String, Integer>comparingByValue().reversed())
+              .limit(3)
+              .map(t -> t.getKey() + " " + t.getValue())
+              .collect(java.util.stream.Collectors.joining(", "));
+      String summary =
+          String.format(
+              Locale.ROOT,
+              "%s: %d calls failed that %s did not fail itself, mostly %s (%s; expected %.0f)%s",
+              e.edge(),
+              e.failures(),
+              e.callee(),
+              callCategory(e.dominantErrorType()),
+              types,
+              expected,
+              callees == 0
+                  ? ""
+                  : String.format(
+                      Locale.ROOT,
+                      "; %d of %s's %d callees fail this way",
+                      Math.min(callees, risenPerCaller.get(e.caller())),
+                      e.caller(),
+                      callees));
+      var ev =
+          ctx.evidence()
+              .add(
+                  EvidenceKind.TRACE,
+                  name(),
+                  sp.incidentErrors(),
+                  summary,
+                  exampleSpans(sp.incidentErrors().rows(), e.caller()),
+                  List.of(e.caller(), e.callee(), Integer.toString(e.failures())),
+                  null);
+      ctx.addFinding(
+          new Finding(
+              name(),
+              e.callee(),
+              e.edge(),
+              null,
+              summary,
+              Math.min(1, 0.4 + 0.1 * Math.log1p(Math.max(0, e.failures() - expected))),
+              e.firstSeen(),
+              List.of(ev)));
+    }
+  }
+
+  /**
+   * How a call failed, from its {@code error.type} or status code: the logs expert's category of
+   * the text ("timeout", "connection_refused", "dns", "tls" …), else "http_5xx"/"http_4xx" for a
+   * bare status code, else "error".
+   */
+  static String callCategory(String errorType) {
+    if (errorType.length() == 3 && Character.isDigit(errorType.charAt(0))) {
+      return "http_" + errorType.charAt(0) + "xx";
+    }
+    return LineCategories.of(errorType)
+        .map(LineCategory::name)
+        .filter(n -> !n.equals("error"))
+        .orElse("error");
   }
 
   private static List<String> exampleSpans(List<dev.warroom.model.Span> spans, String service) {

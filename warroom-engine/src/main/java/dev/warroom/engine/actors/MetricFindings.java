@@ -12,6 +12,13 @@ import java.util.function.Predicate;
 final class MetricFindings {
   private MetricFindings() {}
 
+  /**
+   * Robust deviations the level after the onset must keep from the baseline median to be reported:
+   * a run of outliers after which the series sits at its old level ("rose from 0.002 to 0.002") is
+   * an excursion, not a shift, and a finding saying so would only confuse the reader.
+   */
+  static final double MIN_LEVEL_Z = 1.0;
+
   /** Findings for the anomalous entries matching {@code filter}, at most {@code max} of them. */
   static List<Finding> record(
       InvestigationContext ctx, String expert, Predicate<MetricScan.Entry> filter, int max) {
@@ -21,7 +28,7 @@ final class MetricFindings {
       if (out.size() >= max) {
         break;
       }
-      if (!filter.test(e)) {
+      if (!filter.test(e) || Math.abs(e.shift().z()) < MIN_LEVEL_Z) {
         continue;
       }
       // One finding per (component, signal): the strongest series of a family speaks for it.

@@ -143,10 +143,16 @@ final class MetricScan {
     return out;
   }
 
-  private static MetricSeries stitch(SeriesKey key, List<MetricSeries> parts) {
-    if (parts.size() == 1) {
-      return parts.get(0);
+  /** One series from parts fetched in any order: by time, the first copy of a timestamp kept. */
+  static MetricSeries stitch(SeriesKey key, List<MetricSeries> fetched) {
+    if (fetched.size() == 1) {
+      return fetched.get(0);
     }
+    List<MetricSeries> parts =
+        fetched.stream()
+            .filter(p -> p.size() > 0)
+            .sorted(Comparator.comparingLong(p -> p.timestampAt(0)))
+            .toList();
     int n = parts.stream().mapToInt(MetricSeries::size).sum();
     long[] ts = new long[n];
     double[] vs = new double[n];

@@ -25,6 +25,10 @@ final class CandidateFeatures {
   private static final Pattern K8S_REASON = Pattern.compile("^[^:]+: (\\w+) x\\d+");
   private static final Pattern LOG_CATEGORY = Pattern.compile("log lines of category (\\S+) from");
   private static final Pattern NAMED_CATEGORY = Pattern.compile("reports (\\S+) errors naming");
+  private static final Pattern EDGE_FAILURE =
+      Pattern.compile("calls failed that \\S+ did not fail itself, mostly (\\S+) ");
+  private static final Pattern EDGE_SPREAD =
+      Pattern.compile("; (\\d+) of \\S+'s (\\d+) callees fail this way");
 
   /** The features of every candidate, keyed by service, from the fused ranking of the input. */
   static Map<String, Map<String, Double>> of(
@@ -80,6 +84,11 @@ final class CandidateFeatures {
       if (x.summary().contains("failing spans originate")) {
         f.put("errors.origin", x.score());
       }
+      edgeFailure(f, x);
+      if (x.expert().equals("database_analysis") && x.summary().contains("; missing index on ")) {
+        // a full scan the expert can name an index for: the plan, not the disk, is at fault
+        f.merge("db.missing_index", x.score(), Math::max);
+      }
       if (!s.equals(x.component()) && x.expert().equals("infra_analysis")) {
         f.merge("pod." + cls, x.score(), Math::max);
       }
@@ -133,6 +142,30 @@ final class CandidateFeatures {
           && !x.onset().isAfter(first.plus(java.time.Duration.ofMinutes(10)))
           && x.onset().isAfter(first.minus(java.time.Duration.ofHours(2)))) {
         f.put("chg." + x.faultClass().id() + ".before_symptoms", 1.0);
+      }
+    }
+  }
+
+  /**
+   * A failed-call edge pointing at the candidate ({@code ErrorLocalizationActor}): how the calls
+   * failed ("edge.err.timeout") and whether they are the only failing edge of a caller with several
+   * callees ("edge.one_callee": the path) or all of its edges ("edge.all_callees": the caller).
+   */
+  private static void edgeFailure(Map<String, Double> f, Finding x) {
+    Matcher m = EDGE_FAILURE.matcher(x.summary());
+    if (!m.find()) {
+      return;
+    }
+    f.merge("edge.failed", x.score(), Math::max);
+    f.put("edge.err." + m.group(1).toLowerCase(Locale.ROOT), 1.0);
+    Matcher spread = EDGE_SPREAD.matcher(x.summary());
+    if (spread.find()) {
+      int affected = Integer.parseInt(spread.group(1));
+      int callees = Integer.parseInt(spread.group(2));
+      if (callees > 1 && affected == 1) {
+        f.put("edge.one_callee", 1.0);
+      } else if (callees > 1 && affected >= callees) {
+        f.put("edge.all_callees", 1.0);
       }
     }
   }

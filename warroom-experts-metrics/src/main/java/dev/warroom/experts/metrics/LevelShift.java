@@ -88,7 +88,7 @@ public record LevelShift(Instant onset, double z, double baselineMedian, double 
     }
     double sigma =
         Math.max(
-            RobustStats.MAD_TO_SIGMA * mad,
+            Math.max(RobustStats.MAD_TO_SIGMA * mad, quantum(b)),
             Math.max(0.01 * Math.abs(med), Math.max(1e-9, 0.01 * range)));
     int onsetIdx = firstRun(v, med, sigma);
     if (onsetIdx < 0) {
@@ -103,6 +103,30 @@ public record LevelShift(Instant onset, double z, double baselineMedian, double 
         (afterMed - med) / sigma,
         med,
         afterMed);
+  }
+
+  /**
+   * The resolution of a discrete baseline: the smallest gap between two of its distinct values,
+   * when it takes few distinct values (at most three, or a quarter as many as it has points, e.g. a
+   * thread count or an open-connection count); 0 otherwise. A series that flips between 1 and 2 has a MAD
+   * of 0 or 1 depending on which value holds the majority, so without this floor a change in the
+   * majority alone reads as a shift of "100 robust deviations"; with it, a shift must span several
+   * steps of the series' own resolution.
+   *
+   * @param sorted the finite baseline values, ascending
+   */
+  static double quantum(double[] sorted) {
+    int distinct = 0;
+    double gap = Double.POSITIVE_INFINITY;
+    for (int i = 0; i < sorted.length; i++) {
+      if (i == 0 || sorted[i] != sorted[i - 1]) {
+        distinct++;
+        if (i > 0) {
+          gap = Math.min(gap, sorted[i] - sorted[i - 1]);
+        }
+      }
+    }
+    return distinct >= 2 && (distinct <= 3 || distinct * 4 <= sorted.length) ? gap : 0;
   }
 
   /**

@@ -77,6 +77,22 @@ class LevelShiftTest {
   }
 
   @Test
+  void aDiscreteSeriesMustMoveSeveralOfItsStepsNotJustChangeItsMajority() {
+    // an open-connection count flipping between 1 and 2, mostly 1: MAD 0, median 1
+    double[] b = new double[40];
+    for (int i = 0; i < b.length; i++) {
+      b[i] = i % 3 == 0 ? 2 : 1;
+    }
+    // in the incident 2 is the majority: the median moves by one step, which is not a shift
+    assertThat(LevelShift.of(series(T0, b), series(T0, 2, 2, 1, 2, 2, 2, 1, 2)).anomalous())
+        .isFalse();
+    // a pool filling up to 10 is 9 steps: a shift
+    LevelShift full = LevelShift.of(series(T0, b), series(T0, 1, 10, 10, 10, 10));
+    assertThat(full.anomalous()).isTrue();
+    assertThat(full.z()).isCloseTo(9.0, within(1e-9));
+  }
+
+  @Test
   void ignoresNonFiniteValuesAndGapsInTheBaselineSample() {
     double[] b = baseline().values();
     b[3] = Double.NaN;

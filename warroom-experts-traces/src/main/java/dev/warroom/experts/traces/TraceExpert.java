@@ -5,7 +5,9 @@ import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
 import dev.warroom.model.Span;
+import dev.warroom.model.SpanKind;
 import dev.warroom.model.Topology;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -90,6 +92,51 @@ public final class TraceExpert {
     Objects.requireNonNull(spans, "spans");
     return java.util.Collections.unmodifiableMap(
         ErrorOriginLocator.originCounts(new TraceIndex(spans)));
+  }
+
+  /**
+   * Failed calls per caller → callee edge that the callee did not fail itself ({@link
+   * EdgeFailure}), most failures first. Like {@link #errorOriginCounts} the input may be the failed
+   * spans only: whether a client span's failure is its own depends only on which spans fail.
+   */
+  public static List<EdgeFailure> edgeFailures(List<Span> spans) {
+    Objects.requireNonNull(spans, "spans");
+    TraceIndex ix = new TraceIndex(spans);
+    record Acc(int[] n, Map<String, Integer> types, Instant[] first) {}
+    Map<List<String>, Acc> byEdge = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < ix.spans.size(); i++) {
+      Span s = ix.spans.get(i);
+      if ((s.kind() != SpanKind.CLIENT && s.kind() != SpanKind.PRODUCER)
+          || ix.peer[i] == null
+          || ix.peer[i].equals(s.service())
+          || !ErrorOriginLocator.isOrigin(ix, i)) {
+        continue;
+      }
+      Acc a =
+          byEdge.computeIfAbsent(
+              List.of(s.service(), ix.peer[i]),
+              k -> new Acc(new int[1], new java.util.TreeMap<>(), new Instant[1]));
+      a.n()[0]++;
+      String type = s.attribute("error.type");
+      if (type == null || type.isBlank()) {
+        type = s.attribute("http.response.status_code");
+      }
+      if (type == null || type.isBlank()) {
+        type = s.attribute("http.status_code");
+      }
+      a.types().merge(type == null || type.isBlank() ? "unknown" : type, 1, Integer::sum);
+      if (a.first()[0] == null || s.start().isBefore(a.first()[0])) {
+        a.first()[0] = s.start();
+      }
+    }
+    List<EdgeFailure> out = new ArrayList<>();
+    byEdge.forEach(
+        (k, a) -> out.add(new EdgeFailure(k.get(0), k.get(1), a.n()[0], a.types(), a.first()[0])));
+    out.sort(
+        java.util.Comparator.comparingInt(EdgeFailure::failures)
+            .reversed()
+            .thenComparing(EdgeFailure::edge));
+    return out;
   }
 
   /** The service dependency graph of a set of spans. */

@@ -49,7 +49,8 @@ final class TraceIndex {
       Span s = spans.get(i);
       byId.put(s.traceId() + '/' + s.spanId(), i);
       traceIds.put(s.traceId(), Boolean.TRUE);
-      OperationKey key = new OperationKey(s.service(), s.operation());
+      peer[i] = declaredPeer(s);
+      OperationKey key = new OperationKey(s.service(), s.operation(), peer[i]);
       Integer id = opIds.get(key);
       if (id == null) {
         id = operations.size();
@@ -60,7 +61,6 @@ final class TraceIndex {
       startNanos[i] = s.start().getEpochSecond() * 1_000_000_000L + s.start().getNano();
       endNanos[i] = startNanos[i] + s.duration().toNanos();
       error[i] = isError(s);
-      peer[i] = declaredPeer(s);
     }
     traces = traceIds.size();
     int[] childCount = new int[n];
