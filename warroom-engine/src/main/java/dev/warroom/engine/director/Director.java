@@ -50,7 +50,13 @@ public final class Director {
   private final DialectProfile dialects;
   private final Calibration calibration;
   private final InstantSource clock;
-  private final Optional<RcaModel> model;
+
+  /**
+   * The learned fusion model, asked for only when an investigation fuses: the shipped one is parsed
+   * once per process, and not at all when a model file replaces it.
+   */
+  private final java.util.function.Supplier<Optional<RcaModel>> model;
+
   private final Consumer<FusionInput> observer;
 
   public Director(
@@ -58,7 +64,7 @@ public final class Director {
       DialectProfile dialects,
       Calibration calibration,
       InstantSource clock) {
-    this(registry, dialects, calibration, clock, RcaModel.shipped(), in -> {});
+    this(registry, dialects, calibration, clock, RcaModel::shippedOnce, in -> {});
   }
 
   private Director(
@@ -66,7 +72,7 @@ public final class Director {
       DialectProfile dialects,
       Calibration calibration,
       InstantSource clock,
-      Optional<RcaModel> model,
+      java.util.function.Supplier<Optional<RcaModel>> model,
       Consumer<FusionInput> observer) {
     this.model = model;
     this.observer = observer;
@@ -119,7 +125,8 @@ public final class Director {
 
   /** This director with the given learned fusion model, or the hand-weighted fusion (null). */
   Director withModel(RcaModel m) {
-    return new Director(registry, dialects, calibration, clock, Optional.ofNullable(m), observer);
+    Optional<RcaModel> chosen = Optional.ofNullable(m);
+    return new Director(registry, dialects, calibration, clock, () -> chosen, observer);
   }
 
   /** This director handing every fusion input to {@code o} (training dumps). */
@@ -204,8 +211,9 @@ public final class Director {
     FusionInput fusionInput = fusionInput(ctx, ScanDigest.of(ctx));
     observer.accept(fusionInput);
     List<EvidenceFusion.Candidate> ranked = fuse(fusionInput);
-    if (model.isPresent()) {
-      ranked = LearnedFusion.apply(model.get(), fusionInput, ranked);
+    Optional<RcaModel> learned = model.get();
+    if (learned.isPresent()) {
+      ranked = LearnedFusion.apply(learned.get(), fusionInput, ranked);
     }
     timings.put("fusion", (System.nanoTime() - t2) / 1_000_000);
     timings.put("queries", (long) budget.queriesUsed());
@@ -218,7 +226,7 @@ public final class Director {
             trace,
             ranked,
             calibration,
-            model.orElse(null),
+            learned.orElse(null),
             inv.missing(),
             timings);
     return new Investigation(report, plan.name(), trace);

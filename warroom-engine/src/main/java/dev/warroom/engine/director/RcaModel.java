@@ -60,6 +60,15 @@ record RcaModel(
     }
   }
 
+  /** The shipped model, parsed on first use and kept for the process. */
+  static Optional<RcaModel> shippedOnce() {
+    return Shipped.MODEL;
+  }
+
+  private static final class Shipped {
+    static final Optional<RcaModel> MODEL = shipped();
+  }
+
   /** For each candidate (features in order), the probability that it is the one at fault. */
   double[] choiceProbabilities(java.util.List<Map<String, Double>> candidates) {
     double[] z = new double[candidates.size()];
