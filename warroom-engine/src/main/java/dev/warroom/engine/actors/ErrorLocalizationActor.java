@@ -163,7 +163,11 @@ public final class ErrorLocalizationActor
    * network), which the learned fusion weighs.
    */
   private void edgeFailures(
-      InvestigationContext ctx, RecentWindows.Spans sp, List<String> services, double tb, double ti) {
+      InvestigationContext ctx,
+      RecentWindows.Spans sp,
+      List<String> services,
+      double tb,
+      double ti) {
     double ratio = ImpactAnalysisActor.lengthRatio(sp.split());
     Map<String, Integer> base = new java.util.HashMap<>();
     for (EdgeFailure e : TraceExpert.edgeFailures(sp.baselineErrors().rows())) {
@@ -172,7 +176,10 @@ public final class ErrorLocalizationActor
     List<EdgeFailure> inc =
         TraceExpert.edgeFailures(sp.incidentErrors().rows()).stream()
             .filter(
-                e -> services.isEmpty() || services.contains(e.caller()) || services.contains(e.callee()))
+                e ->
+                    services.isEmpty()
+                        || services.contains(e.caller())
+                        || services.contains(e.callee()))
             .toList();
     List<FrequencyShift.Exposure> pairs = new ArrayList<>();
     for (EdgeFailure e : inc) {

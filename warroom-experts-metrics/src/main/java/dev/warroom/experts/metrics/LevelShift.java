@@ -108,10 +108,10 @@ public record LevelShift(Instant onset, double z, double baselineMedian, double 
   /**
    * The resolution of a discrete baseline: the smallest gap between two of its distinct values,
    * when it takes few distinct values (at most three, or a quarter as many as it has points, e.g. a
-   * thread count or an open-connection count); 0 otherwise. A series that flips between 1 and 2 has a MAD
-   * of 0 or 1 depending on which value holds the majority, so without this floor a change in the
-   * majority alone reads as a shift of "100 robust deviations"; with it, a shift must span several
-   * steps of the series' own resolution.
+   * thread count or an open-connection count); 0 otherwise. A series that flips between 1 and 2 has
+   * a MAD of 0 or 1 depending on which value holds the majority, so without this floor a change in
+   * the majority alone reads as a shift of "100 robust deviations"; with it, a shift must span
+   * several steps of the series' own resolution.
    *
    * @param sorted the finite baseline values, ascending
    */

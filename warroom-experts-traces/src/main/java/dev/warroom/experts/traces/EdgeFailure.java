@@ -20,7 +20,11 @@ import java.util.Objects;
  * @param firstSeen start of the earliest such span
  */
 public record EdgeFailure(
-    String caller, String callee, int failures, Map<String, Integer> errorTypes, Instant firstSeen) {
+    String caller,
+    String callee,
+    int failures,
+    Map<String, Integer> errorTypes,
+    Instant firstSeen) {
   public EdgeFailure {
     Objects.requireNonNull(caller, "caller");
     Objects.requireNonNull(callee, "callee");
