@@ -1,33 +1,27 @@
 package dev.warroom.engine.actors;
 
+import static dev.warroom.engine.actors.InvestigationFixture.START;
+import static dev.warroom.engine.actors.InvestigationFixture.alert;
+import static dev.warroom.engine.actors.InvestigationFixture.context;
+import static dev.warroom.engine.actors.InvestigationFixture.manifest;
+import static dev.warroom.engine.actors.InvestigationFixture.store;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import dev.warroom.engine.agents.Budget;
-import dev.warroom.engine.agents.DialectProfile;
-import dev.warroom.engine.agents.StoreTelemetrySource;
-import dev.warroom.engine.agents.TelemetryAgent;
-import dev.warroom.model.Alert;
-import dev.warroom.model.AlertSource;
-import dev.warroom.model.AlertStatus;
-import dev.warroom.model.BundleManifest;
 import dev.warroom.model.ComponentKind;
 import dev.warroom.model.DependencyEdge;
 import dev.warroom.model.Deploy;
 import dev.warroom.model.Event;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
-import dev.warroom.model.Incident;
 import dev.warroom.model.IncidentBundle;
 import dev.warroom.model.MetricSeries;
 import dev.warroom.model.SeriesKey;
 import dev.warroom.model.ServiceNode;
-import dev.warroom.model.TimeWindow;
 import dev.warroom.model.Topology;
 import dev.warroom.store.duckdb.DuckDbStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -39,9 +33,6 @@ import org.junit.jupiter.api.Test;
  * moved 1 minute into it; the alert fires at 12 minutes.
  */
 class ChangeCorrelationActorTest {
-  private static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
-  private static final TimeWindow WINDOW =
-      new TimeWindow(START, START.plus(Duration.ofMinutes(30)));
   private static final Instant DEPLOYED = START.plus(Duration.ofMinutes(2));
   private static final Topology TOPOLOGY =
       new Topology(
@@ -93,19 +84,9 @@ class ChangeCorrelationActorTest {
   }
 
   private static Map<String, Finding> run(String alertService, boolean withMetrics) {
-    try (DuckDbStore store = DuckDbStore.inMemory()) {
-      store.ingest(bundle(alertService, withMetrics));
-      var agent =
-          new TelemetryAgent(
-              new StoreTelemetrySource(store),
-              DialectProfile.defaults(),
-              new Budget(100, Duration.ofMinutes(1), InstantSource.system()));
+    try (DuckDbStore store = store(bundle(alertService, withMetrics))) {
       InvestigationContext ctx =
-          new InvestigationContext(
-              new Incident("t", alert(alertService), WINDOW),
-              new TimeWindow(START.minus(Duration.ofHours(1)), START),
-              agent);
-      ctx.setTopologyProvider(() -> TOPOLOGY);
+          context(store, alert("HighLatency", alertService), Duration.ofHours(1), TOPOLOGY);
 
       ChangeCorrelationActor.Output out =
           new ChangeCorrelationActor().run(new ChangeCorrelationActor.Input(List.of()), ctx);
@@ -118,29 +99,14 @@ class ChangeCorrelationActorTest {
     }
   }
 
-  private static Alert alert(String service) {
-    return new Alert(
-        "fp",
-        AlertSource.ALERTMANAGER,
-        AlertStatus.FIRING,
-        "HighLatency",
-        "latency",
-        service,
-        "critical",
-        Map.of(),
-        Map.of(),
-        START.plus(Duration.ofMinutes(12)),
-        null);
-  }
-
   private static IncidentBundle bundle(String alertService, boolean withMetrics) {
     List<Event> events =
         List.of(
             new Deploy(DEPLOYED, "payment", "v2", "", "v1", null, Map.of()),
             new Deploy(DEPLOYED, "inventory", "v9", "", "v8", null, Map.of()));
     return new IncidentBundle(
-        new BundleManifest("changes", "", "UTC", WINDOW, Map.of()),
-        alert(alertService),
+        manifest("changes"),
+        alert("HighLatency", alertService),
         withMetrics ? List.of(latency(), connections()) : List.of(),
         List.of(),
         List.of(),

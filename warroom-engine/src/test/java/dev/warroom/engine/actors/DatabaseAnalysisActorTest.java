@@ -1,26 +1,19 @@
 package dev.warroom.engine.actors;
 
+import static dev.warroom.engine.actors.InvestigationFixture.START;
+import static dev.warroom.engine.actors.InvestigationFixture.context;
+import static dev.warroom.engine.actors.InvestigationFixture.manifest;
+import static dev.warroom.engine.actors.InvestigationFixture.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warroom.engine.agents.Budget;
-import dev.warroom.engine.agents.DialectProfile;
-import dev.warroom.engine.agents.StoreTelemetrySource;
-import dev.warroom.engine.agents.TelemetryAgent;
 import dev.warroom.model.Alert;
-import dev.warroom.model.AlertSource;
-import dev.warroom.model.AlertStatus;
-import dev.warroom.model.BundleManifest;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
-import dev.warroom.model.Incident;
 import dev.warroom.model.IncidentBundle;
 import dev.warroom.model.LogRecord;
 import dev.warroom.model.Severity;
-import dev.warroom.model.TimeWindow;
 import dev.warroom.store.duckdb.DuckDbStore;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,24 +24,12 @@ import org.junit.jupiter.api.Test;
  * lines are routed, digested by the database expert (literals masked) and grouped.
  */
 class DatabaseAnalysisActorTest {
-  private static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
-  private static final TimeWindow WINDOW =
-      new TimeWindow(START, START.plus(Duration.ofMinutes(30)));
+  private static final Alert ALERT = InvestigationFixture.alert("HighLatency", "orders-db");
 
   @Test
   void groupsSlowQueryLogLinesByTheExpertsStatementDigest() {
-    try (DuckDbStore store = DuckDbStore.inMemory()) {
-      store.ingest(bundle());
-      var agent =
-          new TelemetryAgent(
-              new StoreTelemetrySource(store),
-              DialectProfile.defaults(),
-              new Budget(100, Duration.ofMinutes(1), InstantSource.system()));
-      InvestigationContext ctx =
-          new InvestigationContext(
-              new Incident("t", alert(), WINDOW),
-              new TimeWindow(START.minus(Duration.ofHours(1)), START),
-              agent);
+    try (DuckDbStore store = store(bundle())) {
+      InvestigationContext ctx = context(store, ALERT, Duration.ofHours(1));
 
       DatabaseAnalysisActor.Output out =
           new DatabaseAnalysisActor().run(new DatabaseAnalysisActor.Input(List.of()), ctx);
@@ -65,21 +46,6 @@ class DatabaseAnalysisActorTest {
               "orders-db: 12 slow-query log lines for statement " + digest + " (routed as ");
       assertThat(f.evidence().getFirst().rows()).hasSize(5);
     }
-  }
-
-  private static Alert alert() {
-    return new Alert(
-        "fp",
-        AlertSource.ALERTMANAGER,
-        AlertStatus.FIRING,
-        "HighLatency",
-        "latency",
-        "orders-db",
-        "critical",
-        Map.of(),
-        Map.of(),
-        START.plus(Duration.ofMinutes(12)),
-        null);
   }
 
   /** 12 slow-query lines, each with other literals, 13 to 24 minutes into the window. */
@@ -103,14 +69,6 @@ class DatabaseAnalysisActorTest {
               null));
     }
     return new IncidentBundle(
-        new BundleManifest("logs", "", "UTC", WINDOW, Map.of()),
-        alert(),
-        List.of(),
-        logs,
-        List.of(),
-        List.of(),
-        null,
-        List.of(),
-        List.of());
+        manifest("logs"), ALERT, List.of(), logs, List.of(), List.of(), null, List.of(), List.of());
   }
 }

@@ -1,31 +1,24 @@
 package dev.warroom.engine.actors;
 
+import static dev.warroom.engine.actors.InvestigationFixture.START;
+import static dev.warroom.engine.actors.InvestigationFixture.manifest;
+import static dev.warroom.engine.actors.InvestigationFixture.store;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warroom.engine.agents.Budget;
-import dev.warroom.engine.agents.DialectProfile;
-import dev.warroom.engine.agents.StoreTelemetrySource;
-import dev.warroom.engine.agents.TelemetryAgent;
 import dev.warroom.model.Alert;
-import dev.warroom.model.AlertSource;
-import dev.warroom.model.AlertStatus;
-import dev.warroom.model.BundleManifest;
 import dev.warroom.model.ComponentKind;
 import dev.warroom.model.DependencyEdge;
 import dev.warroom.model.Evidence;
 import dev.warroom.model.Finding;
-import dev.warroom.model.Incident;
 import dev.warroom.model.IncidentBundle;
 import dev.warroom.model.ServiceNode;
 import dev.warroom.model.Span;
 import dev.warroom.model.SpanKind;
 import dev.warroom.model.SpanStatus;
-import dev.warroom.model.TimeWindow;
 import dev.warroom.model.Topology;
 import dev.warroom.store.duckdb.DuckDbStore;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.InstantSource;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,9 +34,7 @@ import org.junit.jupiter.api.Test;
  * for it, and the error origins it counts must sit in payment.
  */
 class TraceAnalysisActorTest {
-  private static final Instant START = Instant.parse("2026-03-02T10:00:00Z");
-  private static final TimeWindow WINDOW =
-      new TimeWindow(START, START.plus(Duration.ofMinutes(30)));
+  private static final Alert ALERT = InvestigationFixture.alert("HighLatency frontend", "frontend");
   private static final Topology TOPOLOGY =
       new Topology(
           List.of(
@@ -61,8 +52,7 @@ class TraceAnalysisActorTest {
 
   @BeforeAll
   static void ingest() {
-    slow = DuckDbStore.inMemory();
-    slow.ingest(bundle(false));
+    slow = store(bundle(false));
   }
 
   @AfterAll
@@ -124,8 +114,7 @@ class TraceAnalysisActorTest {
 
   @Test
   void countsErrorOriginsInTheDeepestFailingService() {
-    try (DuckDbStore store = DuckDbStore.inMemory()) {
-      store.ingest(bundle(true));
+    try (DuckDbStore store = store(bundle(true))) {
       InvestigationContext ctx = context(store);
 
       SpanStats inc = RecentWindows.spans(ctx).incidentStats();
@@ -139,33 +128,7 @@ class TraceAnalysisActorTest {
   }
 
   private static InvestigationContext context(DuckDbStore store) {
-    var agent =
-        new TelemetryAgent(
-            new StoreTelemetrySource(store),
-            DialectProfile.defaults(),
-            new Budget(100, Duration.ofMinutes(1), InstantSource.system()));
-    InvestigationContext ctx =
-        new InvestigationContext(
-            new Incident("t", alert(), WINDOW),
-            new TimeWindow(START.minus(Duration.ofMinutes(30)), START),
-            agent);
-    ctx.setTopologyProvider(() -> TOPOLOGY);
-    return ctx;
-  }
-
-  private static Alert alert() {
-    return new Alert(
-        "fp",
-        AlertSource.ALERTMANAGER,
-        AlertStatus.FIRING,
-        "HighLatency frontend",
-        "latency",
-        "frontend",
-        "critical",
-        Map.of(),
-        Map.of(),
-        START.plus(Duration.ofMinutes(12)),
-        null);
+    return InvestigationFixture.context(store, ALERT, Duration.ofMinutes(30), TOPOLOGY);
   }
 
   /** 30 minutes before the window and the window itself, a trace every 2 seconds. */
@@ -187,14 +150,7 @@ class TraceAnalysisActorTest {
       spans.add(span(tr, "c", "b", "payment", "Charge", t0.plusMillis(10), pay, st));
     }
     return new IncidentBundle(
-        new BundleManifest("traces", "", "UTC", WINDOW, Map.of()),
-        alert(),
-        List.of(),
-        List.of(),
-        spans,
-        List.of(),
-        TOPOLOGY,
-        List.of());
+        manifest("traces"), ALERT, List.of(), List.of(), spans, List.of(), TOPOLOGY, List.of());
   }
 
   private static Span span(
