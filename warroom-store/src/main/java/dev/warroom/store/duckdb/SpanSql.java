@@ -17,7 +17,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /** Trace queries as DuckDB SQL. */
 final class SpanSql {
@@ -66,6 +68,10 @@ final class SpanSql {
   private static QueryResult<Span> run(Connection c, String text, int limit) throws SQLException {
     List<Span> out = new ArrayList<>();
     boolean truncated = false;
+    // Spans of one service and operation mostly carry the same few attribute sets (route, status,
+    // pod, peer): each distinct JSON text is parsed once per query, not once per span. Bounded so
+    // a result of all-distinct attributes does not hold a second copy of them.
+    Map<String, Map<String, String>> parsed = new HashMap<>();
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery(text)) {
       while (rs.next()) {
@@ -84,12 +90,29 @@ final class SpanSql {
                 TimeText.ofNanos(rs.getLong(7)),
                 Duration.ofNanos(rs.getLong(8)),
                 SpanStatus.valueOf(rs.getString(9)),
-                ModelJson.attributesFromJson(rs.getString(10)),
+                attributes(rs.getString(10), parsed),
                 events(rs.getString(11))));
       }
     }
     return new QueryResult<>(out, DuckDbStore.DIALECT, text, truncated);
   }
+
+  private static Map<String, String> attributes(
+      String json, Map<String, Map<String, String>> parsed) {
+    if (json == null || json.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, String> m = parsed.get(json);
+    if (m == null) {
+      m = Map.copyOf(ModelJson.attributesFromJson(json));
+      if (parsed.size() < MAX_CACHED_ATTRIBUTE_SETS) {
+        parsed.put(json, m);
+      }
+    }
+    return m;
+  }
+
+  private static final int MAX_CACHED_ATTRIBUTE_SETS = 4096;
 
   private static List<SpanEvent> events(String json) {
     if (json == null) {
