@@ -1,7 +1,7 @@
 package dev.warroom.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warroom.experts.code.CodeFaultBench;
 import dev.warroom.gym.Episode;
@@ -11,17 +11,12 @@ import dev.warroom.gym.Scenario;
 import dev.warroom.gym.SystemCatalog;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -95,9 +90,7 @@ final class EvalCodeFaultsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
-    long[] range = seedRange(seeds);
-    long from = range[0];
-    long to = range[1];
+    FaultBenchReport.Seeds range = FaultBenchReport.Seeds.parse(seeds);
     if (windowMinutes < 5) {
       throw new IllegalArgumentException("--window-minutes: at least 5, got " + windowMinutes);
     }
@@ -110,80 +103,43 @@ final class EvalCodeFaultsCommand implements Callable<Integer> {
     }
     List<CodeFaultBench.Outcome> outcomes = new ArrayList<>();
     int skipped = 0;
-    Path tmp = Files.createTempDirectory("warroom-codefaults");
-    try {
+    try (FaultBenchReport.Scratch tmp = new FaultBenchReport.Scratch("warroom-codefaults")) {
       Gym gym = new Gym();
-      for (long seed = from; seed <= to; seed++) {
+      for (long seed = range.from(); seed <= range.to(); seed++) {
         for (String system : systems) {
           for (FaultType f : types) {
             Scenario sc =
                 Scenario.of(SystemCatalog.get(system), f)
                     .withWindow(Duration.ofMinutes(windowMinutes), Duration.ofDays(1));
-            Episode ep;
-            try {
-              ep = gym.reset(seed, sc);
-            } catch (IllegalArgumentException e) {
-              skipped++; // no target for this fault in this system
+            Optional<Episode> ep = FaultBenchReport.episode(gym, seed, sc);
+            if (ep.isEmpty()) {
+              skipped++;
               continue;
             }
-            Path dir = tmp.resolve(ep.id());
-            ep.write(dir);
-            CodeFaultBench.evaluate(dir).ifPresent(outcomes::add);
-            delete(dir);
+            tmp.evaluate(ep.get(), CodeFaultBench::evaluate).ifPresent(outcomes::add);
           }
         }
       }
-    } finally {
-      delete(tmp);
     }
     print(outcomes, skipped);
     return ExitCodes.OK;
   }
 
-  /** Parses {@code A..B} (inclusive, A <= B). */
-  static long[] seedRange(String seeds) {
-    String[] ab = seeds.split("\\.\\.");
-    if (ab.length != 2) {
-      throw new IllegalArgumentException("--seeds: expected A..B, got '" + seeds + "'");
-    }
-    try {
-      long from = Long.parseLong(ab[0].trim());
-      long to = Long.parseLong(ab[1].trim());
-      if (to < from) {
-        throw new IllegalArgumentException("--seeds: B < A in '" + seeds + "'");
-      }
-      return new long[] {from, to};
-    } catch (NumberFormatException e) {
-      throw new IllegalArgumentException("--seeds: expected A..B, got '" + seeds + "'", e);
-    }
-  }
-
   private void print(List<CodeFaultBench.Outcome> outcomes, int skipped) throws IOException {
-    Map<String, int[]> byFault = new TreeMap<>();
-    for (CodeFaultBench.Outcome o : outcomes) {
-      int[] c = byFault.computeIfAbsent(o.fault(), k -> new int[2]);
-      c[0] += o.hit() ? 1 : 0;
-      c[1]++;
-    }
+    List<FaultBenchReport.FaultScore> byFault =
+        FaultBenchReport.perFault(
+            outcomes, CodeFaultBench.Outcome::fault, CodeFaultBench.Outcome::hit);
     long hits = outcomes.stream().filter(CodeFaultBench.Outcome::hit).count();
     double all = outcomes.isEmpty() ? 0 : (double) hits / outcomes.size();
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      ObjectMapper m = new ObjectMapper();
-      ObjectNode root = m.createObjectNode();
+      ObjectNode root = JsonNodeFactory.instance.objectNode();
       root.put("seeds", seeds);
       root.put("episodes", outcomes.size());
       root.put("skipped", skipped);
       root.put("hits", hits);
       root.put("top1", all);
-      ObjectNode pf = root.putObject("per_fault");
-      byFault.forEach(
-          (f, c) -> {
-            ObjectNode n = pf.putObject(f);
-            n.put("hits", c[0]);
-            n.put("episodes", c[1]);
-            n.put("top1", (double) c[0] / c[1]);
-          });
+      FaultBenchReport.putPerFault(root, byFault, "top1");
       ArrayNode eps = root.putArray("outcomes");
       for (CodeFaultBench.Outcome o : outcomes) {
         ObjectNode n = eps.addObject();
@@ -193,22 +149,19 @@ final class EvalCodeFaultsCommand implements Callable<Integer> {
         n.put("predicted", o.predicted());
         n.put("hit", o.hit());
       }
-      out.println(m.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+      FaultBenchReport.printJson(out, root);
     } else {
       for (CodeFaultBench.Outcome o : outcomes) {
         out.printf(
             Locale.ROOT,
             "%-4s %-42s truth %-44s top-1 %s%n",
-            o.hit() ? "HIT" : "MISS",
+            FaultBenchReport.mark(o.hit()),
             o.bundle(),
             o.truth(),
             o.predicted());
       }
       out.println();
-      byFault.forEach(
-          (f, c) ->
-              out.printf(
-                  Locale.ROOT, "%-28s top-1 %d/%d = %.2f%n", f, c[0], c[1], (double) c[0] / c[1]));
+      FaultBenchReport.printPerFault(out, byFault, 28, f -> "top-1");
       out.printf(
           Locale.ROOT,
           "ALL top-1 faulty file:line %d/%d = %.2f (seeds %s, %d pairs skipped)%n",
@@ -219,16 +172,5 @@ final class EvalCodeFaultsCommand implements Callable<Integer> {
           skipped);
     }
     out.flush();
-  }
-
-  private static void delete(Path dir) throws IOException {
-    if (!Files.exists(dir)) {
-      return;
-    }
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : walk.sorted(Comparator.reverseOrder()).toList()) {
-        Files.delete(p);
-      }
-    }
   }
 }

@@ -1,7 +1,7 @@
 package dev.warroom.cli;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warroom.engine.agents.StoreTelemetrySource;
 import dev.warroom.engine.agents.TelemetrySource;
@@ -24,7 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
@@ -83,20 +83,19 @@ final class EvalDbFaultsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
-    long[] range = EvalCodeFaultsCommand.seedRange(seeds);
+    FaultBenchReport.Seeds range = FaultBenchReport.Seeds.parse(seeds);
     Gym gym = new Gym();
     DatabaseExpert expert = new DatabaseExpert();
     List<Outcome> outcomes = new ArrayList<>();
-    for (long seed = range[0]; seed <= range[1]; seed++) {
+    for (long seed = range.from(); seed <= range.to(); seed++) {
       for (String[] t : TARGETS) {
         for (FaultType f : List.of(FaultType.UNINDEXED_QUERY, FaultType.LOCK_CONTENTION)) {
           Scenario sc = small(Scenario.of(SystemCatalog.get(t[0]), f).withTarget(t[1], null));
-          Episode ep;
-          try {
-            ep = gym.reset(seed, sc);
-          } catch (IllegalArgumentException e) {
-            continue; // e.g. lock contention on a database without writes
+          Optional<Episode> episode = FaultBenchReport.episode(gym, seed, sc);
+          if (episode.isEmpty()) {
+            continue;
           }
+          Episode ep = episode.get();
           List<Finding> fs = analyze(ep, t[1], expert);
           Map<String, String> p = ep.truth().parameters();
           Finding top = fs.isEmpty() ? null : fs.getFirst();
@@ -185,25 +184,13 @@ final class EvalDbFaultsCommand implements Callable<Integer> {
   }
 
   private void print(List<Outcome> outcomes) throws Exception {
-    Map<String, int[]> byFault = new TreeMap<>();
-    for (Outcome o : outcomes) {
-      int[] c = byFault.computeIfAbsent(o.fault(), k -> new int[2]);
-      c[0] += o.hit() ? 1 : 0;
-      c[1]++;
-    }
+    List<FaultBenchReport.FaultScore> byFault =
+        FaultBenchReport.perFault(outcomes, Outcome::fault, Outcome::hit);
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      ObjectMapper m = new ObjectMapper();
-      ObjectNode root = m.createObjectNode();
+      ObjectNode root = JsonNodeFactory.instance.objectNode();
       root.put("seeds", seeds);
-      ObjectNode pf = root.putObject("per_fault");
-      byFault.forEach(
-          (f, c) -> {
-            ObjectNode n = pf.putObject(f);
-            n.put("hits", c[0]);
-            n.put("episodes", c[1]);
-            n.put("accuracy", (double) c[0] / c[1]);
-          });
+      FaultBenchReport.putPerFault(root, byFault, "accuracy");
       if (engine) {
         ObjectNode e = root.putObject("engine_top1_service_and_class");
         e.put("episodes", engineHits[2]);
@@ -219,28 +206,20 @@ final class EvalDbFaultsCommand implements Callable<Integer> {
         n.put("hit", o.hit());
         n.put("top", o.top());
       }
-      out.println(m.writerWithDefaultPrettyPrinter().writeValueAsString(root));
+      FaultBenchReport.printJson(out, root);
     } else {
       for (Outcome o : outcomes) {
         out.printf(
             Locale.ROOT,
             "%-4s %-36s %-11s %s%n",
-            o.hit() ? "HIT" : "MISS",
+            FaultBenchReport.mark(o.hit()),
             o.episode(),
             o.database(),
             o.top());
       }
       out.println();
-      byFault.forEach(
-          (f, c) ->
-              out.printf(
-                  Locale.ROOT,
-                  "%-16s %s %d/%d = %.2f%n",
-                  f,
-                  f.equals("control") ? "no false alarm" : "top-1",
-                  c[0],
-                  c[1],
-                  (double) c[0] / c[1]));
+      FaultBenchReport.printPerFault(
+          out, byFault, 16, f -> f.equals("control") ? "no false alarm" : "top-1");
       if (engine) {
         out.printf(
             Locale.ROOT,
