@@ -86,8 +86,11 @@ final class MetricScan {
       MetricSeries baseline = seasonalBaseline(s, split, ws);
       SeriesKey k = s.key();
       String pod = k.label("pod");
+      String group = consumerGroup(k, ctx);
       String service =
-          k.service() != null ? k.service() : pod == null ? null : serviceOfPod.get(pod);
+          group != null
+              ? group
+              : k.service() != null ? k.service() : pod == null ? null : serviceOfPod.get(pod);
       String node =
           firstNonNull(k.label("node"), k.label("host"), pod == null ? null : nodeOfPod.get(pod));
       Signals.MetricSignal signal =
@@ -166,6 +169,26 @@ final class MetricScan {
       }
     }
     return new MetricSeries(key, java.util.Arrays.copyOf(ts, k), java.util.Arrays.copyOf(vs, k));
+  }
+
+  /** Labels naming a consumer group: kafka-exporter, Burrow, the OpenTelemetry kafka receiver. */
+  private static final List<String> GROUP_LABELS =
+      List.of("consumergroup", "consumer_group", "group");
+
+  /**
+   * The service a consumer-lag series belongs to: its consumer group when that names a service of
+   * the system. Exporters label lag with the broker or the exporter as the series' service ({@code
+   * kafka_consumergroup_lag{service="events-bus", consumergroup="loyalty"}}), but the lag is the
+   * consumer's: it is the consumer that falls behind.
+   */
+  static String consumerGroup(SeriesKey k, InvestigationContext ctx) {
+    for (String label : GROUP_LABELS) {
+      String g = k.label(label);
+      if (g != null && !g.equals(k.service()) && ctx.inventory().knows(g)) {
+        return g;
+      }
+    }
+    return null;
   }
 
   private static String firstNonNull(String... xs) {

@@ -95,6 +95,13 @@ final class CandidateFeatures {
     }
     changeTiming(f, in, s);
     in.scan().of(s).forEach((k, v) -> f.put("m." + k, v / 4.0));
+    // Amplification: the candidate's calls to its dependencies rose while the requests it serves
+    // did not — retries or a fan-out bug multiply load at the source. A callee whose own outbound
+    // calls rose because its inbound traffic did is passing the load on, not creating it.
+    double out = f.getOrDefault("m.client_calls:up", 0.0);
+    if (out > 0) {
+      f.put("m.amplified", out * (1 - Math.min(1, f.getOrDefault("m.traffic:up", 0.0))));
+    }
     double callers = 0;
     double callees = 0;
     double maxCaller = 0;
