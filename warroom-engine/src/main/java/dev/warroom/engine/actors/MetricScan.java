@@ -86,7 +86,7 @@ final class MetricScan {
       MetricSeries baseline = seasonalBaseline(s, split, ws);
       SeriesKey k = s.key();
       String pod = k.label("pod");
-      String group = consumerGroup(k, ctx);
+      String group = consumerGroup(k, ctx.inventory()::knows);
       String service =
           group != null
               ? group
@@ -181,10 +181,10 @@ final class MetricScan {
    * kafka_consumergroup_lag{service="events-bus", consumergroup="loyalty"}}), but the lag is the
    * consumer's: it is the consumer that falls behind.
    */
-  static String consumerGroup(SeriesKey k, InvestigationContext ctx) {
+  static String consumerGroup(SeriesKey k, java.util.function.Predicate<String> known) {
     for (String label : GROUP_LABELS) {
       String g = k.label(label);
-      if (g != null && !g.equals(k.service()) && ctx.inventory().knows(g)) {
+      if (g != null && !g.equals(k.service()) && known.test(g)) {
         return g;
       }
     }

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.warroom.model.MetricSeries;
 import dev.warroom.model.SeriesKey;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class MetricScanTest {
@@ -40,5 +42,19 @@ class MetricScanTest {
     MetricSeries s = MetricScan.stitch(KEY, List.of(part(t + 60_000L, 9, 9), part(t, 1, 2, 3)));
 
     assertThat(s.values()).containsExactly(1, 2, 3);
+  }
+
+  @Test
+  void consumerLagBelongsToTheConsumerGroupWhenItIsAService() {
+    SeriesKey lag =
+        SeriesKey.of(
+            "kafka_consumergroup_lag",
+            Map.of("service", "events-bus", "consumergroup", "loyalty", "topic", "orders"));
+
+    assertThat(MetricScan.consumerGroup(lag, Set.of("loyalty", "events-bus")::contains))
+        .isEqualTo("loyalty");
+    // a group that is no service of the system (a console consumer) leaves the series' own
+    assertThat(MetricScan.consumerGroup(lag, Set.of("events-bus")::contains)).isNull();
+    assertThat(MetricScan.consumerGroup(KEY, s -> true)).isNull();
   }
 }
