@@ -100,11 +100,8 @@ final class GymEvalCommand implements Callable<Integer> {
         };
     SuiteReport r;
     if (seeds != null) {
-      String[] ab = seeds.split("\\.\\.");
-      if (ab.length != 2) {
-        throw new IllegalArgumentException("--seeds: expected A..B, got '" + seeds + "'");
-      }
-      r = eval.runGenerated(Long.parseLong(ab[0].trim()), Long.parseLong(ab[1].trim()), progress);
+      FaultBenchReport.Seeds range = FaultBenchReport.Seeds.parse(seeds);
+      r = eval.runGenerated(range.from(), range.to(), progress);
     } else {
       r = eval.run(dir, progress);
     }

@@ -80,15 +80,16 @@ final class GymSuiteCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    String[] ab = seeds.split("\\.\\.");
-    long a;
-    long b;
+    FaultBenchReport.Seeds range;
     try {
-      a = Long.parseLong(ab[0].trim());
-      b = ab.length == 2 ? Long.parseLong(ab[1].trim()) : a;
-    } catch (NumberFormatException | ArrayIndexOutOfBoundsException e) {
-      throw new IllegalArgumentException("--seeds: expected A..B, got '" + seeds + "'");
+      // one seed "A" is the range A..A
+      range = FaultBenchReport.Seeds.parse(seeds.contains("..") ? seeds : seeds + ".." + seeds);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException(
+          "--seeds: expected A..B (A <= B) or A, got '" + seeds + "'", e);
     }
+    long a = range.from();
+    long b = range.to();
     GymSuite.Options d = GymSuite.Options.defaults();
     List<SystemSpec> systems =
         topologies.isEmpty() ? d.systems() : topologies.stream().map(SystemFile::resolve).toList();
