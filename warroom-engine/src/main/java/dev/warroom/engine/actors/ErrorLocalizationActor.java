@@ -130,15 +130,12 @@ public final class ErrorLocalizationActor
               o.count(),
               o.expected());
       var ev =
-          ctx.evidence()
-              .add(
-                  EvidenceKind.TRACE,
-                  name(),
-                  sp.incidentErrors(),
-                  summary,
-                  exampleSpans(sp.incidentErrors().rows(), o.service()),
-                  List.of(o.service(), Integer.toString(o.count())),
-                  null);
+          traceEvidence(
+              ctx,
+              sp,
+              summary,
+              s -> s.service().equals(o.service()),
+              List.of(o.service(), Integer.toString(o.count())));
       double share = total == 0 ? 0 : (double) o.count() / total;
       ctx.addFinding(
           new Finding(
@@ -229,15 +226,12 @@ public final class ErrorLocalizationActor
                       e.caller(),
                       callees));
       var ev =
-          ctx.evidence()
-              .add(
-                  EvidenceKind.TRACE,
-                  name(),
-                  sp.incidentErrors(),
-                  summary,
-                  exampleSpans(sp.incidentErrors().rows(), e.caller()),
-                  List.of(e.caller(), e.callee(), Integer.toString(e.failures())),
-                  null);
+          traceEvidence(
+              ctx,
+              sp,
+              summary,
+              s -> s.service().equals(e.caller()) && e.callee().equals(TraceExpert.peerOf(s)),
+              List.of(e.caller(), e.callee(), Integer.toString(e.failures())));
       ctx.addFinding(
           new Finding(
               name(),
@@ -266,9 +260,29 @@ public final class ErrorLocalizationActor
         .orElse("error");
   }
 
-  private static List<String> exampleSpans(List<dev.warroom.model.Span> spans, String service) {
+  /** Evidence of the incident's failed spans, with up to five of those {@code shown} as rows. */
+  private dev.warroom.model.Evidence traceEvidence(
+      InvestigationContext ctx,
+      RecentWindows.Spans sp,
+      String summary,
+      java.util.function.Predicate<dev.warroom.model.Span> shown,
+      List<String> entities) {
+    return ctx.evidence()
+        .add(
+            EvidenceKind.TRACE,
+            name(),
+            sp.incidentErrors(),
+            summary,
+            exampleSpans(sp.incidentErrors().rows(), shown),
+            entities,
+            null);
+  }
+
+  private static List<String> exampleSpans(
+      List<dev.warroom.model.Span> spans,
+      java.util.function.Predicate<dev.warroom.model.Span> shown) {
     return spans.stream()
-        .filter(s -> s.isError() && s.service().equals(service))
+        .filter(s -> s.isError() && shown.test(s))
         .limit(5)
         .map(
             s ->
@@ -283,6 +297,7 @@ public final class ErrorLocalizationActor
                     + " "
                     + s.duration().toMillis()
                     + " ms ERROR"
+                    + (s.attribute("error.type") == null ? "" : " " + s.attribute("error.type"))
                     + (s.attribute("error.message") == null
                         ? ""
                         : ": " + s.attribute("error.message")))

@@ -139,6 +139,14 @@ public final class TraceExpert {
     return out;
   }
 
+  /**
+   * The peer a client or producer span names ({@code peer.service}, {@code server.address}, {@code
+   * net.peer.name}, {@code db.system}, {@code messaging.system}), or null.
+   */
+  public static String peerOf(Span s) {
+    return TraceIndex.declaredPeer(s);
+  }
+
   /** The service dependency graph of a set of spans. */
   public static ServiceGraph serviceGraph(List<Span> spans) {
     return ServiceGraph.of(new TraceIndex(spans));
