@@ -148,7 +148,7 @@ public final class ErrorLocalizationActor
               null,
               List.of(ev)));
     }
-    edgeFailures(ctx, sp, services, tb, ti);
+    edgeFailures(ctx, sp, services, ratio, tb, ti);
   }
 
   /**
@@ -163,15 +163,15 @@ public final class ErrorLocalizationActor
       InvestigationContext ctx,
       RecentWindows.Spans sp,
       List<String> services,
+      double ratio,
       double tb,
       double ti) {
-    double ratio = ImpactAnalysisActor.lengthRatio(sp.split());
     Map<String, Integer> base = new java.util.HashMap<>();
-    for (EdgeFailure e : TraceExpert.edgeFailures(sp.baselineErrors().rows())) {
+    for (EdgeFailure e : sp.baselineStats().edgeFailures()) {
       base.put(e.edge(), e.failures());
     }
     List<EdgeFailure> inc =
-        TraceExpert.edgeFailures(sp.incidentErrors().rows()).stream()
+        sp.incidentStats().edgeFailures().stream()
             .filter(
                 e ->
                     services.isEmpty()

@@ -1,6 +1,7 @@
 package dev.warroom.engine.actors;
 
 import dev.warroom.engine.agents.SpanAggregate;
+import dev.warroom.experts.traces.EdgeFailure;
 import dev.warroom.experts.traces.OperationKey;
 import dev.warroom.experts.traces.OperationStats;
 import dev.warroom.experts.traces.ServiceStats;
@@ -28,14 +29,25 @@ final class SpanStats {
   private final List<OperationStats> operations;
   private final Map<String, Service> byService;
   private final Map<String, Integer> routeErrors;
+  private final List<EdgeFailure> edgeFailures;
 
   private SpanStats(
       List<OperationStats> operations,
       Map<String, Service> byService,
-      Map<String, Integer> routeErrors) {
+      Map<String, Integer> routeErrors,
+      List<EdgeFailure> edgeFailures) {
     this.operations = operations;
     this.byService = byService;
     this.routeErrors = routeErrors;
+    this.edgeFailures = edgeFailures;
+  }
+
+  /**
+   * Failed calls per caller → callee edge that the callee did not fail itself ({@link
+   * TraceExpert#edgeFailures}), most first.
+   */
+  List<EdgeFailure> edgeFailures() {
+    return edgeFailures;
   }
 
   /**
@@ -69,9 +81,9 @@ final class SpanStats {
                         a.errors(),
                         a.p95Millis()))
             .toList();
+    TraceExpert.Failures failures = TraceExpert.failures(errorSpans);
     Map<String, Integer> origins = new TreeMap<>();
-    TraceExpert.errorOriginCounts(errorSpans)
-        .forEach((op, n) -> origins.merge(op.service(), n, Integer::sum));
+    failures.originCounts().forEach((op, n) -> origins.merge(op.service(), n, Integer::sum));
     Map<String, Integer> routes = new TreeMap<>();
     for (Span s : errorSpans) {
       if (s.isRoot()) {
@@ -86,6 +98,6 @@ final class SpanStats {
                     service,
                     new Service(
                         st.requests(), st.errors(), st.p95Ms(), origins.getOrDefault(service, 0))));
-    return new SpanStats(ops, out, routes);
+    return new SpanStats(ops, out, routes, failures.edges());
   }
 }

@@ -2,6 +2,7 @@ package dev.warroom.experts.traces;
 
 import dev.warroom.model.Span;
 import dev.warroom.model.SpanEvent;
+import dev.warroom.model.SpanKind;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -97,6 +98,53 @@ final class ErrorOriginLocator {
         out.merge(ix.operations.get(ix.operation[i]), 1, Integer::sum);
       }
     }
+    return out;
+  }
+
+  /** Attributes naming how a call failed, most specific first. */
+  private static final List<String> FAILURE_TYPE_KEYS =
+      List.of("error.type", "http.response.status_code", "http.status_code");
+
+  /** One edge's failed calls, while counting. */
+  private static final class EdgeTally {
+    int failures;
+    final Map<String, Integer> types = new java.util.TreeMap<>();
+    Instant first;
+  }
+
+  /**
+   * Failed client or producer spans that are error origins (no failing child: the callee did not
+   * fail the call itself), per caller → peer edge, most failures first.
+   */
+  static List<EdgeFailure> edgeFailures(TraceIndex ix) {
+    Map<List<String>, EdgeTally> byEdge = new LinkedHashMap<>();
+    for (int i = 0; i < ix.spans.size(); i++) {
+      Span s = ix.spans.get(i);
+      String peer = ix.peer[i];
+      if ((s.kind() != SpanKind.CLIENT && s.kind() != SpanKind.PRODUCER)
+          || peer == null
+          || peer.equals(s.service())
+          || !isOrigin(ix, i)) {
+        continue;
+      }
+      EdgeTally t = byEdge.computeIfAbsent(List.of(s.service(), peer), k -> new EdgeTally());
+      t.failures++;
+      String type =
+          FAILURE_TYPE_KEYS.stream()
+              .map(s::attribute)
+              .filter(v -> v != null && !v.isBlank())
+              .findFirst()
+              .orElse("unknown");
+      t.types.merge(type, 1, Integer::sum);
+      if (t.first == null || s.start().isBefore(t.first)) {
+        t.first = s.start();
+      }
+    }
+    List<EdgeFailure> out = new ArrayList<>();
+    byEdge.forEach(
+        (k, t) -> out.add(new EdgeFailure(k.get(0), k.get(1), t.failures, t.types, t.first)));
+    out.sort(
+        Comparator.comparingInt(EdgeFailure::failures).reversed().thenComparing(EdgeFailure::edge));
     return out;
   }
 

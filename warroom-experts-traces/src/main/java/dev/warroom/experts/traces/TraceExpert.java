@@ -5,9 +5,7 @@ import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
 import dev.warroom.model.Span;
-import dev.warroom.model.SpanKind;
 import dev.warroom.model.Topology;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -89,9 +87,7 @@ public final class TraceExpert {
    * selection of the failed spans suffices. Operations in order of first appearance.
    */
   public static Map<OperationKey, Integer> errorOriginCounts(List<Span> spans) {
-    Objects.requireNonNull(spans, "spans");
-    return java.util.Collections.unmodifiableMap(
-        ErrorOriginLocator.originCounts(new TraceIndex(spans)));
+    return failures(spans).originCounts();
   }
 
   /**
@@ -100,43 +96,28 @@ public final class TraceExpert {
    * spans only: whether a client span's failure is its own depends only on which spans fail.
    */
   public static List<EdgeFailure> edgeFailures(List<Span> spans) {
+    return failures(spans).edges();
+  }
+
+  /**
+   * {@link #errorOriginCounts} and {@link #edgeFailures} of the same spans from one index.
+   *
+   * @param originCounts error-origin spans per operation, in order of first appearance
+   * @param edges failed calls per edge the callee did not fail itself, most failures first
+   */
+  public record Failures(Map<OperationKey, Integer> originCounts, List<EdgeFailure> edges) {
+    public Failures {
+      originCounts =
+          java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(originCounts));
+      edges = List.copyOf(edges);
+    }
+  }
+
+  /** Both failure counts of {@code spans} (which may be the failed spans only). */
+  public static Failures failures(List<Span> spans) {
     Objects.requireNonNull(spans, "spans");
     TraceIndex ix = new TraceIndex(spans);
-    record Acc(int[] n, Map<String, Integer> types, Instant[] first) {}
-    Map<List<String>, Acc> byEdge = new java.util.LinkedHashMap<>();
-    for (int i = 0; i < ix.spans.size(); i++) {
-      Span s = ix.spans.get(i);
-      if ((s.kind() != SpanKind.CLIENT && s.kind() != SpanKind.PRODUCER)
-          || ix.peer[i] == null
-          || ix.peer[i].equals(s.service())
-          || !ErrorOriginLocator.isOrigin(ix, i)) {
-        continue;
-      }
-      Acc a =
-          byEdge.computeIfAbsent(
-              List.of(s.service(), ix.peer[i]),
-              k -> new Acc(new int[1], new java.util.TreeMap<>(), new Instant[1]));
-      a.n()[0]++;
-      String type = s.attribute("error.type");
-      if (type == null || type.isBlank()) {
-        type = s.attribute("http.response.status_code");
-      }
-      if (type == null || type.isBlank()) {
-        type = s.attribute("http.status_code");
-      }
-      a.types().merge(type == null || type.isBlank() ? "unknown" : type, 1, Integer::sum);
-      if (a.first()[0] == null || s.start().isBefore(a.first()[0])) {
-        a.first()[0] = s.start();
-      }
-    }
-    List<EdgeFailure> out = new ArrayList<>();
-    byEdge.forEach(
-        (k, a) -> out.add(new EdgeFailure(k.get(0), k.get(1), a.n()[0], a.types(), a.first()[0])));
-    out.sort(
-        java.util.Comparator.comparingInt(EdgeFailure::failures)
-            .reversed()
-            .thenComparing(EdgeFailure::edge));
-    return out;
+    return new Failures(ErrorOriginLocator.originCounts(ix), ErrorOriginLocator.edgeFailures(ix));
   }
 
   /**
