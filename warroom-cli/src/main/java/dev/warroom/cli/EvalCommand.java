@@ -12,6 +12,7 @@ import picocli.CommandLine.Command;
     subcommands = {
       CommandLine.HelpCommand.class,
       EvalNabCommand.class,
+      EvalBundlesCommand.class,
       EvalLogParseCommand.class,
       EvalPetShopCommand.class,
       EvalRouterCommand.class,

@@ -22,6 +22,7 @@ import java.util.Objects;
 public final class Investigator {
   private final Director director;
   private final java.util.Set<WithheldTelemetrySource.Kind> withheld;
+  private final java.time.Duration alertShift;
 
   public Investigator(Director director) {
     this(director, java.util.Set.of());
@@ -32,8 +33,24 @@ public final class Investigator {
    * hold them ({@link WithheldTelemetrySource}).
    */
   public Investigator(Director director, java.util.Set<WithheldTelemetrySource.Kind> withheld) {
+    this(director, withheld, java.time.Duration.ZERO);
+  }
+
+  private Investigator(
+      Director director,
+      java.util.Set<WithheldTelemetrySource.Kind> withheld,
+      java.time.Duration alertShift) {
     this.director = Objects.requireNonNull(director, "director");
     this.withheld = java.util.Set.copyOf(withheld);
+    this.alertShift = Objects.requireNonNull(alertShift, "alertShift");
+  }
+
+  /**
+   * This investigator with every bundle's alert moved by {@code shift} (its start and end), as if
+   * it had fired that much later (positive) or earlier: how the engine copes with alerting delay.
+   */
+  public Investigator withAlertShift(java.time.Duration shift) {
+    return new Investigator(director, withheld, shift);
   }
 
   /**
@@ -53,8 +70,27 @@ public final class Investigator {
           m.name().isBlank()
               ? String.valueOf(bundleDir.toAbsolutePath().normalize().getFileName())
               : m.name();
-      return director.investigate(source, store.alert().orElse(null), m.window(), id, runbookText);
+      dev.warroom.model.Alert alert = shifted(store.alert().orElse(null));
+      return director.investigate(source, alert, m.window(), id, runbookText);
     }
+  }
+
+  private dev.warroom.model.Alert shifted(dev.warroom.model.Alert a) {
+    if (a == null || alertShift.isZero()) {
+      return a;
+    }
+    return new dev.warroom.model.Alert(
+        a.fingerprint(),
+        a.source(),
+        a.status(),
+        a.title(),
+        a.signal(),
+        a.service(),
+        a.severity(),
+        a.labels(),
+        a.annotations(),
+        a.startsAt().plus(alertShift),
+        a.endsAt() == null ? null : a.endsAt().plus(alertShift));
   }
 
   private TelemetrySource load(DuckDbStore store, Path dir) {
