@@ -71,14 +71,17 @@ public final class ImpactAnalysisActor
     List<String> routes = new ArrayList<>();
     if (ctx.inventory().hasTraces()) {
       fromSpans(ctx, failing, routes);
+      // Traces with no fault-free part (exports of the fault minutes only) cannot show a rise:
+      // the symptom metrics can.
+      if (failing.isEmpty()
+          && ctx.inventory().hasMetrics()
+          && RecentWindows.spans(ctx).split().baseline().length().isZero()) {
+        fromMetrics(ctx, failing);
+      }
     } else if (ctx.inventory().hasLogs()) {
       fromLogs(ctx, failing);
     } else {
-      MetricScan.of(ctx).anomalies().stream()
-          .filter(e -> e.signal().group() == Signals.Group.SYMPTOM && e.service() != null)
-          .map(MetricScan.Entry::service)
-          .distinct()
-          .forEach(failing::add);
+      fromMetrics(ctx, failing);
     }
     if (known && failing.remove(in.service())) {
       failing.add(0, in.service());
@@ -147,6 +150,44 @@ public final class ImpactAnalysisActor
               hits.size() + " services failing or slow; worst: " + hits.get(0).row(),
               rows,
               entities,
+              null);
+    }
+  }
+
+  /** Services whose symptom metrics (latency, errors, traffic) shifted in the window. */
+  private void fromMetrics(InvestigationContext ctx, List<String> failing) {
+    List<String> rows = new ArrayList<>();
+    for (MetricScan.Entry e : MetricScan.of(ctx).anomalies()) {
+      if (e.signal().group() != Signals.Group.SYMPTOM || e.service() == null) {
+        continue;
+      }
+      if (!failing.contains(e.service())) {
+        failing.add(e.service());
+      }
+      if (rows.size() < 10) {
+        rows.add(
+            String.format(
+                Locale.ROOT,
+                "%s: %s from %.4g to %.4g from %s (%.1f robust deviations)",
+                e.service(),
+                e.key(),
+                e.shift().baselineMedian(),
+                e.shift().incidentMedian(),
+                e.shift().onset(),
+                e.shift().z()));
+      }
+    }
+    if (!rows.isEmpty()) {
+      ctx.evidence()
+          .add(
+              EvidenceKind.METRIC,
+              name(),
+              null,
+              failing.size()
+                  + " services show symptom metrics beyond their baseline; worst: "
+                  + rows.get(0),
+              rows,
+              List.copyOf(failing),
               null);
     }
   }

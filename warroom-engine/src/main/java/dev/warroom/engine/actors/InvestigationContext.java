@@ -28,6 +28,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class InvestigationContext {
   private final Incident incident;
   private final TimeWindow baseline;
+  private final java.time.Instant onset;
+  private final String windowNote;
+  private final List<String> splitNotes;
   private final TelemetryAgent agent;
   private final EvidenceLog evidence;
   private final List<Finding> inherited;
@@ -41,8 +44,25 @@ public final class InvestigationContext {
    * @param baseline the window before it that defines "normal"
    */
   public InvestigationContext(Incident incident, TimeWindow baseline, TelemetryAgent agent) {
+    this(incident, baseline, null, "", agent);
+  }
+
+  /**
+   * @param onset the estimated start of the fault inside the window, or null when unknown (then the
+   *     alert's start stands in for it)
+   * @param windowNote how the window and baseline were chosen, for the report
+   */
+  public InvestigationContext(
+      Incident incident,
+      TimeWindow baseline,
+      java.time.Instant onset,
+      String windowNote,
+      TelemetryAgent agent) {
     this.incident = Objects.requireNonNull(incident, "incident");
     this.baseline = Objects.requireNonNull(baseline, "baseline");
+    this.onset = onset;
+    this.windowNote = windowNote == null ? "" : windowNote;
+    this.splitNotes = new ArrayList<>();
     this.agent = Objects.requireNonNull(agent, "agent");
     this.evidence = new EvidenceLog();
     this.inherited = List.of();
@@ -53,6 +73,9 @@ public final class InvestigationContext {
   private InvestigationContext(InvestigationContext parent, String evidencePrefix) {
     this.incident = parent.incident;
     this.baseline = parent.baseline;
+    this.onset = parent.onset;
+    this.windowNote = parent.windowNote;
+    this.splitNotes = parent.splitNotes;
     this.agent = parent.agent;
     this.evidence = new EvidenceLog(evidencePrefix);
     this.inherited = parent.findings();
@@ -113,6 +136,40 @@ public final class InvestigationContext {
 
   public TimeWindow baseline() {
     return baseline;
+  }
+
+  /**
+   * When the fault began as estimated from the telemetry, else the alert's start: logs and traces
+   * are compared before and after it.
+   */
+  public java.time.Instant onset() {
+    return onset != null ? onset : incident.alert().startsAt();
+  }
+
+  /** Whether {@link #onset()} was estimated from the data (false: the alert's start). */
+  public boolean onsetEstimated() {
+    return onset != null;
+  }
+
+  /** The baseline/incident splits the actors used, one line per kind of data, for the report. */
+  public List<String> splitNotes() {
+    synchronized (splitNotes) {
+      return List.copyOf(splitNotes);
+    }
+  }
+
+  /** Records how one kind of data was split into baseline and incident (once per kind). */
+  public void noteSplit(String line) {
+    synchronized (splitNotes) {
+      if (!splitNotes.contains(line)) {
+        splitNotes.add(line);
+      }
+    }
+  }
+
+  /** How the window, onset and baseline were chosen (for the report); may be empty. */
+  public String windowNote() {
+    return windowNote;
   }
 
   public TelemetryAgent agent() {

@@ -21,31 +21,101 @@ final class RecentWindows {
   static final Duration RECENT = Duration.ofHours(2);
   static final Duration LEAD = Duration.ofMinutes(10);
 
-  record Split(TimeWindow baseline, TimeWindow incident) {}
+  record Split(TimeWindow baseline, TimeWindow incident, String why) {
+    Split(TimeWindow baseline, TimeWindow incident) {
+      this(baseline, incident, "");
+    }
+
+    String describe(String kind) {
+      return kind
+          + ": baseline "
+          + (baseline.length().isZero() ? "none" : baseline.start() + ".." + baseline.end())
+          + ", incident "
+          + incident.start()
+          + ".."
+          + incident.end()
+          + (why.isEmpty() ? "" : " (" + why + ")");
+    }
+  }
 
   private RecentWindows() {}
 
   /** Shortest baseline worth comparing against. */
   static final Duration MIN_BASELINE = Duration.ofMinutes(5);
 
+  /** Shortest pre-onset baseline when the onset was estimated from the data. */
+  static final Duration MIN_ONSET_BASELINE = Duration.ofMinutes(1);
+
+  /** Left out between baseline and incident around an estimated onset (its uncertainty). */
+  static final Duration GUARD = Duration.ofSeconds(30);
+
+  /** Longest fault-free stretch after the incident taken as the baseline. */
+  static final Duration AFTER_BASELINE = Duration.ofMinutes(30);
+
   /**
-   * Baseline and incident windows for data that starts at {@code coverage}: the recent past before
-   * the incident window when the data reaches back at least {@link #MIN_BASELINE}; else the part of
-   * the window before the alert's start minus {@link #LEAD}; else no baseline (empty window).
+   * Baseline and incident windows for data that starts at {@code coverage}, in this order of
+   * preference:
+   *
+   * <ol>
+   *   <li>the recent past before the incident window, when the data reaches back at least {@link
+   *       #MIN_BASELINE};
+   *   <li>the data before the onset inside the window — the estimated onset ({@link
+   *       InvestigationContext#onset()}, at least {@link #MIN_ONSET_BASELINE} of data before it),
+   *       or else the alert's start minus {@link #LEAD} (faults start before alerts fire);
+   *   <li>data recorded after the incident window ({@code after}: where the next data starts), as
+   *       exports of fault-injection experiments and "normal day" captures hold;
+   *   <li>no baseline (an empty window): the actors then compare within the incident.
+   * </ol>
    */
-  static Split split(InvestigationContext ctx, Instant coverage) {
+  static Split split(
+      InvestigationContext ctx,
+      Instant coverage,
+      java.util.function.Function<TimeWindow, java.util.Optional<Instant>> after) {
     TimeWindow w = ctx.window();
     Instant recentStart = w.start().minus(RECENT);
     Instant from = coverage == null || coverage.isBefore(recentStart) ? recentStart : coverage;
-    if (!from.plus(MIN_BASELINE).isAfter(w.start())) {
-      return new Split(new TimeWindow(from, w.start()), w);
+    if (coverage != null && !from.plus(MIN_BASELINE).isAfter(w.start())) {
+      return new Split(new TimeWindow(from, w.start()), w, "the recent past before the window");
     }
-    Instant cut = ctx.incident().alert().startsAt().minus(LEAD);
     Instant bStart = from.isAfter(w.start()) ? from : w.start();
-    if (!bStart.plus(MIN_BASELINE).isAfter(cut) && cut.isBefore(w.end())) {
-      return new Split(new TimeWindow(bStart, cut), new TimeWindow(cut, w.end()));
+    if (ctx.onsetEstimated()) {
+      Instant onset = ctx.onset();
+      Instant bEnd = onset.minus(GUARD);
+      if (!bStart.plus(MIN_ONSET_BASELINE).isAfter(bEnd) && onset.isBefore(w.end())) {
+        return new Split(
+            new TimeWindow(bStart, bEnd),
+            new TimeWindow(onset, w.end()),
+            "the data before the estimated onset");
+      }
+    } else {
+      Instant cut = ctx.incident().alert().startsAt().minus(LEAD);
+      if (!bStart.plus(MIN_BASELINE).isAfter(cut) && cut.isBefore(w.end())) {
+        return new Split(
+            new TimeWindow(bStart, cut),
+            new TimeWindow(cut, w.end()),
+            "the data before " + LEAD.toMinutes() + " min ahead of the alert");
+      }
     }
-    return new Split(new TimeWindow(w.start(), w.start()), w);
+    if (after != null) {
+      java.util.Optional<Instant> next =
+          after.apply(new TimeWindow(w.end(), w.end().plus(Duration.ofDays(2))));
+      if (next.isPresent() && !next.get().isBefore(w.end())) {
+        Instant incidentStart =
+            ctx.onsetEstimated() && ctx.onset().isAfter(w.start()) ? ctx.onset() : w.start();
+        return new Split(
+            new TimeWindow(next.get(), next.get().plus(AFTER_BASELINE)),
+            new TimeWindow(incidentStart, w.end()),
+            "no data before the onset: fault-free data recorded after the incident");
+      }
+    }
+    return new Split(
+        new TimeWindow(w.start(), w.start()),
+        w,
+        "no data outside the incident: compared within it");
+  }
+
+  static Split split(InvestigationContext ctx, Instant coverage) {
+    return split(ctx, coverage, null);
   }
 
   private static TimeWindow probe(InvestigationContext ctx) {
@@ -86,7 +156,9 @@ final class RecentWindows {
     return ctx.memo(
         "spans",
         () -> {
-          Split s = split(ctx, ctx.agent().source().earliestSpan(probe(ctx)).orElse(null));
+          var source = ctx.agent().source();
+          Split s = split(ctx, source.earliestSpan(probe(ctx)).orElse(null), source::earliestSpan);
+          ctx.noteSplit(s.describe("traces"));
           var b = ctx.agent().spanAggregates(new QueryIntent.Spans(List.of(), false, s.baseline()));
           var i = ctx.agent().spanAggregates(new QueryIntent.Spans(List.of(), false, s.incident()));
           var be = ctx.agent().spans(new QueryIntent.Spans(List.of(), true, s.baseline()));
@@ -102,7 +174,9 @@ final class RecentWindows {
     return ctx.memo(
         "problem-logs",
         () -> {
-          Split s = split(ctx, ctx.agent().source().earliestLog(probe(ctx)).orElse(null));
+          var source = ctx.agent().source();
+          Split s = split(ctx, source.earliestLog(probe(ctx)).orElse(null), source::earliestLog);
+          ctx.noteSplit(s.describe("logs"));
           var b =
               ctx.agent().logs(new QueryIntent.Logs(List.of(), Severity.WARN, null, s.baseline()));
           var i =

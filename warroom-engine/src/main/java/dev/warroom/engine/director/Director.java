@@ -161,7 +161,8 @@ public final class Director {
     long t0 = System.nanoTime();
     Map<String, Long> timings = new LinkedHashMap<>();
     DataInventory inv = source.inventory();
-    TimeWindow window = windowOf(alert, declaredWindow, inv);
+    OnsetEstimator.Estimate onset = estimateOnset(source, alert, declaredWindow, inv);
+    TimeWindow window = windowOf(alert, declaredWindow, inv, onset.onset());
     Alert effective = alert != null ? alert : syntheticAlert(window);
     Instant baselineStart =
         inv.range() == null || !inv.range().start().isBefore(window.start())
@@ -169,6 +170,9 @@ public final class Director {
             : inv.range().start();
     TimeWindow baseline = new TimeWindow(baselineStart, window.start());
     Incident incident = new Incident(incidentId, effective, window);
+    Instant onsetAt = declaredWindow != null ? declaredWindow.start() : onset.onset();
+    String windowNote = windowNote(alert, declaredWindow, onset, window, baseline);
+    timings.put("onset", (System.nanoTime() - t0) / 1_000_000);
 
     RunbookLibrary.Entry plan;
     Budget budget;
@@ -183,7 +187,8 @@ public final class Director {
     // chosen runbook's budget replaces this provisional one below.
     budget = new Budget(DEFAULT_QUERIES, DEFAULT_TIME, clock);
     ctx =
-        new InvestigationContext(incident, baseline, new TelemetryAgent(source, dialects, budget));
+        new InvestigationContext(
+            incident, baseline, onsetAt, windowNote, new TelemetryAgent(source, dialects, budget));
     if (plan == null) {
       plan = choose(ctx);
       rbBudget = plan.runbook().budget();
@@ -196,7 +201,8 @@ public final class Director {
                 : DEFAULT_TIME,
             clock);
     ctx =
-        new InvestigationContext(incident, baseline, new TelemetryAgent(source, dialects, budget));
+        new InvestigationContext(
+            incident, baseline, onsetAt, windowNote, new TelemetryAgent(source, dialects, budget));
     timings.put("plan", (System.nanoTime() - t0) / 1_000_000);
 
     double stopAt = rbBudget.confidence().orElse(1.01);
@@ -304,6 +310,17 @@ public final class Director {
   }
 
   static TimeWindow windowOf(Alert alert, TimeWindow declared, DataInventory inv) {
+    return windowOf(alert, declared, inv, null);
+  }
+
+  /**
+   * The incident window: the declared one; else from {@link #MARGIN} before the estimated onset (or
+   * {@link #LEAD} before the alert when no onset could be estimated) to the alert's end, or {@link
+   * #TAIL} after the later of alert and onset, or the end of the data, whichever comes first. Real
+   * exports often hold fault-free data recorded later than the incident; without a tail that data
+   * would count as part of it.
+   */
+  static TimeWindow windowOf(Alert alert, TimeWindow declared, DataInventory inv, Instant onset) {
     if (declared != null) {
       return declared;
     }
@@ -312,12 +329,96 @@ public final class Director {
       Instant end = dataEnd != null ? dataEnd : Instant.EPOCH.plus(Duration.ofHours(1));
       return new TimeWindow(end.minus(Duration.ofHours(1)), end);
     }
-    Instant start = alert.startsAt().minus(LEAD);
-    Instant end = alert.endsAt() != null ? alert.endsAt() : dataEnd;
-    if (end == null || end.isBefore(alert.startsAt().plus(Duration.ofMinutes(1)))) {
-      end = alert.startsAt().plus(Duration.ofMinutes(15));
+    Instant a = alert.startsAt();
+    Instant start = a.minus(LEAD);
+    Instant last = a;
+    if (onset != null) {
+      Instant fromOnset = onset.minus(MARGIN);
+      start = fromOnset.isBefore(a) ? fromOnset : a;
+      last = onset.isAfter(a) ? onset : a;
+    }
+    Instant end = alert.endsAt();
+    if (end == null) {
+      Instant tail = last.plus(TAIL);
+      end = dataEnd != null && dataEnd.isBefore(tail) ? dataEnd : tail;
+    }
+    if (end.isBefore(a.plus(Duration.ofMinutes(1)))) {
+      end = a.plus(Duration.ofMinutes(15));
     }
     return new TimeWindow(start, end);
+  }
+
+  /** Time before the estimated onset that the incident window starts. */
+  static final Duration MARGIN = Duration.ofMinutes(5);
+
+  /** How long after the alert (or a later onset) an open incident window lasts at most. */
+  static final Duration TAIL = Duration.ofMinutes(30);
+
+  /** How far back metrics are read to estimate the onset. */
+  static final Duration ONSET_HISTORY = Duration.ofMinutes(90);
+
+  /**
+   * The onset as the metrics show it ({@link OnsetEstimator}); none without an alert to anchor the
+   * search, with a declared window, or without metrics.
+   */
+  private static OnsetEstimator.Estimate estimateOnset(
+      TelemetrySource source, Alert alert, TimeWindow declared, DataInventory inv) {
+    if (declared != null) {
+      return new OnsetEstimator.Estimate(null, 0, "declared window");
+    }
+    if (alert == null || !inv.hasMetrics()) {
+      return new OnsetEstimator.Estimate(
+          null, 0, alert == null ? "no alert" : "no metrics to estimate the onset from");
+    }
+    Instant a = alert.startsAt();
+    TimeWindow probe = new TimeWindow(a.minus(ONSET_HISTORY), a.plus(OnsetEstimator.AFTER));
+    List<dev.warroom.model.MetricSeries> series =
+        source
+            .metrics(
+                new QueryIntent.Metrics(
+                    "", Map.of(), QueryIntent.Aggregation.RAW, Duration.ofMinutes(1), probe))
+            .rows();
+    return OnsetEstimator.estimate(series, a);
+  }
+
+  private static String span(TimeWindow w) {
+    return w.start() + ".." + w.end();
+  }
+
+  private static String windowNote(
+      Alert alert,
+      TimeWindow declared,
+      OnsetEstimator.Estimate onset,
+      TimeWindow window,
+      TimeWindow baseline) {
+    StringBuilder b = new StringBuilder();
+    if (declared != null) {
+      b.append("incident window ").append(span(window)).append(" as declared by the bundle");
+    } else if (onset.onset() != null) {
+      b.append("onset estimated at ").append(onset.onset()).append(" from ").append(onset.how());
+      if (alert != null) {
+        long lag = Duration.between(onset.onset(), alert.startsAt()).toSeconds();
+        b.append("; the alert fired ")
+            .append(Math.abs(lag))
+            .append(" s ")
+            .append(lag >= 0 ? "after" : "before")
+            .append(" it");
+      }
+      b.append("; incident window ").append(span(window));
+    } else {
+      b.append("onset not estimated (")
+          .append(onset.how())
+          .append("); incident window ")
+          .append(span(window))
+          .append(alert == null ? "" : " from " + LEAD.toMinutes() + " min before the alert");
+    }
+    b.append("; metric baseline ")
+        .append(span(baseline))
+        .append(
+            baseline.length().isZero()
+                ? " (no data before the window)"
+                : " (data before the window)");
+    return b.toString();
   }
 
   static Alert syntheticAlert(TimeWindow w) {

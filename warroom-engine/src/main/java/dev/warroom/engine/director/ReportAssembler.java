@@ -37,6 +37,7 @@ final class ReportAssembler {
       RcaModel model,
       List<String> missing,
       Map<String, Long> timings) {
+    windowEvidence(ctx);
     Evidence runEvidence = runEvidence(ctx, plan, trace);
     List<EvidenceFusion.Candidate> shown =
         ranked.subList(0, Math.min(MAX_CANDIDATES, ranked.size()));
@@ -72,6 +73,11 @@ final class ReportAssembler {
       verdict = Verdict.INCONCLUSIVE;
     } else if (model != null) {
       verdict = learnedVerdict(model, ranked);
+      // A confirmed symptom contradicts "no fault": the alert did not fire on noise, so when no
+      // cause stands out the honest answer is inconclusive, with the candidates that were weighed.
+      if (verdict == Verdict.NO_FAULT && symptomatic && !ranked.isEmpty()) {
+        verdict = Verdict.INCONCLUSIVE;
+      }
     } else if (ranked.isEmpty()
         || top < calibration.noFaultBelow()
         || (!symptomatic && !directCause)) {
@@ -149,6 +155,32 @@ final class ReportAssembler {
         plan.text(),
         missing,
         timings);
+  }
+
+  /**
+   * How the incident window, the onset and the baselines were chosen: which data "normal" was
+   * measured on, and why (the Director's note, and each modality's split as the actors used it).
+   */
+  private static void windowEvidence(InvestigationContext ctx) {
+    if (ctx.windowNote().isEmpty()) {
+      return;
+    }
+    List<String> rows = new ArrayList<>(List.of(ctx.windowNote().split("; ")));
+    rows.addAll(ctx.splitNotes());
+    ctx.evidence()
+        .add(
+            dev.warroom.model.EvidenceKind.QUERY,
+            "windows",
+            null,
+            "incident window "
+                + ctx.window().start()
+                + ".."
+                + ctx.window().end()
+                + (ctx.onsetEstimated() ? ", onset estimated at " + ctx.onset() : "")
+                + "; the baselines each comparison used are listed",
+            rows,
+            List.of(),
+            null);
   }
 
   /** The interpreter's record of the run: each step and each branch's outcome. */

@@ -121,7 +121,8 @@ final class ErrorOriginLocator {
     for (int i = 0; i < ix.spans.size(); i++) {
       Span s = ix.spans.get(i);
       String peer = ix.peer[i];
-      if ((s.kind() != SpanKind.CLIENT && s.kind() != SpanKind.PRODUCER)
+      if (s.kind() == SpanKind.SERVER
+          || s.kind() == SpanKind.CONSUMER
           || peer == null
           || peer.equals(s.service())
           || !isOrigin(ix, i)) {

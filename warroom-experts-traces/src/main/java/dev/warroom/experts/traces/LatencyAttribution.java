@@ -29,6 +29,19 @@ final class LatencyAttribution {
         suspects.putIfAbsent(ix.operations.get(k), ix.suspect(k));
       }
     }
+    // Time outside a callee's span is charged to the end of the edge that the pattern of delayed
+    // edges points at (EdgeDelays): the callee for a network fault on it, the caller when all of
+    // its calls are slow (a caller starved of CPU).
+    EdgeDelays delays = EdgeDelays.of(baseline, incident);
+    for (Map.Entry<OperationKey, String> e : suspects.entrySet()) {
+      String caller = e.getKey().service();
+      if (!e.getValue().equals(caller)) {
+        String culprit = delays.culprit(caller, e.getValue());
+        if (culprit != null) {
+          e.setValue(culprit);
+        }
+      }
+    }
     List<SelfTimeShift> raw = new ArrayList<>();
     double positive = 0;
     for (OperationKey op : ops) {

@@ -128,6 +128,11 @@ public final class TraceExpert {
     return TraceIndex.declaredPeer(s);
   }
 
+  /** Time lost between services per edge, and which end of a delayed edge to blame. */
+  public EdgeDelays edgeDelays(List<Span> baseline, List<Span> incident) {
+    return EdgeDelays.of(new TraceIndex(baseline), new TraceIndex(incident));
+  }
+
   /** The service dependency graph of a set of spans. */
   public static ServiceGraph serviceGraph(List<Span> spans) {
     return ServiceGraph.of(new TraceIndex(spans));

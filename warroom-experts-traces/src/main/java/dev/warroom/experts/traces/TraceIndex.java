@@ -92,7 +92,9 @@ final class TraceIndex {
     selfNanos = new long[n];
     for (int i = 0; i < n; i++) {
       selfNanos[i] = selfTime(i);
-      if (peer[i] == null && (s(i).kind() == SpanKind.CLIENT || s(i).kind() == SpanKind.PRODUCER)) {
+      // A span whose child runs in another service made a remote call, whatever its declared
+      // kind: many exporters (Zipkin without "kind", some gRPC instrumentations) leave it out.
+      if (peer[i] == null && s(i).kind() != SpanKind.SERVER && s(i).kind() != SpanKind.CONSUMER) {
         for (int c : children[i]) {
           if (!spans.get(c).service().equals(s(i).service())) {
             peer[i] = spans.get(c).service();
