@@ -71,11 +71,10 @@ public final class ImpactAnalysisActor
     List<String> routes = new ArrayList<>();
     if (ctx.inventory().hasTraces()) {
       fromSpans(ctx, failing, routes);
-      // Traces with no fault-free part (exports of the fault minutes only) cannot show a rise:
-      // the symptom metrics can.
-      if (failing.isEmpty()
-          && ctx.inventory().hasMetrics()
-          && RecentWindows.spans(ctx).split().baseline().length().isZero()) {
+      // Spans show no rise when they hold no fault-free part (exports of the fault minutes only)
+      // or when the slowdown hides in a high percentile of busy routes: the symptom metrics, when
+      // there are any, are the second witness.
+      if (failing.isEmpty() && ctx.inventory().hasMetrics()) {
         fromMetrics(ctx, failing);
       }
     } else if (ctx.inventory().hasLogs()) {

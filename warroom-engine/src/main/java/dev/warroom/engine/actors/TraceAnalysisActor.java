@@ -3,10 +3,12 @@ package dev.warroom.engine.actors;
 import dev.warroom.engine.agents.Observation;
 import dev.warroom.engine.agents.QueryIntent;
 import dev.warroom.engine.agents.SpanAggregate;
+import dev.warroom.experts.traces.EdgeDelays;
 import dev.warroom.experts.traces.SelfTimeShift;
 import dev.warroom.experts.traces.ServiceLatencyShift;
 import dev.warroom.experts.traces.TraceExpert;
 import dev.warroom.model.EvidenceKind;
+import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
 import dev.warroom.model.Span;
 import dev.warroom.model.Topology;
@@ -15,6 +17,7 @@ import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -105,8 +108,9 @@ public final class TraceAnalysisActor
     }
     RecentWindows.Spans sp = RecentWindows.spans(ctx);
     long spans = total(sp.baseline().rows()) + total(sp.incident().rows());
+    List<Slow> delayed = new ArrayList<>();
     List<Slow> slow =
-        (spans <= maxRawSpans ? fromSpans(ctx, sp) : fromAggregates(ctx, sp))
+        (spans <= maxRawSpans ? fromSpans(ctx, sp, delayed) : fromAggregates(ctx, sp))
             .stream()
                 .filter(s -> in.services().isEmpty() || in.services().contains(s.service()))
                 .toList();
@@ -133,7 +137,99 @@ public final class TraceAnalysisActor
               null,
               List.of(ev)));
     }
-    return new Output(!slow.isEmpty(), slow.stream().map(Slow::service).toList());
+    for (Slow d : delayed) {
+      if (!in.services().isEmpty() && !in.services().contains(d.service())) {
+        continue;
+      }
+      var ev =
+          ctx.evidence()
+              .add(
+                  EvidenceKind.TRACE,
+                  name(),
+                  d.observation(),
+                  d.summary(),
+                  d.rows(),
+                  d.entities(),
+                  null);
+      ctx.addFinding(
+          new Finding(
+              name(),
+              d.service(),
+              d.service(),
+              d.inbound() ? FaultClass.NETWORK_LATENCY : null,
+              d.summary(),
+              d.weight(),
+              null,
+              List.of(ev)));
+    }
+    List<String> services = new ArrayList<>(slow.stream().map(Slow::service).toList());
+    delayed.stream().map(Slow::service).filter(x -> !services.contains(x)).forEach(services::add);
+    return new Output(!services.isEmpty(), List.copyOf(services));
+  }
+
+  /**
+   * Services to which the delayed edges point ({@link EdgeDelays}): one entry per culprit, its
+   * weight from the slowdown (incident over reference time outside the callee, per call) and the
+   * share of its edges delayed. {@code inbound} marks a culprit some of whose callers' calls to it
+   * are slow — time lost on the way to it, the signature of a network fault there — as against a
+   * caller all of whose outgoing calls are slow (starved of CPU as much as of network).
+   */
+  private static List<Slow> edgeDelays(
+      EdgeDelays delays, Observation<Span> inc, RecentWindows.Split split) {
+    Map<String, List<EdgeDelays.Edge>> byCulprit = new java.util.LinkedHashMap<>();
+    for (EdgeDelays.Edge e : delays.delayed()) {
+      String culprit = delays.culprit(e.caller(), e.callee());
+      byCulprit.computeIfAbsent(culprit, k -> new ArrayList<>()).add(e);
+    }
+    List<Slow> out = new ArrayList<>();
+    for (var entry : byCulprit.entrySet()) {
+      String svc = entry.getKey();
+      List<EdgeDelays.Edge> edges = entry.getValue();
+      boolean inbound = edges.stream().anyMatch(e -> e.callee().equals(svc));
+      double ratio =
+          edges.stream()
+              .mapToDouble(e -> e.incidentMs() / Math.max(0.1, e.referenceMs()))
+              .max()
+              .orElse(1);
+      double weight =
+          Math.min(1, 0.4 + 0.1 * (Math.log(ratio) / Math.log(2))) * delays.coverage(svc);
+      List<String> rows = new ArrayList<>();
+      List<String> entities = new ArrayList<>(List.of(svc));
+      for (EdgeDelays.Edge e : edges) {
+        rows.add(
+            String.format(
+                Locale.ROOT,
+                "%s -> %s: %.1f ms per call outside %s's span (%s %.1f ms), %d calls",
+                e.caller(),
+                e.callee(),
+                e.incidentMs(),
+                e.callee(),
+                e.ownBaseline() ? "baseline" : "typical edge",
+                e.referenceMs(),
+                e.incidentCalls()));
+        entities.add(e.caller());
+        entities.add(e.callee());
+      }
+      String summary =
+          String.format(
+              Locale.ROOT,
+              "%s: %d of its %d call edges are slow outside the callee's own spans (worst %s -> %s"
+                  + " %.1f ms per call against %.1f ms); its neighbours' other edges are not%s",
+              svc,
+              delays.delayedEdges(svc),
+              delays.edgesOf(svc),
+              edges.get(0).caller(),
+              edges.get(0).callee(),
+              edges.get(0).incidentMs(),
+              edges.get(0).referenceMs(),
+              split.baseline().length().isZero()
+                  ? " (no fault-free traces: compared with the typical edge of the incident)"
+                  : "");
+      out.add(
+          new Slow(
+              svc, Math.max(0.05, weight), summary, inc, rows, List.copyOf(entities), inbound));
+    }
+    return out;
   }
 
   /** A service adding latency: what to say, and the observation and rows that back it. */
@@ -143,7 +239,18 @@ public final class TraceAnalysisActor
       String summary,
       Observation<?> observation,
       List<String> rows,
-      List<String> entities) {}
+      List<String> entities,
+      boolean inbound) {
+    Slow(
+        String service,
+        double weight,
+        String summary,
+        Observation<?> observation,
+        List<String> rows,
+        List<String> entities) {
+      this(service, weight, summary, observation, rows, entities, false);
+    }
+  }
 
   private static long total(List<SpanAggregate> aggregates) {
     return aggregates.stream().mapToLong(SpanAggregate::count).sum();
@@ -152,10 +259,12 @@ public final class TraceAnalysisActor
   /**
    * The expert's self-time attribution over the raw spans; one finding per suspect, the largest.
    */
-  private static List<Slow> fromSpans(InvestigationContext ctx, RecentWindows.Spans sp) {
+  private static List<Slow> fromSpans(
+      InvestigationContext ctx, RecentWindows.Spans sp, List<Slow> delayed) {
     var base = ctx.agent().spans(new QueryIntent.Spans(List.of(), false, sp.split().baseline()));
     var inc = ctx.agent().spans(new QueryIntent.Spans(List.of(), false, sp.split().incident()));
     TraceExpert expert = ctx.experts().traces();
+    delayed.addAll(edgeDelays(expert.edgeDelays(base.rows(), inc.rows()), inc, sp.split()));
     List<SelfTimeShift> shifts = expert.latencyShifts(base.rows(), inc.rows());
     List<Slow> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
