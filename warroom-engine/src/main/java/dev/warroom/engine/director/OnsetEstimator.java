@@ -124,6 +124,9 @@ final class OnsetEstimator {
       // would otherwise outweigh the prior with an astronomic ratio.
       double raw = Math.min(MAX_STRENGTH, Math.abs(ma - mb) / scale);
       long at = ts[j - 1] + (ts[j] - ts[j - 1]) / 2;
+      if (!persists(ts, v, j, alertMillis, mb, ma)) {
+        continue;
+      }
       double strength = raw * prior(at, alertMillis);
       if (strength < MIN_STRENGTH) {
         continue;
@@ -134,6 +137,34 @@ final class OnsetEstimator {
     }
     return best;
   }
+
+  /**
+   * Whether a change at sample j still holds around the alert: the level there lies at least half
+   * of the way from the old level to the new. An earlier incident in the history that recovered
+   * before this alert fired is not this incident's onset, however strong its change was. True when
+   * no sample lies near the alert (nothing to contradict it).
+   */
+  static boolean persists(long[] ts, double[] v, int j, long alertMillis, double mb, double ma) {
+    long from = Math.max(ts[j], alertMillis - PERSIST_BEFORE.toMillis());
+    long to = alertMillis + PERSIST_AFTER.toMillis();
+    List<Double> near = new ArrayList<>();
+    for (int i = j; i < ts.length && ts[i] <= to; i++) {
+      if (ts[i] >= from && Double.isFinite(v[i])) {
+        near.add(v[i]);
+      }
+    }
+    if (near.isEmpty()) {
+      return true;
+    }
+    double m = median(near.stream().mapToDouble(Double::doubleValue).toArray());
+    return (m - mb) * Math.signum(ma - mb) >= 0.5 * Math.abs(ma - mb);
+  }
+
+  /** Around the alert, the span whose level must still show a change: from this before it ... */
+  static final Duration PERSIST_BEFORE = Duration.ofMinutes(2);
+
+  /** ... to this after it. */
+  static final Duration PERSIST_AFTER = Duration.ofMinutes(3);
 
   /**
    * The alert as a prior on the onset: full weight from {@link #NEAR} before the alert on (alerts
