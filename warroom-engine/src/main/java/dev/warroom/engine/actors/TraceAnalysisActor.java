@@ -8,6 +8,7 @@ import dev.warroom.experts.traces.ServiceLatencyShift;
 import dev.warroom.experts.traces.TraceExpert;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.Finding;
+import dev.warroom.model.FindingDetail;
 import dev.warroom.model.Span;
 import dev.warroom.model.Topology;
 import java.util.ArrayList;
@@ -131,7 +132,8 @@ public final class TraceAnalysisActor
               s.summary(),
               Math.min(1, 0.4 + 0.5 * s.weight() / top),
               null,
-              List.of(ev)));
+              List.of(ev),
+              s.detail()));
     }
     return new Output(!slow.isEmpty(), slow.stream().map(Slow::service).toList());
   }
@@ -143,7 +145,8 @@ public final class TraceAnalysisActor
       String summary,
       Observation<?> observation,
       List<String> rows,
-      List<String> entities) {}
+      List<String> entities,
+      FindingDetail detail) {}
 
   private static long total(List<SpanAggregate> aggregates) {
     return aggregates.stream().mapToLong(SpanAggregate::count).sum();
@@ -187,7 +190,7 @@ public final class TraceAnalysisActor
                           + " "
                           + x.duration().toMillis()
                           + " ms"));
-      out.add(new Slow(f.service(), f.score(), f.summary(), inc, rows, named));
+      out.add(new Slow(f.service(), f.score(), f.summary(), inc, rows, named, f.detail()));
     }
     return out;
   }
@@ -224,7 +227,13 @@ public final class TraceAnalysisActor
               summary,
               sp.incident(),
               rows(summary, sp.incident().rows(), s),
-              entities(s)));
+              entities(s),
+              new FindingDetail.ServiceLatencyShift(
+                  s.baselineP95Ms(),
+                  s.incidentP95Ms(),
+                  s.addedMs(),
+                  s.slowestCallee(),
+                  s.slowestCallee() == null ? 0 : s.calleeShiftMs())));
     }
     return out;
   }

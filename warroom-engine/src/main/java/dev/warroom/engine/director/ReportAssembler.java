@@ -148,7 +148,8 @@ final class ReportAssembler {
         remediation,
         plan.text(),
         missing,
-        timings);
+        timings,
+        ctx.findings());
   }
 
   /** The interpreter's record of the run: each step and each branch's outcome. */
