@@ -47,11 +47,13 @@ public record Finding(
 
   /** This finding with another summary: the same facts, phrased differently. */
   public Finding withSummary(String summary) {
-    return new Finding(expert, service, component, faultClass, summary, score, onset, evidence, detail);
+    return new Finding(
+        expert, service, component, faultClass, summary, score, onset, evidence, detail);
   }
 
   /** This finding with other evidence (e.g. renumbered), everything else kept. */
   public Finding withEvidence(List<Evidence> evidence) {
-    return new Finding(expert, service, component, faultClass, summary, score, onset, evidence, detail);
+    return new Finding(
+        expert, service, component, faultClass, summary, score, onset, evidence, detail);
   }
 }

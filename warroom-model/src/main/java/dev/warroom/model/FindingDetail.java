@@ -12,8 +12,8 @@ import java.util.Objects;
  *
  * <p>Components are strings, numbers, booleans, {@link Direction}, lists of strings and maps of
  * string to integer, so that every kind has one obvious JSON form ({@link #kind()} plus the
- * components by name); a nullable component is named so in its record's Javadoc. Counts are
- * numbers of records, calls or lines; durations are milliseconds unless the name says seconds.
+ * components by name); a nullable component is named so in its record's Javadoc. Counts are numbers
+ * of records, calls or lines; durations are milliseconds unless the name says seconds.
  */
 public sealed interface FindingDetail {
 
@@ -50,8 +50,8 @@ public sealed interface FindingDetail {
    * A metric series moved away from its baseline.
    *
    * @param series the series, as a selector ({@code name{label="value"}})
-   * @param signal the meaning the engine gave the series ("cpu", "memory", "http_errors"…), or
-   *     null when it has none
+   * @param signal the meaning the engine gave the series ("cpu", "memory", "http_errors"…), or null
+   *     when it has none
    * @param group the signal's family ("resource", "database"…), or null
    * @param deviations the size of the shift in robust deviations (MAD-scaled), always >= 0
    * @param baseline the baseline's level (median) in the series' unit, or NaN for a detector that
@@ -79,8 +79,8 @@ public sealed interface FindingDetail {
    *
    * @param service the service of the operation
    * @param operation the operation (span name)
-   * @param peer the service the time is blamed on when it is not the operation's own (the callee
-   *     of a client span), else null
+   * @param peer the service the time is blamed on when it is not the operation's own (the callee of
+   *     a client span), else null
    * @param addedMsPerTrace milliseconds the shift adds per trace
    * @param beforeMsPerCall mean self time per call in the baseline
    * @param afterMsPerCall mean self time per call in the incident
@@ -134,8 +134,8 @@ public sealed interface FindingDetail {
   }
 
   /**
-   * Calls on one caller → callee edge failed that the callee did not fail itself (no failing
-   * server span): the path or the callee's front door is at fault.
+   * Calls on one caller → callee edge failed that the callee did not fail itself (no failing server
+   * span): the path or the callee's front door is at fault.
    *
    * @param failedCalls failed calls on the edge in the incident
    * @param expected how many the baseline's rate predicts
@@ -219,9 +219,15 @@ public sealed interface FindingDetail {
    * @param rows rows the plan reads from the table
    * @param columns the columns of the proposed index, in order
    * @param ddl the proposed index, as a CREATE INDEX statement
+   * @param indexScan true when the plan scans an index in full, false when it scans the table
    */
   record MissingIndex(
-      String table, List<String> columns, String statement, double rows, String ddl)
+      String table,
+      List<String> columns,
+      String statement,
+      double rows,
+      String ddl,
+      boolean indexScan)
       implements FindingDetail {
     public MissingIndex {
       Checks.nonBlank(table, "table");
@@ -302,8 +308,8 @@ public sealed interface FindingDetail {
   /**
    * A change to the system: a deploy, config change, feature-flag flip, scaling or restart.
    *
-   * @param change what kind of change ("deploy", "config_change", "feature_flag_change",
-   *     "scaling", "restart")
+   * @param change what kind of change ("deploy", "config_change", "feature_flag_change", "scaling",
+   *     "restart")
    * @param description the change in one line
    * @param version the version deployed, or null for other changes
    * @param correlation the events expert's time × place × kind score, in [0,1]
@@ -319,7 +325,10 @@ public sealed interface FindingDetail {
     /** The detail of event {@code e} ranked {@code correlation} for {@code reason}. */
     public static ChangeEvent of(Event e, double correlation, String reason) {
       String change =
-          e.getClass().getSimpleName().replaceAll("([a-z0-9])([A-Z])", "$1_$2").toLowerCase(Locale.ROOT);
+          e.getClass()
+              .getSimpleName()
+              .replaceAll("([a-z0-9])([A-Z])", "$1_$2")
+              .toLowerCase(Locale.ROOT);
       String version = e instanceof Deploy d ? d.version() : null;
       return new ChangeEvent(change, e.describe(), version, correlation, reason);
     }
@@ -345,7 +354,6 @@ public sealed interface FindingDetail {
    * @param baselineLines lines of the template in the baseline
    * @param incidentLines lines of the template in the incident
    */
-  record LogTemplateShift(
-      String template, String severity, long baselineLines, long incidentLines)
+  record LogTemplateShift(String template, String severity, long baselineLines, long incidentLines)
       implements FindingDetail {}
 }

@@ -408,11 +408,7 @@ public final class ErrorLocalizationActor
               first.timestamp(),
               List.of(ev),
               new FindingDetail.LogCategoryRise(
-                  sig.category(),
-                  first.severity().name(),
-                  lines.size(),
-                  expected,
-                  exception)));
+                  sig.category(), first.severity().name(), lines.size(), expected, exception)));
       if (callee != null) {
         ctx.addFinding(
             new Finding(

@@ -130,8 +130,7 @@ class TypedFindingFeaturesTest {
       FusionInput in = e.getValue();
       FusionInput reworded = reworded(in);
       assertThat(reworded.findings())
-          .zipSatisfy(
-              in.findings(), (a, b) -> assertThat(a.summary()).isNotEqualTo(b.summary()));
+          .zipSatisfy(in.findings(), (a, b) -> assertThat(a.summary()).isNotEqualTo(b.summary()));
 
       var ranked = Director.fuse(in);
       var rankedReworded = Director.fuse(reworded);

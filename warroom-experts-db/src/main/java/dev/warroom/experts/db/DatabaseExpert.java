@@ -156,7 +156,12 @@ public final class DatabaseExpert {
                   ? new FindingDetail.FullScan(
                       access.table(), digest, rows, access.kind() != AccessKind.FULL_SCAN)
                   : new FindingDetail.MissingIndex(
-                      access.table(), proposal.columns(), digest, rows, proposal.ddl())));
+                      access.table(),
+                      proposal.columns(),
+                      digest,
+                      rows,
+                      proposal.ddl(),
+                      access.kind() != AccessKind.FULL_SCAN)));
     }
     return out;
   }

@@ -191,7 +191,9 @@ public final class TraceExpert {
               new FindingDetail.ErrorOrigin(
                   o.operation().operation(),
                   o.incidentTraces(),
-                  o.incidentRate() > 0 ? o.baselineRate() * o.incidentTraces() / o.incidentRate() : 0,
+                  o.incidentRate() > 0
+                      ? o.baselineRate() * o.incidentTraces() / o.incidentRate()
+                      : 0,
                   allOrigins > 0 ? o.incidentOrigins() / allOrigins : 0,
                   o.exceptionTypes())));
     }
