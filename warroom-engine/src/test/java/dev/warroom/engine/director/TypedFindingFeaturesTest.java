@@ -16,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -39,9 +40,10 @@ class TypedFindingFeaturesTest {
 
   @BeforeAll
   static void investigateEpisodes() {
-    List<Episode> episodes = new ArrayList<>();
-    episodes.add(new Gym().reset(4, small(References.get("ref4-unindexed-query"))));
-    episodes.add(new Gym().reset(5, small(References.get("ref5-exec-format"))));
+    // generated one at a time: a full-size episode's telemetry is large, its fusion input small
+    List<Supplier<Episode>> episodes = new ArrayList<>();
+    episodes.add(() -> new Gym().reset(4, small(References.get("ref4-unindexed-query"))));
+    episodes.add(() -> new Gym().reset(5, small(References.get("ref5-exec-format"))));
     String[][] picks = {
       {"shop", "MEMORY_EXHAUSTION"},
       {"bank", "NETWORK_PARTITION"},
@@ -54,18 +56,21 @@ class TypedFindingFeaturesTest {
     long seed = 301;
     for (String[] p : picks) {
       Scenario sc = Scenario.of(SystemCatalog.get(p[0]), FaultType.valueOf(p[1]));
-      episodes.add(new Gym().reset(seed++, small(sc)));
+      long s = seed++;
+      episodes.add(() -> new Gym().reset(s, small(sc)));
     }
     String range = System.getProperty("warroom.featureCheckSeeds");
     if (range != null) {
       String[] ab = range.split("\\.\\.");
       for (long s = Long.parseLong(ab[0]); s <= Long.parseLong(ab[1]); s++) {
-        episodes.add(generated(s));
+        long g = s;
+        episodes.add(() -> generated(g));
       }
     }
     AtomicReference<FusionInput> got = new AtomicReference<>();
     Investigator inv = new Investigator(Director.standard().withObserver(got::set));
-    for (Episode ep : episodes) {
+    for (Supplier<Episode> next : episodes) {
+      Episode ep = next.get();
       got.set(null);
       inv.investigate(ep.bundle(), ep.id(), null);
       assertThat(got.get()).as(ep.id()).isNotNull();
