@@ -169,6 +169,26 @@ class TypedFindingFeaturesTest {
     }
   }
 
+  @Test
+  void noFusionOrScorerSourceReadsASummary() throws java.io.IOException {
+    List<java.nio.file.Path> sources = new ArrayList<>();
+    for (String dir :
+        List.of("src/main/java/dev/warroom/engine/director", "../warroom-eval/src/main/java")) {
+      try (var files = java.nio.file.Files.walk(java.nio.file.Path.of(dir))) {
+        files.filter(f -> f.toString().endsWith(".java")).forEach(sources::add);
+      }
+    }
+    assertThat(sources).hasSizeGreaterThan(20);
+    for (java.nio.file.Path f : sources) {
+      String text = java.nio.file.Files.readString(f);
+      if (f.getFileName().toString().equals("FusionInput.java")) {
+        // the dump keeps the summary for people reading it; nothing reads it back into a feature
+        text = text.replace("j.put(\"summary\", f.summary());", "");
+      }
+      assertThat(text).as(f.toString()).doesNotContain(".summary()");
+    }
+  }
+
   /** The same findings, each summary replaced by its reverse with a note: other words entirely. */
   private static FusionInput reworded(FusionInput in) {
     List<Finding> fs =
