@@ -16,6 +16,7 @@ import dev.warroom.gym.SystemCatalog;
 import dev.warroom.model.DatabaseStats;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
+import dev.warroom.model.FindingDetail;
 import dev.warroom.model.RcaReport;
 import dev.warroom.store.duckdb.DuckDbStore;
 import java.io.PrintWriter;
@@ -26,7 +27,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -99,22 +99,19 @@ final class EvalDbFaultsCommand implements Callable<Integer> {
           List<Finding> fs = analyze(ep, t[1], expert);
           Map<String, String> p = ep.truth().parameters();
           Finding top = fs.isEmpty() ? null : fs.getFirst();
+          // scored on the findings' typed details; the summaries are for people
           boolean hit =
               top != null
                   && (f == FaultType.UNINDEXED_QUERY
                       ? top.faultClass() == FaultClass.SLOW_QUERY
-                          && top.summary().contains("full scan of " + p.get("db_table"))
-                          && Pattern.compile(
-                                  "CREATE INDEX \\S+ ON "
-                                      + p.get("db_table")
-                                      + " \\("
-                                      + p.get("db_index_column")
-                                      + "[,)]")
-                              .matcher(top.summary())
-                              .find()
+                          && top.detail() instanceof FindingDetail.MissingIndex m
+                          && !m.indexScan()
+                          && m.table().equals(p.get("db_table"))
+                          && !m.columns().isEmpty()
+                          && m.columns().getFirst().equals(p.get("db_index_column"))
                       : top.faultClass() == FaultClass.LOCK_CONTENTION
-                          && top.summary()
-                              .startsWith("session " + p.get("db_blocker_session") + " "));
+                          && top.detail() instanceof FindingDetail.LockWait w
+                          && w.blockingSession().equals(p.get("db_blocker_session")));
           outcomes.add(new Outcome(ep.id(), f.id(), t[1], hit, summary(top)));
           if (engine) {
             investigate(ep);
@@ -128,7 +125,7 @@ final class EvalDbFaultsCommand implements Callable<Integer> {
           for (Finding f : analyze(ep, d.component(), expert)) {
             if (alarm == null
                 && (f.faultClass() == FaultClass.LOCK_CONTENTION
-                    || f.summary().contains("missing index"))) {
+                    || f.detail() instanceof FindingDetail.MissingIndex)) {
               alarm = f;
             }
           }

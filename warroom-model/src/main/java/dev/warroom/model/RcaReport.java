@@ -9,7 +9,8 @@ import java.util.Objects;
  * HTML. {@code evidence} holds every item a candidate, hypothesis, impact or remediation refers to;
  * {@code runbook} is the text of the runbook that ran; {@code missingData} names the kinds of data
  * the bundle lacked (e.g. "traces"); {@code timingsMillis} maps a phase ("plan", "queries",
- * "experts", "total"…) to milliseconds.
+ * "experts", "total"…) to milliseconds; {@code findings} are what the actors concluded, each with
+ * its typed {@link FindingDetail}, in the order they were made.
  */
 public record RcaReport(
     String incidentId,
@@ -23,7 +24,8 @@ public record RcaReport(
     List<Remediation> remediation,
     String runbook,
     List<String> missingData,
-    Map<String, Long> timingsMillis) {
+    Map<String, Long> timingsMillis,
+    List<Finding> findings) {
   public RcaReport {
     Checks.nonBlank(incidentId, "incidentId");
     Objects.requireNonNull(verdict, "verdict");
@@ -36,9 +38,40 @@ public record RcaReport(
     runbook = runbook == null ? "" : runbook;
     missingData = missingData == null ? List.of() : List.copyOf(missingData);
     timingsMillis = Checks.copy(timingsMillis);
+    findings = findings == null ? List.of() : List.copyOf(findings);
     if (verdict == Verdict.ROOT_CAUSE_FOUND && candidates.isEmpty()) {
       throw new IllegalArgumentException("verdict root_cause_found without candidates");
     }
+  }
+
+  /** A report that lists no findings. */
+  public RcaReport(
+      String incidentId,
+      Alert alert,
+      Verdict verdict,
+      String summary,
+      Impact impact,
+      List<RootCauseCandidate> candidates,
+      List<Hypothesis> hypotheses,
+      List<Evidence> evidence,
+      List<Remediation> remediation,
+      String runbook,
+      List<String> missingData,
+      Map<String, Long> timingsMillis) {
+    this(
+        incidentId,
+        alert,
+        verdict,
+        summary,
+        impact,
+        candidates,
+        hypotheses,
+        evidence,
+        remediation,
+        runbook,
+        missingData,
+        timingsMillis,
+        List.of());
   }
 
   public RootCauseCandidate top() {

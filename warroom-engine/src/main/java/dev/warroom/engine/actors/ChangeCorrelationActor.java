@@ -11,6 +11,7 @@ import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.FeatureFlagChange;
 import dev.warroom.model.Finding;
+import dev.warroom.model.FindingDetail;
 import dev.warroom.model.KubernetesEvent;
 import dev.warroom.model.Restart;
 import dev.warroom.model.Scaling;
@@ -123,9 +124,14 @@ public final class ChangeCorrelationActor
               summary,
               r.score(),
               e.time(),
-              List.of(ev)));
+              List.of(ev),
+              changeDetail(e, r)));
     }
     return new Output(!lines.isEmpty(), List.copyOf(services), List.copyOf(lines));
+  }
+
+  private static FindingDetail changeDetail(Event e, RankedChange r) {
+    return FindingDetail.ChangeEvent.of(e, r.score(), r.reason());
   }
 
   /** The fault a change of this kind would cause, or null for events that are not changes. */

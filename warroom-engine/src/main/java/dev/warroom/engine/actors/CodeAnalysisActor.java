@@ -7,6 +7,7 @@ import dev.warroom.model.Evidence;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
+import dev.warroom.model.FindingDetail;
 import dev.warroom.model.LogRecord;
 import dev.warroom.model.SourceFile;
 import java.util.ArrayList;
@@ -159,7 +160,17 @@ public final class CodeAnalysisActor
                       summary,
                       l.score(),
                       expert.onset(),
-                      evidence));
+                      evidence,
+                      new FindingDetail.CodeFailure(
+                          l.ref().path(),
+                          l.ref().line(),
+                          expert.detail() instanceof FindingDetail.CodeFailure c
+                              ? c.function()
+                              : "",
+                          expert.detail() instanceof FindingDetail.CodeFailure c
+                              ? c.exception()
+                              : "",
+                          l.failure().occurrences())));
               locations.add(e.getKey());
             });
     return new Output(!locations.isEmpty(), locations);

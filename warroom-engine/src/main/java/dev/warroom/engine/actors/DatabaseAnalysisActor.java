@@ -4,6 +4,7 @@ import dev.warroom.engine.agents.ExpertDesk;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
+import dev.warroom.model.FindingDetail;
 import dev.warroom.model.LogRecord;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -162,7 +163,8 @@ public final class DatabaseAnalysisActor
                       summary,
                       Math.min(1, 0.4 + 0.05 * e.getValue().size()),
                       first.timestamp(),
-                      List.of(ev)));
+                      List.of(ev),
+                      new FindingDetail.StatementLogs(stmt, e.getValue().size())));
               out.add(stmt);
             });
     return out;

@@ -78,7 +78,8 @@ final class DbStatsFindings {
                   d.component() + ": " + f.summary(),
                   f.score(),
                   null,
-                  evidence);
+                  evidence,
+                  f.detail());
           ctx.addFinding(finding);
           out.add(finding);
         }

@@ -12,6 +12,7 @@ import dev.warroom.model.DependencyEdge;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
+import dev.warroom.model.FindingDetail;
 import dev.warroom.model.LogRecord;
 import dev.warroom.model.Severity;
 import java.util.ArrayList;
@@ -146,7 +147,8 @@ public final class ErrorLocalizationActor
               summary,
               Math.min(1, 0.5 + 0.5 * share),
               null,
-              List.of(ev)));
+              List.of(ev),
+              new FindingDetail.ErrorOrigin(null, o.count(), o.expected(), share, List.of())));
     }
     edgeFailures(ctx, sp, services, ratio, tb, ti);
   }
@@ -207,6 +209,16 @@ public final class ErrorLocalizationActor
               .limit(3)
               .map(t -> t.getKey() + " " + t.getValue())
               .collect(java.util.stream.Collectors.joining(", "));
+      var detail =
+          new FindingDetail.EdgeFailure(
+              e.caller(),
+              e.callee(),
+              e.failures(),
+              expected,
+              callCategory(e.dominantErrorType()),
+              e.errorTypes(),
+              (int) Math.min(callees, risenPerCaller.get(e.caller())),
+              (int) callees);
       String summary =
           String.format(
               Locale.ROOT,
@@ -214,7 +226,7 @@ public final class ErrorLocalizationActor
               e.edge(),
               e.failures(),
               e.callee(),
-              callCategory(e.dominantErrorType()),
+              detail.category(),
               types,
               expected,
               callees == 0
@@ -222,7 +234,7 @@ public final class ErrorLocalizationActor
                   : String.format(
                       Locale.ROOT,
                       "; %d of %s's %d callees fail this way",
-                      Math.min(callees, risenPerCaller.get(e.caller())),
+                      detail.failingCallees(),
                       e.caller(),
                       callees));
       var ev =
@@ -241,7 +253,8 @@ public final class ErrorLocalizationActor
               summary,
               Math.min(1, 0.4 + 0.1 * Math.log1p(Math.max(0, e.failures() - expected))),
               e.firstSeen(),
-              List.of(ev)));
+              List.of(ev),
+              detail));
     }
   }
 
@@ -393,7 +406,9 @@ public final class ErrorLocalizationActor
               summary,
               score,
               first.timestamp(),
-              List.of(ev)));
+              List.of(ev),
+              new FindingDetail.LogCategoryRise(
+                  sig.category(), first.severity().name(), lines.size(), expected, exception)));
       if (callee != null) {
         ctx.addFinding(
             new Finding(
@@ -404,7 +419,9 @@ public final class ErrorLocalizationActor
                 first.service() + " reports " + sig.category() + " errors naming " + callee,
                 score,
                 first.timestamp(),
-                List.of(ev)));
+                List.of(ev),
+                new FindingDetail.NamedCategory(
+                    first.service(), sig.category(), callee, lines.size())));
       }
     }
   }

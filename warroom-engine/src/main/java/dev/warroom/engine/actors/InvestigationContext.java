@@ -112,16 +112,7 @@ public final class InvestigationContext {
     }
     for (Finding f : branch.findings) {
       List<Evidence> ev = f.evidence().stream().map(e -> renamed.getOrDefault(e.id(), e)).toList();
-      findings.add(
-          new Finding(
-              f.expert(),
-              f.service(),
-              f.component(),
-              f.faultClass(),
-              f.summary(),
-              f.score(),
-              f.onset(),
-              ev));
+      findings.add(f.withEvidence(ev));
     }
     return ids;
   }

@@ -7,6 +7,7 @@ import dev.warroom.model.Event;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
+import dev.warroom.model.FindingDetail;
 import dev.warroom.model.KubernetesEvent;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -127,7 +128,8 @@ public final class KubernetesAnalysisActor
                   ? 0.45
                   : Math.min(1, 0.6 + 0.05 * count),
               onset,
-              List.of(ev)));
+              List.of(ev),
+              new FindingDetail.KubernetesReason(first.reason(), first.object().name(), count)));
     }
     return new Output(!groups.isEmpty(), List.copyOf(services), List.copyOf(reasons));
   }

@@ -7,6 +7,7 @@ import dev.warroom.model.Evidence;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
+import dev.warroom.model.FindingDetail;
 import dev.warroom.model.MetricSeries;
 import dev.warroom.model.SeriesChart;
 import dev.warroom.model.TimeWindow;
@@ -97,7 +98,15 @@ final class SeriesEvidence {
         summary,
         s.score(),
         s.onset(),
-        List.of(ev));
+        List.of(ev),
+        new FindingDetail.MetricShift(
+            e.key().toString(),
+            e.signal().id(),
+            e.signal().group().name().toLowerCase(Locale.ROOT),
+            s.z() > 0 ? FindingDetail.Direction.UP : FindingDetail.Direction.DOWN,
+            Math.abs(s.z()),
+            s.baselineMedian(),
+            s.incidentMedian()));
   }
 
   static String bandLabel(InvestigationContext ctx) {

@@ -10,6 +10,7 @@ import dev.warroom.experts.traces.TraceExpert;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
+import dev.warroom.model.FindingDetail;
 import dev.warroom.model.Span;
 import dev.warroom.model.Topology;
 import java.util.ArrayList;
@@ -135,7 +136,8 @@ public final class TraceAnalysisActor
               s.summary(),
               Math.min(1, 0.4 + 0.5 * s.weight() / top),
               null,
-              List.of(ev)));
+              List.of(ev),
+              s.detail()));
     }
     for (Slow d : delayed) {
       if (!in.services().isEmpty() && !in.services().contains(d.service())) {
@@ -160,7 +162,8 @@ public final class TraceAnalysisActor
               d.summary(),
               d.weight(),
               null,
-              List.of(ev)));
+              List.of(ev),
+              d.detail()));
     }
     List<String> services = new ArrayList<>(slow.stream().map(Slow::service).toList());
     delayed.stream().map(Slow::service).filter(x -> !services.contains(x)).forEach(services::add);
@@ -227,7 +230,22 @@ public final class TraceAnalysisActor
                   : "");
       out.add(
           new Slow(
-              svc, Math.max(0.05, weight), summary, inc, rows, List.copyOf(entities), inbound));
+              svc,
+              Math.max(0.05, weight),
+              summary,
+              inc,
+              rows,
+              List.copyOf(entities),
+              new FindingDetail.EdgeDelay(
+                  edges.get(0).caller(),
+                  edges.get(0).callee(),
+                  edges.get(0).incidentMs(),
+                  edges.get(0).referenceMs(),
+                  edges.get(0).ownBaseline(),
+                  delays.delayedEdges(svc),
+                  delays.edgesOf(svc),
+                  inbound),
+              inbound));
     }
     return out;
   }
@@ -240,6 +258,7 @@ public final class TraceAnalysisActor
       Observation<?> observation,
       List<String> rows,
       List<String> entities,
+      FindingDetail detail,
       boolean inbound) {
     Slow(
         String service,
@@ -247,8 +266,9 @@ public final class TraceAnalysisActor
         String summary,
         Observation<?> observation,
         List<String> rows,
-        List<String> entities) {
-      this(service, weight, summary, observation, rows, entities, false);
+        List<String> entities,
+        FindingDetail detail) {
+      this(service, weight, summary, observation, rows, entities, detail, false);
     }
   }
 
@@ -296,7 +316,7 @@ public final class TraceAnalysisActor
                           + " "
                           + x.duration().toMillis()
                           + " ms"));
-      out.add(new Slow(f.service(), f.score(), f.summary(), inc, rows, named));
+      out.add(new Slow(f.service(), f.score(), f.summary(), inc, rows, named, f.detail()));
     }
     return out;
   }
@@ -333,7 +353,13 @@ public final class TraceAnalysisActor
               summary,
               sp.incident(),
               rows(summary, sp.incident().rows(), s),
-              entities(s)));
+              entities(s),
+              new FindingDetail.ServiceLatencyShift(
+                  s.baselineP95Ms(),
+                  s.incidentP95Ms(),
+                  s.addedMs(),
+                  s.slowestCallee(),
+                  s.slowestCallee() == null ? 0 : s.calleeShiftMs())));
     }
     return out;
   }

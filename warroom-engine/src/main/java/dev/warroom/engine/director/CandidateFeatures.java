@@ -2,12 +2,11 @@ package dev.warroom.engine.director;
 
 import dev.warroom.model.DependencyEdge;
 import dev.warroom.model.Finding;
+import dev.warroom.model.FindingDetail;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Interpretable evidence features of one root-cause candidate, the inputs of {@link RcaModel}: the
@@ -21,14 +20,6 @@ import java.util.regex.Pattern;
  */
 final class CandidateFeatures {
   private CandidateFeatures() {}
-
-  private static final Pattern K8S_REASON = Pattern.compile("^[^:]+: (\\w+) x\\d+");
-  private static final Pattern LOG_CATEGORY = Pattern.compile("log lines of category (\\S+) from");
-  private static final Pattern NAMED_CATEGORY = Pattern.compile("reports (\\S+) errors naming");
-  private static final Pattern EDGE_FAILURE =
-      Pattern.compile("calls failed that \\S+ did not fail itself, mostly (\\S+) ");
-  private static final Pattern EDGE_SPREAD =
-      Pattern.compile("; (\\d+) of \\S+'s (\\d+) callees fail this way");
 
   /** The features of every candidate, keyed by service, from the fused ranking of the input. */
   static Map<String, Map<String, Double>> of(
@@ -78,17 +69,7 @@ final class CandidateFeatures {
       if (x.faultClass() != null) {
         f.merge("class." + cls, x.score(), Math::max);
       }
-      token(f, x.summary(), K8S_REASON, "k8s.");
-      token(f, x.summary(), LOG_CATEGORY, "log.");
-      token(f, x.summary(), NAMED_CATEGORY, "named.");
-      if (x.summary().contains("failing spans originate")) {
-        f.put("errors.origin", x.score());
-      }
-      edgeFailure(f, x);
-      if (x.expert().equals("database_analysis") && x.summary().contains("; missing index on ")) {
-        // a full scan the expert can name an index for: the plan, not the disk, is at fault
-        f.merge("db.missing_index", x.score(), Math::max);
-      }
+      detailFeatures(f, x);
       if (!s.equals(x.component()) && x.expert().equals("infra_analysis")) {
         f.merge("pod." + cls, x.score(), Math::max);
       }
@@ -154,33 +135,56 @@ final class CandidateFeatures {
   }
 
   /**
+   * The features a finding's typed detail gives its candidate — never its summary, which is for
+   * people and may be reworded: the Kubernetes reason ("k8s.oomkilled"), the log error category
+   * that rose ("log.timeout") or that another service's lines name it for ("named.tls"), errors
+   * that originate in its spans, a failed-call edge pointing at it, a missing index.
+   */
+  private static void detailFeatures(Map<String, Double> f, Finding x) {
+    switch (x.detail()) {
+      case FindingDetail.KubernetesReason k -> f.put("k8s." + lower(k.reason()), 1.0);
+      case FindingDetail.LogCategoryRise l -> f.put("log." + lower(l.category()), 1.0);
+      case FindingDetail.NamedCategory n -> f.put("named." + lower(n.category()), 1.0);
+      case FindingDetail.ErrorOrigin o -> f.put("errors.origin", x.score());
+      case FindingDetail.EdgeFailure e -> edgeFailure(f, x.score(), e);
+      case FindingDetail.MissingIndex m -> {
+        if (x.expert().equals("database_analysis")) {
+          // a full scan the expert can name an index for: the plan, not the disk, is at fault
+          f.merge("db.missing_index", x.score(), Math::max);
+        }
+      }
+      case FindingDetail.None n -> {}
+      case FindingDetail.MetricShift m -> {}
+      case FindingDetail.LatencyShift l -> {}
+      case FindingDetail.EdgeDelay d -> {}
+      case FindingDetail.ServiceLatencyShift l -> {}
+      case FindingDetail.FullScan s -> {}
+      case FindingDetail.SlowQuery q -> {}
+      case FindingDetail.LockWait w -> {}
+      case FindingDetail.StatementLogs s -> {}
+      case FindingDetail.ChangeEvent c -> {}
+      case FindingDetail.CodeFailure c -> {}
+      case FindingDetail.LogTemplateShift t -> {}
+    }
+  }
+
+  /**
    * A failed-call edge pointing at the candidate ({@code ErrorLocalizationActor}): how the calls
    * failed ("edge.err.timeout") and whether they are the only failing edge of a caller with several
    * callees ("edge.one_callee": the path) or all of its edges ("edge.all_callees": the caller).
    */
-  private static void edgeFailure(Map<String, Double> f, Finding x) {
-    Matcher m = EDGE_FAILURE.matcher(x.summary());
-    if (!m.find()) {
-      return;
-    }
-    f.merge("edge.failed", x.score(), Math::max);
-    f.put("edge.err." + m.group(1).toLowerCase(Locale.ROOT), 1.0);
-    Matcher spread = EDGE_SPREAD.matcher(x.summary());
-    if (spread.find()) {
-      int affected = Integer.parseInt(spread.group(1));
-      int callees = Integer.parseInt(spread.group(2));
-      if (callees > 1 && affected == 1) {
-        f.put("edge.one_callee", 1.0);
-      } else if (callees > 1 && affected >= callees) {
-        f.put("edge.all_callees", 1.0);
-      }
+  private static void edgeFailure(
+      Map<String, Double> f, double score, FindingDetail.EdgeFailure e) {
+    f.merge("edge.failed", score, Math::max);
+    f.put("edge.err." + lower(e.category()), 1.0);
+    if (e.callees() > 1 && e.failingCallees() == 1) {
+      f.put("edge.one_callee", 1.0);
+    } else if (e.callees() > 1 && e.failingCallees() >= e.callees()) {
+      f.put("edge.all_callees", 1.0);
     }
   }
 
-  private static void token(Map<String, Double> f, String text, Pattern p, String prefix) {
-    Matcher m = p.matcher(text);
-    if (m.find()) {
-      f.put(prefix + m.group(1).toLowerCase(Locale.ROOT), 1.0);
-    }
+  private static String lower(String s) {
+    return s.toLowerCase(Locale.ROOT);
   }
 }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warroom.engine.actors.ScanDigest;
+import dev.warroom.engine.report.FindingDetailJson;
 import dev.warroom.model.ComponentKind;
 import dev.warroom.model.DependencyEdge;
 import dev.warroom.model.FaultClass;
@@ -26,7 +27,8 @@ import java.util.Objects;
  * record feeds {@link RcaModel} at investigation time and {@link RcaModelTrainer} when it is read
  * back from a training dump ({@link #toJson}/{@link #fromJson}), so training and inference compute
  * their features with the same code. Evidence bodies are not dumped: features use the findings'
- * expert, service, class, score, onset and summary only.
+ * expert, service, class, score, onset and typed detail only (the summary is dumped for people
+ * reading a dump; no feature reads it).
  *
  * @param alertService the service the alert names, or null
  * @param symptomatic whether impact analysis found a symptom beyond the baseline
@@ -77,6 +79,7 @@ record FusionInput(
       j.put("summary", f.summary());
       j.put("score", f.score());
       j.put("onset", f.onset() == null ? null : f.onset().toString());
+      j.set("detail", FindingDetailJson.write(f.detail()));
     }
     ObjectNode t = o.putObject("topology");
     ArrayNode sv = t.putArray("services");
@@ -105,6 +108,12 @@ record FusionInput(
   static FusionInput fromJson(JsonNode o) {
     List<Finding> fs = new ArrayList<>();
     for (JsonNode j : o.path("findings")) {
+      if (!j.has("detail")) {
+        // its features would silently differ from the ones the model was trained on
+        throw new IllegalArgumentException(
+            "fusion dump written before findings carried typed details: delete the dumps and"
+                + " investigate the episodes again");
+      }
       fs.add(
           new Finding(
               j.get("expert").asText(),
@@ -114,7 +123,8 @@ record FusionInput(
               j.get("summary").asText(),
               j.get("score").asDouble(),
               text(j, "onset") == null ? null : Instant.parse(text(j, "onset")),
-              List.of()));
+              List.of(),
+              FindingDetailJson.read(j.get("detail"))));
     }
     JsonNode t = o.path("topology");
     List<ServiceNode> services = new ArrayList<>();

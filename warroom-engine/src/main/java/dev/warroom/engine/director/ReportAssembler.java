@@ -154,7 +154,8 @@ final class ReportAssembler {
         remediation,
         plan.text(),
         missing,
-        timings);
+        timings,
+        ctx.findings());
   }
 
   /**

@@ -9,6 +9,7 @@ import dev.warroom.model.ComponentKind;
 import dev.warroom.model.DependencyEdge;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
+import dev.warroom.model.FindingDetail;
 import dev.warroom.model.Instance;
 import dev.warroom.model.ServiceNode;
 import dev.warroom.model.Topology;
@@ -40,7 +41,8 @@ class LearnedFusionTest {
                 "cart: OOMKilled x3 from 2026-03-10T06:48:31Z: Container cart",
                 0.7,
                 T,
-                List.of()),
+                List.of(),
+                new FindingDetail.KubernetesReason("OOMKilled", "cart-1", 3)),
             new Finding(
                 "trace_analysis",
                 "frontend",

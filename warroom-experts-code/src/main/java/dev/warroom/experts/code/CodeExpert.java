@@ -5,6 +5,7 @@ import dev.warroom.model.Evidence;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
+import dev.warroom.model.FindingDetail;
 import dev.warroom.model.LogRecord;
 import dev.warroom.model.Severity;
 import dev.warroom.model.SourceFile;
@@ -219,7 +220,13 @@ public final class CodeExpert {
         summary,
         score,
         o.first,
-        evidence);
+        evidence,
+        new FindingDetail.CodeFailure(
+            file.map(SourceFile::path).orElse(at.file()),
+            at.line(),
+            at.function(),
+            root.type(),
+            o.count));
   }
 
   private static FaultClass faultClass(StackTrace root) {

@@ -4,6 +4,7 @@ import dev.warroom.model.Evidence;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
+import dev.warroom.model.FindingDetail;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -150,7 +151,17 @@ public final class DatabaseExpert {
               summary,
               Math.min(1, score),
               null,
-              shift == null ? List.of(evidence) : List.of(evidence, shift)));
+              shift == null ? List.of(evidence) : List.of(evidence, shift),
+              proposal == null
+                  ? new FindingDetail.FullScan(
+                      access.table(), digest, rows, access.kind() != AccessKind.FULL_SCAN)
+                  : new FindingDetail.MissingIndex(
+                      access.table(),
+                      proposal.columns(),
+                      digest,
+                      rows,
+                      proposal.ddl(),
+                      access.kind() != AccessKind.FULL_SCAN)));
     }
     return out;
   }

@@ -4,6 +4,7 @@ import dev.warroom.model.Evidence;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
+import dev.warroom.model.FindingDetail;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -121,7 +122,9 @@ record LoadShift(
         // capped below a finding that names a cause (a scan, a lock) for the same statement
         Math.min(0.95, 0.5 * share + 0.5 * rise),
         null,
-        List.of(evidence));
+        List.of(evidence),
+        new FindingDetail.SlowQuery(
+            digest, baselineCallsPerS, incidentCallsPerS, baselineMeanMs, incidentMeanMs, share));
   }
 
   private static Map<String, Agg> aggregate(StatementStats stats, StatementNormalizer normalizer) {

@@ -4,6 +4,7 @@ import dev.warroom.model.Evidence;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
+import dev.warroom.model.FindingDetail;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -119,7 +120,14 @@ final class LockAnalysis {
               summary,
               score,
               null,
-              List.of(evidence)));
+              List.of(evidence),
+              new FindingDetail.LockWait(
+                  e.getKey(),
+                  edge.blockingState(),
+                  edge.blockingStatement().isEmpty() ? "" : blocker,
+                  waits.size(),
+                  longest.toMillis() / 1000.0,
+                  List.copyOf(relations))));
     }
     return out;
   }

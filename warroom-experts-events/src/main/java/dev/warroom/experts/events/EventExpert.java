@@ -8,6 +8,7 @@ import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.FeatureFlagChange;
 import dev.warroom.model.Finding;
+import dev.warroom.model.FindingDetail;
 import dev.warroom.model.KubernetesEvent;
 import dev.warroom.model.ObjectRef;
 import dev.warroom.model.Restart;
@@ -66,7 +67,8 @@ public final class EventExpert {
               "change " + e.describe() + " " + r.reason(),
               r.score(),
               e.time(),
-              List.of(ev)));
+              List.of(ev),
+              FindingDetail.ChangeEvent.of(e, r.score(), r.reason())));
     }
     out.sort((a, b) -> Double.compare(b.score(), a.score()));
     return out;
@@ -97,7 +99,8 @@ public final class EventExpert {
                   f.summary() + " - a symptom of the pod's specific failure",
                   f.score() * 0.5,
                   f.onset(),
-                  f.evidence())
+                  f.evidence(),
+                  f.detail())
               : f);
     }
     return out;
@@ -171,7 +174,8 @@ public final class EventExpert {
               first.object() + ": " + d.explanation() + " (" + first.reason() + ", x" + count + ")",
               score,
               first.firstSeen(),
-              List.of(ev)));
+              List.of(ev),
+              new FindingDetail.KubernetesReason(first.reason(), component, count)));
     }
     return demoteExplainedCrashLoops(out);
   }

@@ -3,6 +3,7 @@ package dev.warroom.experts.logs;
 import dev.warroom.model.Evidence;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.Finding;
+import dev.warroom.model.FindingDetail;
 import dev.warroom.model.LogRecord;
 import dev.warroom.model.Severity;
 import dev.warroom.model.TimeWindow;
@@ -144,7 +145,9 @@ public final class LogExpert {
         summary,
         score,
         s.firstIncident.timestamp(),
-        List.of(evidence));
+        List.of(evidence),
+        new FindingDetail.LogTemplateShift(
+            shift.template(), s.severity.name(), s.baseline, s.incident));
   }
 
   private record Key(String service, int template) {}

@@ -3,6 +3,7 @@ package dev.warroom.experts.metrics;
 import dev.warroom.model.Evidence;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.Finding;
+import dev.warroom.model.FindingDetail;
 import dev.warroom.model.MetricSeries;
 import dev.warroom.model.SeriesChart;
 import dev.warroom.model.SeriesKey;
@@ -151,7 +152,24 @@ public final class MetricExpert {
             null,
             chart(s, incident, a));
     return new Finding(
-        NAME, key.service(), component, null, summary, a.score(), a.onset(), List.of(evidence));
+        NAME,
+        key.service(),
+        component,
+        null,
+        summary,
+        a.score(),
+        a.onset(),
+        List.of(evidence),
+        new FindingDetail.MetricShift(
+            key.toString(),
+            null,
+            null,
+            a.direction() == Direction.UP
+                ? FindingDetail.Direction.UP
+                : FindingDetail.Direction.DOWN,
+            a.deviation(),
+            Double.NaN,
+            a.magnitude()));
   }
 
   private SeriesChart chart(MetricSeries s, TimeWindow incident, Anomaly a) {

@@ -4,6 +4,7 @@ import dev.warroom.model.Evidence;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
 import dev.warroom.model.Finding;
+import dev.warroom.model.FindingDetail;
 import dev.warroom.model.Span;
 import dev.warroom.model.Topology;
 import java.util.ArrayList;
@@ -140,6 +141,7 @@ public final class TraceExpert {
 
   private List<Finding> errorFindings(List<ErrorOrigin> origins) {
     List<Finding> out = new ArrayList<>();
+    double allOrigins = origins.stream().mapToInt(ErrorOrigin::incidentOrigins).sum();
     for (ErrorOrigin o : origins) {
       // Below 1% of traces more than the baseline an origin is background noise.
       if (out.size() == maxFindingsPerKind || o.score() < 0.01) {
@@ -188,7 +190,17 @@ public final class TraceExpert {
               summary,
               o.score(),
               o.firstSeen(),
-              List.of(ev)));
+              List.of(ev),
+              // counted in traces: the traces where errors originate here, and how many the
+              // baseline's rate predicts for the incident's traces
+              new FindingDetail.ErrorOrigin(
+                  o.operation().operation(),
+                  o.incidentTraces(),
+                  o.incidentRate() > 0
+                      ? o.baselineRate() * o.incidentTraces() / o.incidentRate()
+                      : 0,
+                  allOrigins > 0 ? o.incidentOrigins() / allOrigins : 0,
+                  o.exceptionTypes())));
     }
     return out;
   }
@@ -282,7 +294,24 @@ public final class TraceExpert {
               List.of(s.suspect(), svc, s.operation().operation()),
               null,
               null);
-      out.add(new Finding(NAME, s.suspect(), s.suspect(), null, summary, score, null, List.of(ev)));
+      out.add(
+          new Finding(
+              NAME,
+              s.suspect(),
+              s.suspect(),
+              null,
+              summary,
+              score,
+              null,
+              List.of(ev),
+              new FindingDetail.LatencyShift(
+                  svc,
+                  s.operation().operation(),
+                  s.suspect().equals(svc) ? null : s.suspect(),
+                  s.shiftMsPerTrace(),
+                  s.baselineMeanSelfMs(),
+                  s.incidentMeanSelfMs(),
+                  s.share())));
     }
     return out;
   }

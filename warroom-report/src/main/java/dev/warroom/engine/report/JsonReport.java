@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warroom.model.Alert;
 import dev.warroom.model.CodeRef;
 import dev.warroom.model.Evidence;
+import dev.warroom.model.Finding;
 import dev.warroom.model.Hypothesis;
 import dev.warroom.model.HypothesisStatus;
 import dev.warroom.model.Impact;
@@ -74,6 +75,8 @@ public final class JsonReport {
             });
     ArrayNode evidence = root.putArray("evidence");
     r.evidence().forEach(e -> evidence.add(evidence(e)));
+    ArrayNode findings = root.putArray("findings");
+    r.findings().forEach(f -> findings.add(finding(f)));
     ArrayNode remediation = root.putArray("remediation");
     r.remediation().forEach(m -> remediation.add(remediation(m)));
     root.put("runbook", r.runbook());
@@ -144,6 +147,20 @@ public final class JsonReport {
     ids(n, "entities", e.entities());
     n.set("code", e.code() == null ? n.nullNode() : code(e.code()));
     n.set("chart", e.chart() == null ? n.nullNode() : chart(e.chart()));
+    return n;
+  }
+
+  private static ObjectNode finding(Finding f) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("expert", f.expert());
+    n.put("service", f.service());
+    n.put("component", f.component());
+    n.put("faultClass", f.faultClass() == null ? null : f.faultClass().id());
+    n.put("summary", f.summary());
+    n.put("score", f.score());
+    n.put("onset", instant(f.onset()));
+    ids(n, "evidence", f.evidence().stream().map(Evidence::id).toList());
+    n.set("detail", FindingDetailJson.write(f.detail()));
     return n;
   }
 

@@ -7,6 +7,8 @@ import dev.warroom.model.CodeRef;
 import dev.warroom.model.Evidence;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.FaultClass;
+import dev.warroom.model.Finding;
+import dev.warroom.model.FindingDetail;
 import dev.warroom.model.Hypothesis;
 import dev.warroom.model.HypothesisStatus;
 import dev.warroom.model.Impact;
@@ -184,7 +186,110 @@ final class SampleReports {
                 List.of("E4"))),
         "runbook http_errors \"Elevated HTTP 5xx\" {\n  conclude\n}\n",
         List.of("events"),
-        timings);
+        timings,
+        findings(e1, e2, e3, e4));
+  }
+
+  /** One detail of every kind, unknown numbers (NaN) and null strings included. */
+  static List<FindingDetail> oneDetailOfEachKind() {
+    return List.of(
+        FindingDetail.none(),
+        new FindingDetail.MetricShift(
+            "cpu{pod=\"a\"}", null, null, FindingDetail.Direction.DOWN, 6.5, Double.NaN, -0.25),
+        new FindingDetail.LatencyShift("cart", "GET /cart", "redis", 41.5, 2, 43.5, 0.8),
+        new FindingDetail.ServiceLatencyShift(100, 900, 750, null, 0),
+        new FindingDetail.ErrorOrigin(null, 12, 0.4, 1, List.of("NullPointerException")),
+        new FindingDetail.EdgeFailure(
+            "frontend", "cart", 30, 0, "dns", Map.of("ENOTFOUND", 30), 2, 2),
+        new FindingDetail.LogCategoryRise("timeout", "WARN", 20, 1.5, null),
+        new FindingDetail.NamedCategory("checkout", "tls", "payments", 14),
+        new FindingDetail.KubernetesReason("OOMKilled", "cart-7d9f", 3),
+        new FindingDetail.MissingIndex(
+            "orders",
+            List.of("customer_id", "created_at"),
+            "SELECT * FROM orders WHERE customer_id = ?",
+            2.5e6,
+            "CREATE INDEX orders_customer_id_created_at ON orders (customer_id, created_at)",
+            false),
+        new FindingDetail.FullScan("events", "SELECT count(*) FROM events", 9e6, true),
+        new FindingDetail.SlowQuery("UPDATE stock SET n = n - ?", 5, 5, 2, 80, 0.7),
+        new FindingDetail.LockWait(
+            "4711", "idle in transaction", "UPDATE stock SET n = n - ?", 6, 31.5, List.of("stock")),
+        new FindingDetail.StatementLogs("SELECT * FROM carts WHERE id = ?", 9),
+        new FindingDetail.ChangeEvent("config_change", "config cart port=8081", null, 0.6, "same"),
+        new FindingDetail.CodeFailure("src/Cart.java", 42, "Cart.total", "NullPointerException", 7),
+        new FindingDetail.LogTemplateShift("connection refused to <*>", "ERROR", 0, 120));
+  }
+
+  /** One finding per kind of evidence of the pool-exhaustion sample, each with its typed detail. */
+  private static List<Finding> findings(Evidence e1, Evidence e2, Evidence e3, Evidence e4) {
+    return List.of(
+        new Finding(
+            "metric_anomaly",
+            "payments",
+            "payments",
+            FaultClass.CONNECTION_POOL_EXHAUSTION,
+            "db_pool_waiting{service=\"payments\",pool=\"main\"} rose from 5 to 49",
+            0.9,
+            ONSET,
+            List.of(e1),
+            new FindingDetail.MetricShift(
+                "db_pool_waiting{pool=\"main\",service=\"payments\"}",
+                "db_pool",
+                "database",
+                FindingDetail.Direction.UP,
+                9.1,
+                5,
+                49)),
+        new Finding(
+            "error_localization",
+            "payments",
+            "payments",
+            FaultClass.CONNECTION_POOL_EXHAUSTION,
+            "payments: 412 ERROR log lines of category pool from 2026-11-20T10:12:03Z (expected 0)",
+            0.8,
+            ONSET.plusSeconds(3),
+            List.of(e2),
+            new FindingDetail.LogCategoryRise(
+                "pool", "ERROR", 412, 0, "SQLTransientConnectionException")),
+        new Finding(
+            "error_localization",
+            "payments",
+            "checkout->payments",
+            null,
+            "checkout->payments: 57 calls failed that payments did not fail itself, mostly timeout",
+            0.6,
+            null,
+            List.of(e3),
+            new FindingDetail.EdgeFailure(
+                "checkout",
+                "payments",
+                57,
+                Double.NaN,
+                "timeout",
+                Map.of("504", 12, "SocketTimeoutException", 45),
+                1,
+                3)),
+        new Finding(
+            "code_analysis",
+            "payments",
+            "src/main/java/pay/PaymentRepository.java:88",
+            FaultClass.CONNECTION_POOL_EXHAUSTION,
+            "payments: 40 stack traces fail at PaymentRepository.java:88",
+            0.7,
+            null,
+            List.of(e4)),
+        new Finding(
+            "change_correlation",
+            "payments",
+            "payments",
+            FaultClass.BAD_DEPLOY,
+            "change at 2026-11-20T09:58:00Z: deploy payments 2.4.1",
+            0.3,
+            ONSET.minusSeconds(840),
+            List.of(),
+            new FindingDetail.ChangeEvent(
+                "deploy", "deploy payments 2.4.1", "2.4.1", 0.3, "14 min before the onset")));
   }
 
   /** A control episode: nothing is broken. */

@@ -47,6 +47,17 @@ final class SchemaSubsetValidator {
     return errors;
   }
 
+  /** Every violation of {@code instance} against the definition {@code ref} ({@code #/$defs/x}). */
+  List<String> validate(JsonNode instance, String ref) {
+    List<String> errors = new ArrayList<>();
+    validate(resolve(ref), instance, "", errors);
+    return errors;
+  }
+
+  JsonNode schema() {
+    return root;
+  }
+
   private void validate(JsonNode schema, JsonNode node, String path, List<String> errors) {
     String at = path.isEmpty() ? "/" : path;
     for (Iterator<String> it = schema.fieldNames(); it.hasNext(); ) {
