@@ -152,6 +152,9 @@ final class TemplateConsolidator {
       boolean variable = start > 0 && longer[start - 1].contains(TokenMasker.WILDCARD);
       int words = 0;
       while (j < m && !matched[j]) {
+        if (isField(longer[j])) {
+          return false; // "user=<*>" adds a named field: another event shape, not a value
+        }
         boolean v = longer[j].contains(TokenMasker.WILDCARD);
         variable |= v;
         words += v ? 0 : 1;
@@ -178,6 +181,12 @@ final class TemplateConsolidator {
       letters += c >= 'A' && c <= 'Z' ? 1 : 0;
     }
     return letters >= 2;
+  }
+
+  /** {@code key=value} with a word key: a named field whose presence is part of the event. */
+  static boolean isField(String t) {
+    int eq = t.indexOf('=');
+    return eq > 0 && Character.isLetter(t.charAt(0));
   }
 
   static String collapse(String[] tokens) {

@@ -47,7 +47,16 @@ class GeneralMaskingTest {
       String ip = ip();
       String user = users[random.nextInt(users.length)];
       int port = 1024 + random.nextInt(60000);
-      switch (random.nextInt(6)) {
+      switch (random.nextInt(7)) {
+        case 6 ->
+            add(
+                lines,
+                truth,
+                "pam_unix(sshd:auth): authentication failure; logname= uid=0 euid=0 tty=ssh ruser="
+                    + " rhost="
+                    + ip,
+                "pam_unix(sshd:auth): authentication failure; logname= uid=<*> euid=<*> tty=ssh"
+                    + " ruser= rhost=<*>");
         case 0 ->
             add(
                 lines,
