@@ -45,7 +45,7 @@ public record MinerConfig(
    * LeaveOneSystemOutTest}); docs/experts-logs-events.md gives the per-fold choices.
    */
   public static MinerConfig defaults() {
-    return new MinerConfig(0.7, true, true, 3, true);
+    return new MinerConfig(0.8, true, true, 3, true);
   }
 
   /**
