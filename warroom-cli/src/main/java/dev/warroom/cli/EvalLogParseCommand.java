@@ -2,6 +2,7 @@ package dev.warroom.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.warroom.experts.logs.LeaveOneSystemOut;
 import dev.warroom.experts.logs.LogFormat;
 import dev.warroom.experts.logs.LogParseReport;
 import dev.warroom.experts.logs.LogParseScore;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
       "",
       "Example:",
       "  warroom eval logparse --data ../shared/datasets/loghub-2k --json",
-      "  warroom eval logparse --data ../shared/datasets/loghub-2k --raw"
+      "  warroom eval logparse --data ../shared/datasets/loghub-2k --raw",
+      "  warroom eval logparse --data ../shared/datasets/loghub-2k --loso --json"
     })
 final class EvalLogParseCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -57,8 +59,24 @@ final class EvalLogParseCommand implements Callable<Integer> {
               + " of the system, instead of the structured files' Content column")
   boolean raw;
 
+  @Option(
+      names = "--loso",
+      description =
+          "leave one system out: for each system choose the miner configuration from a fixed grid"
+              + " on the other systems only and score the held-out one; prints those scores (the"
+              + " honest estimate) beside the all-in figure (one configuration chosen on all)")
+  boolean loso;
+
   @Override
   public Integer call() throws Exception {
+    if (loso) {
+      if (raw) {
+        throw new picocli.CommandLine.ParameterException(
+            spec.commandLine(), "--loso works on the structured files; drop --raw");
+      }
+      printLoso(LeaveOneSystemOut.evaluate(data, MinerConfig.grid()));
+      return 0;
+    }
     MinerConfig config = MinerConfig.defaults();
     LogParseReport report =
         raw
@@ -78,11 +96,7 @@ final class EvalLogParseCommand implements Callable<Integer> {
         systems.add(m);
       }
       Map<String, Object> root = new LinkedHashMap<>();
-      root.put(
-          "config",
-          Map.of(
-              "similarityThreshold", config.similarityThreshold(),
-              "wordsAreConstant", config.wordsAreConstant()));
+      root.put("config", config);
       root.put("systems", systems);
       root.put("averageGroupAccuracy", report.averageGroupAccuracy());
       root.put("averageParsingAccuracy", report.averageParsingAccuracy());
@@ -119,5 +133,76 @@ final class EvalLogParseCommand implements Callable<Integer> {
     }
     out.flush();
     return 0;
+  }
+
+  private void printLoso(LeaveOneSystemOut.Result r) throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    boolean shippedIsAllIn = r.allInChoice().equals(MinerConfig.defaults());
+    if (json) {
+      List<Map<String, Object>> folds = new ArrayList<>();
+      for (LeaveOneSystemOut.Fold f : r.folds()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("heldOut", f.heldOut());
+        m.put("training", f.training());
+        m.put("chosen", f.chosen());
+        m.put("groupAccuracy", f.score().groupAccuracy());
+        m.put("parsingAccuracy", f.score().parsingAccuracy());
+        folds.add(m);
+      }
+      Map<String, Object> root = new LinkedHashMap<>();
+      root.put("grid", MinerConfig.grid().size());
+      root.put("folds", folds);
+      root.put("losoAverageGroupAccuracy", r.losoGroupAccuracy());
+      root.put("losoAverageParsingAccuracy", r.losoParsingAccuracy());
+      root.put("allInChoice", r.allInChoice());
+      root.put("allInAverageGroupAccuracy", r.allIn().averageGroupAccuracy());
+      root.put("allInAverageParsingAccuracy", r.allIn().averageParsingAccuracy());
+      root.put("shippedDefaultIsAllInChoice", shippedIsAllIn);
+      out.println(
+          new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValueAsString(root));
+      out.flush();
+      return;
+    }
+    out.printf(
+        Locale.ROOT,
+        "Leave one system out (%d configurations; each chosen on the other systems):%n",
+        MinerConfig.grid().size());
+    out.printf(
+        Locale.ROOT,
+        "%-12s %-34s %7s %7s   %7s %7s%n",
+        "held out",
+        "chosen on the others",
+        "GA",
+        "PA",
+        "all-in",
+        "");
+    for (int i = 0; i < r.folds().size(); i++) {
+      LeaveOneSystemOut.Fold f = r.folds().get(i);
+      LogParseScore all = r.allIn().systems().get(i);
+      out.printf(
+          Locale.ROOT,
+          "%-12s %-34s %7.4f %7.4f   %7.4f %7.4f%n",
+          f.heldOut(),
+          f.chosen().label(),
+          f.score().groupAccuracy(),
+          f.score().parsingAccuracy(),
+          all.groupAccuracy(),
+          all.parsingAccuracy());
+    }
+    out.printf(
+        Locale.ROOT,
+        "%-12s %-34s %7.4f %7.4f   %7.4f %7.4f%n",
+        "average",
+        "(LOSO | all-in)",
+        r.losoGroupAccuracy(),
+        r.losoParsingAccuracy(),
+        r.allIn().averageGroupAccuracy(),
+        r.allIn().averageParsingAccuracy());
+    out.printf(
+        Locale.ROOT,
+        "all-in choice (chosen on every system): %s; shipped default %s%n",
+        r.allInChoice().label(),
+        shippedIsAllIn ? "is that configuration" : "differs: " + MinerConfig.defaults().label());
+    out.flush();
   }
 }

@@ -6,6 +6,7 @@ import dev.warroom.experts.metrics.StreamingDetector;
 import dev.warroom.experts.metrics.nab.ForecastEvaluation;
 import dev.warroom.experts.metrics.nab.NabCorpus;
 import dev.warroom.experts.metrics.nab.NabEvaluation;
+import dev.warroom.experts.metrics.nab.NabLeaveOneCategoryOut;
 import dev.warroom.experts.metrics.nab.NabReport;
 import dev.warroom.experts.metrics.nab.NabReproduction;
 import dev.warroom.experts.metrics.nab.ProfileScore;
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
       "Exit code 1 when the scorer does not reproduce NAB's published scores.",
       "",
       "Example:",
-      "  warroom eval nab --data ../shared/datasets/nab --json"
+      "  warroom eval nab --data ../shared/datasets/nab --json",
+      "  warroom eval nab --data ../shared/datasets/nab --loco"
     })
 final class EvalNabCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -51,6 +53,14 @@ final class EvalNabCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "print the result as JSON")
   boolean json;
+
+  @Option(
+      names = "--loco",
+      description =
+          "leave one category out: choose the detector configuration and each profile's threshold"
+              + " on the other categories only, score the held-out one; prints those scores (the"
+              + " honest estimate) beside the all-in ones")
+  boolean loco;
 
   @Override
   public Integer call() throws Exception {
@@ -65,11 +75,22 @@ final class EvalNabCommand implements Callable<Integer> {
             WarroomNabDetector.NAME,
             WarroomNabDetector.scores(corpus, StreamingDetector.withDefaults()));
     ForecastEvaluation.Result forecast = ForecastEvaluation.onCorpus(corpus);
+    NabLeaveOneCategoryOut.Result locoResult =
+        loco
+            ? NabLeaveOneCategoryOut.run(
+                corpus,
+                NabLeaveOneCategoryOut.grid(),
+                c -> WarroomNabDetector.scores(corpus, new StreamingDetector(c)))
+            : null;
     PrintWriter out = spec.commandLine().getOut();
     if (json) {
-      out.println(toJson(corpus, repro, warroom, forecast));
+      out.println(toJson(corpus, repro, warroom, forecast, locoResult));
     } else {
       printText(out, corpus, repro, warroom, forecast);
+      if (locoResult != null) {
+        printLoco(out, locoResult);
+      }
+      printIssues(out, corpus);
     }
     out.flush();
     return repro.stream().allMatch(NabReproduction.Result::exact) ? 0 : 1;
@@ -133,16 +154,89 @@ final class EvalNabCommand implements Callable<Integer> {
         forecast.files().size());
   }
 
+  private static void printLoco(PrintWriter out, NabLeaveOneCategoryOut.Result r) {
+    out.println();
+    out.printf(
+        Locale.ROOT,
+        "Leave one category out (%d detector configurations; configuration and thresholds chosen"
+            + " on the other categories):%n",
+        NabLeaveOneCategoryOut.grid().size());
+    for (NabLeaveOneCategoryOut.Fold f : r.folds()) {
+      out.printf(
+          Locale.ROOT,
+          "  held out %-22s config %s  thresholds %s%n",
+          f.heldOut(),
+          configLabel(f.config()),
+          f.thresholds());
+    }
+    out.printf(
+        Locale.ROOT,
+        "  all-in config (chosen on every category): %s%n",
+        configLabel(r.allInConfig()));
+    out.printf(Locale.ROOT, "  %-20s %8s %8s%n", "profile", "LOCO", "all-in");
+    for (dev.warroom.experts.metrics.nab.ProfileScore p : r.loco()) {
+      out.printf(
+          Locale.ROOT,
+          "  %-20s %8.2f %8.2f%n",
+          p.profile(),
+          p.normalizedScore(),
+          r.allIn().profile(p.profile()).normalizedScore());
+    }
+  }
+
+  private static String configLabel(StreamingDetector.Config c) {
+    return String.format(
+        Locale.ROOT,
+        "recentDays=%.0f smooth=%d likelihoodDays=%.0f",
+        c.recentDays(),
+        c.smooth(),
+        c.likelihoodDays());
+  }
+
+  private static void printIssues(PrintWriter out, NabCorpus corpus) {
+    out.println();
+    out.printf(Locale.ROOT, "Data quality: %d issues%n", corpus.dataIssues().size());
+    corpus.dataIssues().forEach(i -> out.println("  " + i));
+  }
+
   private static String toJson(
       NabCorpus corpus,
       List<NabReproduction.Result> repro,
       NabReport warroom,
-      ForecastEvaluation.Result forecast)
+      ForecastEvaluation.Result forecast,
+      NabLeaveOneCategoryOut.Result locoResult)
       throws Exception {
     Map<String, Object> root = new LinkedHashMap<>();
     root.put("corpus", corpus.root().toString());
     root.put("files", corpus.files().size());
     root.put("windows", corpus.windowCount());
+    root.put("dataIssues", corpus.dataIssues());
+    if (locoResult != null) {
+      List<Map<String, Object>> folds = new ArrayList<>();
+      for (NabLeaveOneCategoryOut.Fold f : locoResult.folds()) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("heldOut", f.heldOut());
+        m.put("training", f.training());
+        m.put("config", f.config());
+        m.put("thresholds", f.thresholds());
+        folds.add(m);
+      }
+      Map<String, Object> lm = new LinkedHashMap<>();
+      lm.put("folds", folds);
+      Map<String, Object> scores = new LinkedHashMap<>();
+      for (dev.warroom.experts.metrics.nab.ProfileScore p : locoResult.loco()) {
+        scores.put(
+            p.profile(),
+            Map.of(
+                "loco",
+                p.normalizedScore(),
+                "allIn",
+                locoResult.allIn().profile(p.profile()).normalizedScore()));
+      }
+      lm.put("scores", scores);
+      lm.put("allInConfig", locoResult.allInConfig());
+      root.put("loco", lm);
+    }
     root.put("reproduction", repro);
     List<Map<String, Object>> profiles = new ArrayList<>();
     for (ProfileScore p : warroom.profiles()) {

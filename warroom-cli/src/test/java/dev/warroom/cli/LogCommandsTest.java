@@ -51,6 +51,27 @@ class LogCommandsTest {
   }
 
   @Test
+  void evalLogparseLosoScoresEachSystemWithSettingsChosenOnTheOthers() throws Exception {
+    Optional<Path> data = SharedDatasets.find("loghub-2k");
+    if (data.isEmpty() && SharedDatasets.inCi()) {
+      fail("loghub-2k dataset missing under CI");
+    }
+    assumeTrue(data.isPresent(), "loghub-2k absent, skipping");
+    String[] r = captured("eval", "logparse", "--data", data.get().toString(), "--loso", "--json");
+    assertThat(r[0]).as(r[2]).isEqualTo("0");
+    JsonNode json = new ObjectMapper().readTree(r[1]);
+    assertThat(json.get("folds")).hasSize(8);
+    for (JsonNode fold : json.get("folds")) {
+      assertThat(fold.get("training")).hasSize(7);
+      fold.get("training")
+          .forEach(t -> assertThat(t.asText()).isNotEqualTo(fold.get("heldOut").asText()));
+    }
+    assertThat(json.get("losoAverageGroupAccuracy").asDouble()).isGreaterThanOrEqualTo(0.95);
+    assertThat(json.get("losoAverageParsingAccuracy").asDouble()).isGreaterThanOrEqualTo(0.80);
+    assertThat(json.get("shippedDefaultIsAllInChoice").asBoolean()).isTrue();
+  }
+
+  @Test
   void evalLogparseRejectsAFolderWithoutLoghubFiles(@org.junit.jupiter.api.io.TempDir Path dir) {
     String[] r = captured("eval", "logparse", "--data", dir.toString());
     assertThat(r[0]).isEqualTo("3");

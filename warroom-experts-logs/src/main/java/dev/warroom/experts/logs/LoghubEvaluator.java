@@ -30,6 +30,13 @@ public final class LoghubEvaluator {
 
   /** Scores every system folder under {@code dataDir}, in name order. */
   public static LogParseReport evaluate(Path dataDir, MinerConfig config) throws IOException {
+    List<LogParseScore> scores = new ArrayList<>();
+    readAll(dataDir).forEach((system, lines) -> scores.add(score(system, lines, config)));
+    return new LogParseReport(scores);
+  }
+
+  /** The labelled lines of every system folder under {@code dataDir}, in name order. */
+  static Map<String, List<LabelledLine>> readAll(Path dataDir) throws IOException {
     if (!Files.isDirectory(dataDir)) {
       throw new IllegalArgumentException("--data: not a directory: " + dataDir);
     }
@@ -37,18 +44,18 @@ public final class LoghubEvaluator {
     try (Stream<Path> s = Files.list(dataDir)) {
       systems = s.filter(Files::isDirectory).sorted().toList();
     }
-    List<LogParseScore> scores = new ArrayList<>();
+    Map<String, List<LabelledLine>> out = new java.util.LinkedHashMap<>();
     for (Path dir : systems) {
       Path csv = structuredFile(dir);
       if (csv != null) {
-        scores.add(score(dir.getFileName().toString(), read(csv), config));
+        out.put(dir.getFileName().toString(), read(csv));
       }
     }
-    if (scores.isEmpty()) {
+    if (out.isEmpty()) {
       throw new IllegalArgumentException(
           "--data: no <System>/<System>*_structured*.csv under " + dataDir);
     }
-    return new LogParseReport(scores);
+    return out;
   }
 
   /**

@@ -13,9 +13,10 @@ import java.util.function.IntUnaryOperator;
  *
  * <ol>
  *   <li><b>word siblings</b>: templates equal except for a plain word at one position are one
- *       template when at least {@link #SIBLING_VALUES} words occur there ("session closed for user
- *       cyrus|news|test|root"); two alternatives stay apart ("startup"/"shutdown"), in the spirit
- *       of Brain's child-threshold on column cardinality (Yu et al., TSC 2023);
+ *       template when at least {@code siblingValues} words occur there ("session closed for user
+ *       cyrus|news|test|root"); upper-case words never merge (GET/POST/DELETE); fewer alternatives
+ *       stay apart ("startup"/"shutdown"), in the spirit of Brain's child-threshold on column
+ *       cardinality (Yu et al., TSC 2023);
  *   <li><b>collapsed equality</b>: equal once runs of variables collapse ("{@code <*> <*>}" is
  *       "{@code <*>}");
  *   <li><b>variable insertions</b>: a longer template that is the shorter one plus runs that are
@@ -25,15 +26,14 @@ import java.util.function.IntUnaryOperator;
  * </ol>
  */
 final class TemplateConsolidator {
-  static final int SIBLING_VALUES = 3;
-
   private TemplateConsolidator() {}
 
   static void consolidate(
       List<TemplateMiner.Cluster> clusters,
       IntUnaryOperator find,
-      BiConsumer<Integer, Integer> union) {
-    mergeWordSiblings(roots(clusters, find), union);
+      BiConsumer<Integer, Integer> union,
+      int siblingValues) {
+    mergeWordSiblings(roots(clusters, find), union, siblingValues);
     mergeCollapsed(roots(clusters, find), union);
     mergeInsertions(roots(clusters, find), union);
   }
@@ -44,7 +44,7 @@ final class TemplateConsolidator {
   }
 
   private static void mergeWordSiblings(
-      List<TemplateMiner.Cluster> roots, BiConsumer<Integer, Integer> union) {
+      List<TemplateMiner.Cluster> roots, BiConsumer<Integer, Integer> union, int siblingValues) {
     Map<String, List<TemplateMiner.Cluster>> groups = new HashMap<>();
     Map<String, Integer> position = new HashMap<>();
     for (TemplateMiner.Cluster c : roots) {
@@ -53,7 +53,7 @@ final class TemplateConsolidator {
         constants += t.contains(TokenMasker.WILDCARD) ? 0 : 1;
       }
       for (int i = 0; i < c.tokens.length && constants >= 3; i++) {
-        if (TemplateMiner.isPlainWord(c.tokens[i])) {
+        if (TemplateMiner.isPlainWord(c.tokens[i]) && !isUpperCaseWord(c.tokens[i])) {
           String[] key = c.tokens.clone();
           key[i] = "\u0000";
           String k = String.join(" ", key);
@@ -64,7 +64,7 @@ final class TemplateConsolidator {
     }
     groups.forEach(
         (k, members) -> {
-          if (members.size() >= SIBLING_VALUES) {
+          if (members.size() >= siblingValues) {
             TemplateMiner.Cluster keep = members.get(0);
             keep.tokens[position.get(k)] = TokenMasker.WILDCARD;
             for (int j = 1; j < members.size(); j++) {
@@ -152,6 +152,9 @@ final class TemplateConsolidator {
       boolean variable = start > 0 && longer[start - 1].contains(TokenMasker.WILDCARD);
       int words = 0;
       while (j < m && !matched[j]) {
+        if (isField(longer[j])) {
+          return false; // "user=<*>" adds a named field: another event shape, not a value
+        }
         boolean v = longer[j].contains(TokenMasker.WILDCARD);
         variable |= v;
         words += v ? 0 : 1;
@@ -162,6 +165,28 @@ final class TemplateConsolidator {
       }
     }
     return true;
+  }
+
+  /**
+   * GET/POST/DELETE, INFO/WARN, RUNNING/FAILED: upper-case words are a closed vocabulary (methods,
+   * levels, states), never the open set of values a word position holds ("user cyrus|news").
+   */
+  static boolean isUpperCaseWord(String t) {
+    int letters = 0;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (c >= 'a' && c <= 'z') {
+        return false;
+      }
+      letters += c >= 'A' && c <= 'Z' ? 1 : 0;
+    }
+    return letters >= 2;
+  }
+
+  /** {@code key=value} with a word key: a named field whose presence is part of the event. */
+  static boolean isField(String t) {
+    int eq = t.indexOf('=');
+    return eq > 0 && Character.isLetter(t.charAt(0));
   }
 
   static String collapse(String[] tokens) {

@@ -50,7 +50,7 @@ public final class TemplateMiner {
       hit.size++;
       return find(hit.id);
     }
-    String[] tokens = TokenMasker.mask(message);
+    String[] tokens = TokenMasker.mask(message, config.unitsJoinValues());
     BucketKey bucketKey = new BucketKey(tokens.length, firstConstant(tokens));
     List<Cluster> bucket = buckets.computeIfAbsent(bucketKey, k -> new ArrayList<>(4));
     Cluster best = null;
@@ -111,7 +111,9 @@ public final class TemplateMiner {
    * keep resolving to the merged templates.
    */
   public void consolidate() {
-    TemplateConsolidator.consolidate(clusters, this::find, this::union);
+    if (config.mergeTemplates()) {
+      TemplateConsolidator.consolidate(clusters, this::find, this::union, config.siblingValues());
+    }
   }
 
   private String firstConstant(String[] tokens) {
@@ -145,16 +147,25 @@ public final class TemplateMiner {
   }
 
   static boolean isPlainWord(String t) {
+    int from = 0;
     int n = t.length();
-    if (n == 0) {
+    // a word keeps its quotes and brackets: "\"GET" and "(lost)" are the words GET and lost
+    while (from < n - 1 && isWrapping(t.charAt(from))) {
+      from++;
+    }
+    while (n > from + 1 && isWrapping(t.charAt(n - 1))) {
+      n--;
+    }
+    if (n == from) {
       return false;
     }
     char lastChar = t.charAt(n - 1);
     // a word keeps its sentence punctuation: "sent," is the word "sent"
-    if (n > 1 && (lastChar == ',' || lastChar == '.' || lastChar == ';' || lastChar == ':')) {
+    if (n > from + 1
+        && (lastChar == ',' || lastChar == '.' || lastChar == ';' || lastChar == ':')) {
       n--;
     }
-    for (int i = 0; i < n; i++) {
+    for (int i = from; i < n; i++) {
       char c = t.charAt(i);
       boolean letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
       if (!(letter || (i == n - 1 && c >= '0' && c <= '9'))) {
@@ -162,6 +173,10 @@ public final class TemplateMiner {
       }
     }
     return true;
+  }
+
+  private static boolean isWrapping(char c) {
+    return c == '"' || c == '\'' || c == '(' || c == ')' || c == '[' || c == ']';
   }
 
   private static void generalize(String[] template, String[] tokens) {

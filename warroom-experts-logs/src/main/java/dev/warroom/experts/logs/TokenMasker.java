@@ -18,11 +18,21 @@ final class TokenMasker {
 
   private TokenMasker() {}
 
-  /** Tokens of {@code line} split on runs of spaces and tabs, each masked. */
+  /** Tokens of {@code line} split on runs of spaces and tabs, each masked, units joined. */
   static String[] mask(String line) {
+    return mask(line, true);
+  }
+
+  /**
+   * Tokens of {@code line} split on runs of spaces and tabs, each masked. A size unit after a value
+   * is part of it ("16.0 KB"); with {@code unitsJoin} so is a unit written as a word ("0 bytes",
+   * "{@code <1} sec") and a bracketed restatement after it ("1910 bytes (1.86 KB)").
+   */
+  static String[] mask(String line, boolean unitsJoin) {
     List<String> out = new ArrayList<>(16);
     int n = line.length();
     int i = 0;
+    boolean unitValue = false;
     while (i < n) {
       while (i < n && isSpace(line.charAt(i))) {
         i++;
@@ -31,25 +41,44 @@ final class TokenMasker {
         break;
       }
       int start = i;
-      boolean digit = false;
-      boolean slash = false;
+      boolean special = false;
       while (i < n && !isSpace(line.charAt(i))) {
-        char c = line.charAt(i);
-        digit |= c >= '0' && c <= '9';
-        slash |= c == '/';
+        special |= isSpecial(line.charAt(i));
         i++;
       }
       String token = line.substring(start, i);
-      if (!out.isEmpty() && isSizeUnit(token) && out.get(out.size() - 1).endsWith(WILDCARD)) {
+      String masked = special ? maskToken(token) : token;
+      String previous = out.isEmpty() ? null : out.get(out.size() - 1);
+      if (previous != null
+          && previous.endsWith(WILDCARD)
+          && (isSizeUnit(token) || unitsJoin && isWordUnit(token))) {
         // "16.0 KB," is one value: the unit joins the number, its punctuation stays.
-        out.set(out.size() - 1, out.get(out.size() - 1) + trailingPunctuation(token));
+        out.set(out.size() - 1, previous + trailingPunctuation(token));
+        if (unitsJoin) {
+          joinRestatement(out); // "(1.86 KB)" after "1910 bytes"
+        }
+        unitValue = unitsJoin;
         continue;
       }
-      out.add(digit || slash ? maskToken(token) : token);
+      out.add(masked);
+      if (unitValue) {
+        joinRestatement(out);
+      }
+      unitValue = false;
     }
     String[] tokens = out.toArray(new String[0]);
     maskDateWords(tokens);
     return tokens;
+  }
+
+  /** "1910 bytes (1.86 KB)": a bracketed value right after a value restates it; one variable. */
+  private static void joinRestatement(List<String> out) {
+    int last = out.size() - 1;
+    String bracket = "(" + WILDCARD + ")";
+    if (last >= 1 && out.get(last).startsWith(bracket) && out.get(last - 1).endsWith(WILDCARD)) {
+      out.set(last - 1, out.get(last - 1) + out.get(last).substring(bracket.length()));
+      out.remove(last);
+    }
   }
 
   /**
@@ -122,9 +151,9 @@ final class TokenMasker {
       int start = i;
       long before = h;
       boolean special = false;
-      // hash optimistically while scanning; a digit or slash sends the token to the masker
+      // hash optimistically while scanning; a digit, slash or dot sends the token to the masker
       while (i < n && !isSpace(c = line.charAt(i))) {
-        special |= (c >= '0' && c <= '9') || c == '/';
+        special |= isSpecial(c);
         h = (h ^ c) * 0x100000001b3L;
         i++;
       }
@@ -149,16 +178,36 @@ final class TokenMasker {
     return h;
   }
 
-  /** B, KB, MiB … optionally followed by closing punctuation. */
+  /** Characters that may make a token variable: digits, slashes (paths) and dots (host names). */
+  private static boolean isSpecial(char c) {
+    return (c >= '0' && c <= '9') || c == '/' || c == '.';
+  }
+
+  /** B, KB, MiB … optionally followed by closing punctuation: always part of the value. */
   static boolean isSizeUnit(String t) {
+    return switch (stripClosing(t)) {
+      case "B", "KB", "MB", "GB", "TB", "kB", "KiB", "MiB", "GiB", "TiB" -> true;
+      default -> false;
+    };
+  }
+
+  /**
+   * Units written as words or short forms (bytes, ms, sec …): part of the value when configured.
+   * Spelled-out durations ("for 30 seconds") stay words: they read as part of the sentence.
+   */
+  static boolean isWordUnit(String t) {
+    return switch (stripClosing(t)) {
+      case "bytes", "ns", "us", "ms", "sec", "secs", "min", "mins" -> true;
+      default -> false;
+    };
+  }
+
+  private static String stripClosing(String t) {
     int n = t.length();
     while (n > 0 && isClosing(t.charAt(n - 1))) {
       n--;
     }
-    return switch (t.substring(0, n)) {
-      case "B", "KB", "MB", "GB", "TB", "kB", "KiB", "MiB", "GiB", "TiB" -> true;
-      default -> false;
-    };
+    return t.substring(0, n);
   }
 
   private static String trailingPunctuation(String t) {
@@ -210,14 +259,18 @@ final class TokenMasker {
       String masked = maskCore(value);
       return masked == value ? core : core.substring(0, eq + 1) + masked;
     }
-    if (isPathOrUrl(core) || isNumericLike(core) || isHostPort(core) || isObjectIdentity(core)) {
+    if (isPathOrUrl(core)
+        || isNumericLike(core)
+        || isHostPort(core)
+        || isObjectIdentity(core)
+        || isHostName(core)) {
       return WILDCARD;
     }
     if (!hasDigit(core, 0, core.length())) {
       return core;
     }
     // Mask each digit-bearing segment between delimiters: "onExtend:15140" -> "onExtend:<*>",
-    // "core.12345" -> "core.<*>", "uid=0" -> "uid=<*>".
+    // "core.12345" -> "core.<*>", "uid=0" -> "uid=<*>", "HTTP/1.1" -> "HTTP/<*>.<*>".
     StringBuilder sb = new StringBuilder(core.length() + 8);
     int n = core.length();
     int segStart = 0;
@@ -225,7 +278,9 @@ final class TokenMasker {
     for (int i = 0; i <= n; i++) {
       if (i == n || isDelimiter(core.charAt(i))) {
         if (i > segStart) {
-          if (hasDigit(core, segStart, i) && !isProtocolName(core, segStart, i)) {
+          if (hasDigit(core, segStart, i)
+              && !isProtocolName(core, segStart, i)
+              && !isVersionedWord(core, segStart, i)) {
             sb.append(WILDCARD);
           } else {
             sb.append(core, segStart, i);
@@ -253,7 +308,7 @@ final class TokenMasker {
 
   private static boolean isDelimiter(char c) {
     return switch (c) {
-      case '(', ')', '[', ']', '{', '}', ':', '=', ',', ';', '@', '#', '|', '.' -> true;
+      case '(', ')', '[', ']', '{', '}', ':', '=', ',', ';', '@', '#', '|', '.', '/' -> true;
       default -> false;
     };
   }
@@ -268,15 +323,86 @@ final class TokenMasker {
     return false;
   }
 
-  /** {@code /var/log/x}, {@code hdfs://nn/a}: a path has two slashes or a scheme. */
+  /**
+   * {@code /var/log/x}, {@code /default-rack}, {@code hdfs://nn/a}: a leading slash or a scheme.
+   */
   private static boolean isPathOrUrl(String s) {
     if (s.contains("://")) {
       return true;
     }
     if (s.length() > 1 && s.charAt(0) == '/') {
-      return s.indexOf('/', 1) > 0 || hasDigit(s, 0, s.length());
+      char c = s.charAt(1);
+      return Character.isLetterOrDigit(c) || c == '_' || c == '.' || c == '-' || c == '/';
     }
     return false;
+  }
+
+  /**
+   * A fully qualified host name: at least three dot-separated labels of letters, digits and
+   * hyphens, the last a common top-level domain ({@code ns1.example.com}, {@code
+   * ip-10-1-2-3.ec2.internal}). Java class names ({@code org.apache.Foo}) end otherwise and stay.
+   */
+  static boolean isHostName(String s) {
+    int dots = 0;
+    int labelStart = 0;
+    for (int i = 0; i <= s.length(); i++) {
+      if (i == s.length() || s.charAt(i) == '.') {
+        if (i == labelStart) {
+          return false;
+        }
+        if (i < s.length()) {
+          dots++;
+        }
+        labelStart = i + 1;
+      } else {
+        char c = s.charAt(i);
+        if (!(Character.isLetterOrDigit(c) && c < 128 || c == '-' || c == '_')) {
+          return false;
+        }
+      }
+    }
+    if (dots < 2) {
+      return false;
+    }
+    return switch (s.substring(s.lastIndexOf('.') + 1)) {
+      case "com",
+          "net",
+          "org",
+          "edu",
+          "gov",
+          "mil",
+          "int",
+          "io",
+          "info",
+          "biz",
+          "local",
+          "internal",
+          "lan",
+          "localdomain",
+          "arpa",
+          "cn",
+          "hk",
+          "tw",
+          "jp",
+          "kr",
+          "de",
+          "uk",
+          "fr",
+          "nl",
+          "ru",
+          "us",
+          "ca",
+          "au",
+          "in",
+          "br",
+          "it",
+          "es",
+          "se",
+          "ch",
+          "eu" ->
+          true;
+      default -> false;
+    };
   }
 
   /** Numbers, hex, IPs, dates, times and versions: only digits, hex letters and separators. */
@@ -336,6 +462,24 @@ final class TokenMasker {
     for (int i = at + 1; i < s.length(); i++) {
       char c = s.charAt(i);
       if (!((c >= '0' && c <= '9') || (c >= 'a' && c <= 'f'))) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A word of three or more letters and one final digit stays: ssh2, utf8, sha1. */
+  private static boolean isVersionedWord(String s, int from, int to) {
+    if (to - from < 4) {
+      return false;
+    }
+    char last = s.charAt(to - 1);
+    if (last < '0' || last > '9') {
+      return false;
+    }
+    for (int i = from; i < to - 1; i++) {
+      char c = s.charAt(i);
+      if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'))) {
         return false;
       }
     }

@@ -26,7 +26,8 @@ class TemplateMinerTest {
     int b = miner.add("Connection from 10.0.0.2 closed after 7 ms");
     int c = miner.add("Disk /dev/sda1 is full");
     assertThat(a).isEqualTo(b).isNotEqualTo(c);
-    assertThat(miner.template(a)).isEqualTo("Connection from <*> closed after <*> ms");
+    // "31 ms" is one value: the default joins word units to their number
+    assertThat(miner.template(a)).isEqualTo("Connection from <*> closed after <*>");
     assertThat(miner.lineCount()).isEqualTo(3);
   }
 

@@ -13,7 +13,44 @@ import java.util.Map;
  * number of windows times the true-positive weight.
  */
 public final class NabEvaluation {
+  /** The detector name of leave-one-category-out reports. */
+  public static final String NAME_LOCO = "loco";
+
   private NabEvaluation() {}
+
+  /** NAB's null detector's raw score on the corpus for a profile, at its own best threshold. */
+  public static double nullRaw(NabCorpus corpus, CostProfile p) {
+    Map<String, double[]> nullScores = nullDetector(corpus);
+    double nullThreshold = ThresholdOptimizer.sweep(corpus.files(), nullScores, p).threshold();
+    double nullRaw = 0;
+    for (NabDataFile f : corpus.files()) {
+      nullRaw += NabScorer.score(f, nullScores.get(f.relativePath()), nullThreshold, p).score();
+    }
+    return nullRaw;
+  }
+
+  /**
+   * A profile's corpus result from file scores obtained any way (e.g. each held-out category at its
+   * own fold's threshold), normalised with the whole corpus's null and perfect scores.
+   */
+  public static ProfileScore combine(
+      NabCorpus corpus, CostProfile p, double threshold, List<FileScore> files) {
+    double raw = 0;
+    int tp = 0;
+    int fp = 0;
+    int fn = 0;
+    for (FileScore fs : files) {
+      raw += fs.score();
+      tp += fs.tp();
+      fp += fs.fp();
+      fn += fs.fn();
+    }
+    double nullRaw = nullRaw(corpus, p);
+    double perfect = corpus.windowCount() * p.tpWeight();
+    double normalized = 100.0 * (raw - nullRaw) / (perfect - nullRaw);
+    return new ProfileScore(
+        p.name(), threshold, raw, nullRaw, perfect, normalized, tp, fp, fn, files);
+  }
 
   /** Optimises a threshold per profile, then scores and normalises. */
   public static NabReport evaluate(
@@ -31,36 +68,17 @@ public final class NabEvaluation {
       String detector,
       Map<String, double[]> scores,
       Map<String, Double> thresholds) {
-    Map<String, double[]> nullScores = nullDetector(corpus);
     List<ProfileScore> out = new ArrayList<>();
     for (CostProfile p : corpus.profiles()) {
       Double threshold = thresholds.get(p.name());
       if (threshold == null) {
         throw new IllegalArgumentException("no threshold for profile " + p.name());
       }
-      double nullThreshold = ThresholdOptimizer.sweep(corpus.files(), nullScores, p).threshold();
-      double nullRaw = 0;
-      for (NabDataFile f : corpus.files()) {
-        nullRaw += NabScorer.score(f, nullScores.get(f.relativePath()), nullThreshold, p).score();
-      }
       List<FileScore> files = new ArrayList<>();
-      double raw = 0;
-      int tp = 0;
-      int fp = 0;
-      int fn = 0;
       for (NabDataFile f : corpus.files()) {
-        FileScore fs = NabScorer.score(f, ThresholdOptimizer.scoresOf(f, scores), threshold, p);
-        files.add(fs);
-        raw += fs.score();
-        tp += fs.tp();
-        fp += fs.fp();
-        fn += fs.fn();
+        files.add(NabScorer.score(f, ThresholdOptimizer.scoresOf(f, scores), threshold, p));
       }
-      double perfect = corpus.windowCount() * p.tpWeight();
-      double normalized = 100.0 * (raw - nullRaw) / (perfect - nullRaw);
-      out.add(
-          new ProfileScore(
-              p.name(), threshold, raw, nullRaw, perfect, normalized, tp, fp, fn, files));
+      out.add(combine(corpus, p, threshold, files));
     }
     return new NabReport(detector, corpus.files().size(), corpus.windowCount(), out);
   }

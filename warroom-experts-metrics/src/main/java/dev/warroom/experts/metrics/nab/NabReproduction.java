@@ -63,6 +63,14 @@ public final class NabReproduction {
       throw new IllegalArgumentException("no published thresholds for detector " + detector);
     }
     Map<String, NabResults.ResultsFile> results = NabResults.read(corpus, detector);
+    corpus =
+        new NabCorpus(
+            corpus.root(),
+            corpus.files().stream().filter(f -> results.containsKey(f.relativePath())).toList(),
+            corpus.profiles());
+    if (corpus.files().isEmpty()) {
+      return new Result(detector, List.of());
+    }
     Map<String, double[]> scores = new HashMap<>();
     results.forEach((k, v) -> scores.put(k, v.anomalyScores()));
     Map<String, Double> thresholds = new HashMap<>();

@@ -22,7 +22,10 @@ public final class NabResults {
     }
   }
 
-  /** The results files of {@code detector} for every file of the corpus. */
+  /**
+   * The results files of {@code detector} for the files of the corpus that have one with as many
+   * rows as the loaded data file (files whose bad rows were skipped are left out).
+   */
   public static Map<String, ResultsFile> read(NabCorpus corpus, String detector) {
     Map<String, ResultsFile> out = new HashMap<>();
     for (NabDataFile f : corpus.files()) {
@@ -35,12 +38,11 @@ public final class NabResults {
               .resolve(rel.getParent() == null ? Path.of("") : rel.getParent())
               .resolve(detector + "_" + rel.getFileName());
       if (!Files.isRegularFile(csv)) {
-        throw new IllegalArgumentException("missing NAB results file " + csv);
+        continue; // nothing published for this file
       }
       SimpleCsv table = SimpleCsv.read(csv);
       if (table.rows().size() != f.size()) {
-        throw new IllegalArgumentException(
-            csv + ": " + table.rows().size() + " rows, data file has " + f.size());
+        continue; // rows of the data file were skipped: the published rows no longer line up
       }
       double[] scores = column(table, "anomaly_score");
       Map<String, double[]> st = new HashMap<>();

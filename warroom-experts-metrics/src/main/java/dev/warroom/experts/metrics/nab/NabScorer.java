@@ -1,7 +1,5 @@
 package dev.warroom.experts.metrics.nab;
 
-import java.util.List;
-
 /**
  * Scores one data file the way NAB's {@code scorer.Scorer} does (Lavin &amp; Ahmad, "Evaluating
  * Real-time Anomaly Detection Algorithms – the Numenta Anomaly Benchmark", 2015):
@@ -102,27 +100,7 @@ public final class NabScorer {
 
   /** Row index ranges {@code [first, last]} of each window, in window order. */
   static int[][] windowRows(NabDataFile file, long[] ts) {
-    List<NabWindow> windows = file.windows();
-    int[][] out = new int[windows.size()][];
-    for (int w = 0; w < out.length; w++) {
-      NabWindow win = windows.get(w);
-      int first = -1;
-      int last = -1;
-      for (int i = 0; i < ts.length; i++) {
-        if (win.contains(ts[i])) {
-          if (first < 0) {
-            first = i;
-          }
-          last = i;
-        }
-      }
-      if (first < 0 || last == first) {
-        throw new IllegalArgumentException(
-            file.relativePath() + ": window " + w + " covers fewer than 2 rows");
-      }
-      out[w] = new int[] {first, last};
-    }
-    return out;
+    return file.windowRows();
   }
 
   /** The window whose last row is the closest one before {@code i}, or null. */

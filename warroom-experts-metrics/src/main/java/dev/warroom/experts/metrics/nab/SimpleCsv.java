@@ -14,9 +14,18 @@ import java.util.List;
  * The plain comma-separated files NAB writes (a header row, no quoting). Errors name {@code
  * file:line}.
  */
-record SimpleCsv(Path file, List<String> header, List<String[]> rows) {
+record SimpleCsv(Path file, List<String> header, List<String[]> rows, List<Integer> lineNumbers) {
 
+  /** Reads strictly: a row with the wrong number of cells fails naming {@code file:line}. */
   static SimpleCsv read(Path file) {
+    return read(file, null);
+  }
+
+  /**
+   * Reads the file; blank lines are skipped. With {@code issues} non-null, a row with the wrong
+   * number of cells is skipped and listed there as {@code file:line: what}; else it fails.
+   */
+  static SimpleCsv read(Path file, List<String> issues) {
     try (BufferedReader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
       String head = r.readLine();
       if (head == null) {
@@ -24,20 +33,27 @@ record SimpleCsv(Path file, List<String> header, List<String[]> rows) {
       }
       List<String> header = Arrays.asList(head.split(",", -1));
       List<String[]> rows = new ArrayList<>();
+      List<Integer> lineNumbers = new ArrayList<>();
       int lineNo = 1;
       for (String line = r.readLine(); line != null; line = r.readLine()) {
         lineNo++;
-        if (line.isEmpty()) {
+        if (line.isBlank()) {
           continue;
         }
         String[] cells = line.split(",", -1);
         if (cells.length != header.size()) {
-          throw new IllegalArgumentException(
-              file + ":" + lineNo + ": " + cells.length + " cells, header has " + header.size());
+          String what =
+              file + ":" + lineNo + ": " + cells.length + " cells, header has " + header.size();
+          if (issues == null) {
+            throw new IllegalArgumentException(what);
+          }
+          issues.add(what + " (row skipped)");
+          continue;
         }
         rows.add(cells);
+        lineNumbers.add(lineNo);
       }
-      return new SimpleCsv(file, List.copyOf(header), rows);
+      return new SimpleCsv(file, List.copyOf(header), rows, List.copyOf(lineNumbers));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
