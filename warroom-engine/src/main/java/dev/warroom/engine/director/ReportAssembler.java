@@ -73,9 +73,10 @@ final class ReportAssembler {
       verdict = Verdict.INCONCLUSIVE;
     } else if (model != null) {
       verdict = learnedVerdict(model, ranked);
-      // A confirmed symptom contradicts "no fault": the alert did not fire on noise, so when no
-      // cause stands out the honest answer is inconclusive, with the candidates that were weighed.
-      if (verdict == Verdict.NO_FAULT && symptomatic && !ranked.isEmpty()) {
+      // The alerted symptom, confirmed on the alerted service, contradicts "no fault": the alert
+      // did not fire on noise, so when no cause stands out the honest answer is inconclusive, with
+      // the candidates that were weighed.
+      if (verdict == Verdict.NO_FAULT && alertedSymptomShown(ctx) && !ranked.isEmpty()) {
         verdict = Verdict.INCONCLUSIVE;
       }
     } else if (ranked.isEmpty()
@@ -182,6 +183,20 @@ final class ReportAssembler {
             rows,
             List.of(),
             null);
+  }
+
+  /**
+   * Whether impact analysis found the alerting service itself failing or slow: the alert's symptom
+   * is real. Symptoms elsewhere do not count; an alert on a service that looks healthy may have
+   * fired on noise.
+   */
+  private static boolean alertedSymptomShown(InvestigationContext ctx) {
+    String alerted = ctx.incident().alert().service();
+    if (alerted == null) {
+      return false;
+    }
+    return ctx.evidence().all().stream()
+        .anyMatch(e -> e.source().equals("impact_analysis") && e.entities().contains(alerted));
   }
 
   /** The interpreter's record of the run: each step and each branch's outcome. */
