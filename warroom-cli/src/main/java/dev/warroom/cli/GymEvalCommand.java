@@ -9,6 +9,7 @@ import dev.warroom.eval.CalibrationMetrics;
 import dev.warroom.eval.EpisodeResult;
 import dev.warroom.eval.GymSuiteEvaluation;
 import dev.warroom.eval.SuiteReport;
+import dev.warroom.eval.ViewBreakdown;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -36,7 +37,9 @@ import picocli.CommandLine.Spec;
           + " fault class, investigation time median and p95 (bundle load included), the same"
           + " accuracies by topology and by difficulty, calibration of the top confidence (Brier"
           + " score, expected calibration error over 10 bins, reliability table) and the missed"
-          + " episodes with their top-3 candidates."
+          + " episodes with their top-3 candidates. A suite written with --views is also scored"
+          + " by view: the full view, the randomised views pooled, and each view dimension by"
+          + " its value."
     },
     footer = {
       "",
@@ -99,20 +102,52 @@ final class GymEvalCommand implements Callable<Integer> {
           }
         };
     SuiteReport r;
+    ViewBreakdown views = null;
     if (seeds != null) {
       FaultBenchReport.Seeds range = FaultBenchReport.Seeds.parse(seeds);
       r = eval.runGenerated(range.from(), range.to(), progress);
     } else {
       r = eval.run(dir, progress);
+      views = ViewBreakdown.of(GymSuiteEvaluation.episodes(dir), r.episodes());
     }
     if (json) {
-      out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(tree(r)));
+      ObjectNode t = tree(r);
+      if (views != null && views.hasViews()) {
+        ((ObjectNode) t.get("aggregate")).set("byView", views(views));
+      }
+      out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(t));
     } else {
       out.println();
       out.println(summary(r));
+      if (views != null && views.hasViews()) {
+        out.println(viewSummary(views));
+      }
     }
     out.flush();
     return ExitCodes.OK;
+  }
+
+  /** The figures by export view: full, randomised views pooled, and per view dimension. */
+  static String viewSummary(ViewBreakdown v) {
+    StringBuilder sb = new StringBuilder();
+    Map<String, SuiteReport.Breakdown> top = new java.util.LinkedHashMap<>();
+    top.put("full", v.full());
+    top.put("views (pooled)", v.views());
+    breakdown(sb, "view", top);
+    v.byDimension().forEach((dim, values) -> breakdown(sb, "view " + dim, values));
+    return sb.toString();
+  }
+
+  private static ObjectNode views(ViewBreakdown v) {
+    ObjectMapper m = new ObjectMapper();
+    ObjectNode n = m.createObjectNode();
+    Map<String, SuiteReport.Breakdown> top = new java.util.LinkedHashMap<>();
+    top.put("full", v.full());
+    top.put("views", v.views());
+    n.setAll(breakdowns(m, top));
+    ObjectNode dims = n.putObject("byDimension");
+    v.byDimension().forEach((dim, values) -> dims.set(dim, breakdowns(m, values)));
+    return n;
   }
 
   static String line(EpisodeResult e) {

@@ -69,6 +69,9 @@ final class GymListCommand implements Callable<Integer> {
           "  %-8s %2d components, %d nodes  %s%n",
           n, s.services().size(), s.nodes().size(), s.description());
     }
+    out.println(
+        "  random:SEED[:N]  a system drawn from SEED: 5-60 components (N), random names and an"
+            + " acyclic call graph");
     out.println();
     out.println("Faults:");
     for (FaultType f : FaultType.values()) {

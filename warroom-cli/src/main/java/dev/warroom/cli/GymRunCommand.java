@@ -34,7 +34,9 @@ final class GymRunCommand implements Callable<Integer> {
 
   @Option(
       names = "--topology",
-      description = "Built-in topology (bank, shop, market) or a topology JSON file.")
+      description =
+          "Built-in topology (bank, shop, market), a random one (random:SEED or random:SEED:N for"
+              + " N components, 5..60) or a topology JSON file.")
   String topology;
 
   @Option(
@@ -91,6 +93,14 @@ final class GymRunCommand implements Callable<Integer> {
       description = "Sampled traces per minute at the entry (default ${DEFAULT-VALUE}).")
   int tracesPerMinute;
 
+  @Option(
+      names = "--view-seed",
+      paramLabel = "S",
+      description =
+          "Write the episode under the random view drawn from S (export shape: history, step,"
+              + " naming, labels, modalities, sampling, log layout, alert) instead of the gym's own.")
+  Long viewSeed;
+
   @Option(names = "--json", description = "Print the truth as JSON.")
   boolean json;
 
@@ -99,10 +109,16 @@ final class GymRunCommand implements Callable<Integer> {
     Scenario sc = scenario();
     long t0 = System.nanoTime();
     Episode ep = new Gym().reset(seed, sc);
-    ep.write(out);
+    if (viewSeed != null) {
+      dev.warroom.gym.View v = dev.warroom.gym.View.draw("v", viewSeed);
+      dev.warroom.gym.ViewWriter.write(ep, v, out);
+      spec.commandLine().getErr().println("view: " + v.dimensions());
+    } else {
+      ep.write(out);
+    }
     long ms = (System.nanoTime() - t0) / 1_000_000;
     PrintWriter w = spec.commandLine().getOut();
-    GroundTruth t = ep.truth();
+    GroundTruth t = viewSeed != null ? GroundTruth.read(out) : ep.truth();
     if (json) {
       w.println(t.toJson());
     } else {

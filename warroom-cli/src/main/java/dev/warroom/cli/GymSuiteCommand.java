@@ -32,7 +32,9 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  warroom gym suite --seeds 1000..1499 --out suite",
-      "  warroom gym suite --seeds 1..30 --topology bank --difficulty hard --window 1h --out hard"
+      "  warroom gym suite --seeds 1..30 --topology bank --difficulty hard --window 1h --out hard",
+      "  warroom gym suite --seeds 30000..30059 --views 3 --out views",
+      "  warroom gym suite --seeds 1..20 --topology random:7 --topology random:8:40 --out rnd"
     })
 final class GymSuiteCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
@@ -71,6 +73,24 @@ final class GymSuiteCommand implements Callable<Integer> {
       defaultValue = "60",
       description = "Sampled traces per minute (default ${DEFAULT-VALUE}).")
   int tracesPerMinute;
+
+  @Option(
+      names = "--views",
+      defaultValue = "0",
+      paramLabel = "K",
+      description =
+          "Also write each episode under K random views (export shapes: history, step, metric"
+              + " naming, labels, modalities, trace sampling, log layout, alert delay and service),"
+              + " as folders <id>.v1 .. <id>.vK beside the full view <id> (default ${DEFAULT-VALUE}).")
+  int views;
+
+  @Option(
+      names = "--view-seed",
+      defaultValue = "0",
+      paramLabel = "S",
+      description =
+          "Mixed into every view's seed: another S draws other views (default ${DEFAULT-VALUE}).")
+  long viewSeed;
 
   @Option(names = "--threads", description = "Worker threads (default: available processors).")
   Integer threads;
@@ -119,6 +139,8 @@ final class GymSuiteCommand implements Callable<Integer> {
             plan,
             out,
             n,
+            views,
+            viewSeed,
             id -> {
               int k = done.incrementAndGet();
               if (!json) {

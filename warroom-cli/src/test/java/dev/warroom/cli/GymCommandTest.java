@@ -127,4 +127,44 @@ class GymCommandTest {
     assertThat(r.out()).contains("\"episodes\": 2", "\"controls\": 1");
     assertThat(Files.exists(tmp.resolve("suite.json"))).isTrue();
   }
+
+  @Test
+  void suiteWritesViewsBesideTheFullBundleAndEvalScoresThemByDimension() throws Exception {
+    Result r =
+        run(
+            "gym",
+            "suite",
+            "--seeds",
+            "8..8",
+            "--topology",
+            "random:5:8",
+            "--window",
+            "10m",
+            "--baseline",
+            "2h",
+            "--traces-per-minute",
+            "5",
+            "--threads",
+            "1",
+            "--views",
+            "2",
+            "--view-seed",
+            "3",
+            "--out",
+            tmp.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    String index = Files.readString(tmp.resolve("suite.json"));
+    assertThat(index).contains("\"bundles\" : 3", "\"view\" : \"v2\"");
+    try (var s = Files.list(tmp)) {
+      assertThat(s.map(p -> p.getFileName().toString()).filter(n -> !n.endsWith(".json")).sorted())
+          .hasSize(3)
+          .allMatch(n -> n.startsWith("random-5-8-"))
+          .anyMatch(n -> n.endsWith(".v1"))
+          .anyMatch(n -> n.endsWith(".v2"));
+    }
+    Result e = run("gym", "eval", tmp.toString());
+    assertThat(e.code()).as(e.err()).isZero();
+    assertThat(e.out())
+        .contains("episodes 3", "by view:", "views (pooled)", "by view naming:", "by view step:");
+  }
 }

@@ -95,6 +95,36 @@ public record GroundTruth(
         all);
   }
 
+  /**
+   * This truth with the alert moved (a view's alert: another service or start); the incident itself
+   * is unchanged.
+   */
+  public GroundTruth withAlert(String service, Instant at) {
+    return new GroundTruth(
+        episodeId,
+        seed,
+        topology,
+        scenario,
+        difficulty,
+        control,
+        fault,
+        faultClass,
+        level,
+        rootCauseService,
+        component,
+        componentKind,
+        codeRef,
+        onset,
+        service,
+        alertName,
+        at,
+        causalChain,
+        culprits,
+        evidence,
+        redHerrings,
+        parameters);
+  }
+
   /** A planted red herring: kind, service, time and what it looks like. */
   public record RedHerringTruth(String kind, String service, Instant time, String detail) {}
 

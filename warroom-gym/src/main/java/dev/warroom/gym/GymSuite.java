@@ -102,22 +102,53 @@ public final class GymSuite {
    */
   public static List<GroundTruth> generate(
       List<Entry> plan, Path out, int threads, Consumer<String> progress) {
+    return generate(plan, out, threads, 0, 0, progress);
+  }
+
+  /** One written bundle: its folder name, truth and view ({@code full} for the gym's own). */
+  record Written(String path, GroundTruth truth, String view) {}
+
+  /**
+   * Generates and writes the planned episodes, each also under {@code views} views drawn from the
+   * episode seed and {@code viewSeed} (folders {@code <id>.v1} …, beside the full view's {@code
+   * <id>}); returns the truths of the full views.
+   */
+  public static List<GroundTruth> generate(
+      List<Entry> plan,
+      Path out,
+      int threads,
+      int views,
+      long viewSeed,
+      Consumer<String> progress) {
+    if (views < 0) {
+      throw new IllegalArgumentException("views < 0: " + views);
+    }
     Gym gym = new Gym();
     List<GroundTruth> truths = new ArrayList<>();
+    List<Written> written = new ArrayList<>();
     try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads))) {
-      List<Future<GroundTruth>> futures = new ArrayList<>();
+      List<Future<List<Written>>> futures = new ArrayList<>();
       for (Entry e : plan) {
         futures.add(
             pool.submit(
                 () -> {
                   Episode ep = gym.reset(e.seed(), e.scenario());
+                  List<Written> w = new ArrayList<>();
                   ep.write(out.resolve(ep.id()));
+                  w.add(new Written(ep.id(), ep.truth(), "full"));
+                  for (int k = 1; k <= views; k++) {
+                    View v = View.draw("v" + k, viewSeed(e.seed(), k, viewSeed));
+                    String path = ep.id() + "." + v.name();
+                    w.add(new Written(path, ViewWriter.write(ep, v, out.resolve(path)), v.name()));
+                  }
                   progress.accept(ep.id());
-                  return ep.truth();
+                  return w;
                 }));
       }
-      for (Future<GroundTruth> f : futures) {
-        truths.add(f.get());
+      for (Future<List<Written>> f : futures) {
+        List<Written> w = f.get();
+        truths.add(w.get(0).truth());
+        written.addAll(w);
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -128,19 +159,29 @@ public final class GymSuite {
       }
       throw new IllegalStateException(e.getCause());
     }
-    writeIndex(truths, out);
+    writeIndex(written, out);
     return truths;
   }
 
-  static void writeIndex(List<GroundTruth> truths, Path out) {
+  /** The seed of an episode's k-th view: a mix of the episode seed, k and the suite's view seed. */
+  static long viewSeed(long episodeSeed, int k, long viewSeed) {
+    long z = episodeSeed * 0x9E3779B97F4A7C15L + k * 0xBF58476D1CE4E5B9L + viewSeed;
+    z = (z ^ (z >>> 31)) * 0x94D049BB133111EBL;
+    return z ^ (z >>> 29);
+  }
+
+  static void writeIndex(List<Written> written, Path out) {
     ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     ObjectNode root = m.createObjectNode();
-    root.put("episodes", truths.size());
+    root.put("episodes", written.stream().filter(w -> w.view().equals("full")).count());
+    root.put("bundles", written.size());
     ArrayNode a = root.putArray("index");
-    for (GroundTruth t : truths) {
+    for (Written w : written) {
+      GroundTruth t = w.truth();
       a.addObject()
           .put("id", t.episodeId())
-          .put("path", t.episodeId())
+          .put("path", w.path())
+          .put("view", w.view())
           .put("seed", t.seed())
           .put("topology", t.topology())
           .put("fault", t.fault())

@@ -41,7 +41,7 @@ public final class References {
       case "ref1-memory-p90" ->
           new Scenario(
               name,
-              SystemCatalog.bank(),
+              SystemCatalog.get("bank"),
               FaultType.MEMORY_EXHAUSTION,
               "balancereader",
               null,
@@ -54,7 +54,7 @@ public final class References {
       case "ref2-noisy-neighbour" ->
           new Scenario(
               name,
-              SystemCatalog.shop(),
+              SystemCatalog.get("shop"),
               FaultType.NOISY_NEIGHBOUR,
               "recommendation",
               null,
@@ -67,7 +67,7 @@ public final class References {
       case "ref3-bank-network" ->
           new Scenario(
               name,
-              SystemCatalog.bank(),
+              SystemCatalog.get("bank"),
               FaultType.NETWORK_PARTITION,
               "frontend",
               "ledgerwriter",
@@ -80,7 +80,7 @@ public final class References {
       case "ref4-unindexed-query" ->
           new Scenario(
               name,
-              SystemCatalog.bank(),
+              SystemCatalog.get("bank"),
               FaultType.UNINDEXED_QUERY,
               "ledger-db",
               null,
@@ -93,7 +93,7 @@ public final class References {
       case "ref5-exec-format" ->
           new Scenario(
               name,
-              SystemCatalog.shop(),
+              SystemCatalog.get("shop"),
               FaultType.WRONG_ARCHITECTURE,
               "frontend",
               null,

@@ -29,8 +29,14 @@ public final class SystemFile {
 
   private SystemFile() {}
 
-  /** A built-in topology by name, or a topology file when the argument is a path to one. */
+  /**
+   * A built-in topology by name, a random one ({@code random:SEED[:N]}, {@link RandomSystems}), or
+   * a topology file when the argument is a path to one.
+   */
   public static SystemSpec resolve(String nameOrPath) {
+    if (RandomSystems.isRandom(nameOrPath)) {
+      return RandomSystems.parse(nameOrPath);
+    }
     if (SystemCatalog.names().contains(nameOrPath)) {
       return SystemCatalog.get(nameOrPath);
     }
@@ -41,18 +47,27 @@ public final class SystemFile {
   }
 
   public static SystemSpec read(Path file) {
-    JsonNode root;
+    String text;
     try {
-      root = MAPPER.readTree(Files.readString(file, StandardCharsets.UTF_8));
+      text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       throw new IllegalArgumentException(file + ": no such topology file", e);
-    } catch (JsonProcessingException e) {
-      throw new IllegalArgumentException(
-          file + ":" + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return parse(root, file.toString());
+    return parse(text, file.toString());
+  }
+
+  /** Parses the text of a topology file; {@code src} names it in messages. */
+  static SystemSpec parse(String text, String src) {
+    JsonNode root;
+    try {
+      root = MAPPER.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(
+          src + ":" + e.getLocation().getLineNr() + ": " + e.getOriginalMessage(), e);
+    }
+    return parse(root, src);
   }
 
   static SystemSpec parse(JsonNode root, String src) {

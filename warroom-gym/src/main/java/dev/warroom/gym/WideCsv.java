@@ -1,6 +1,7 @@
 package dev.warroom.gym;
 
 import dev.warroom.model.MetricSeries;
+import dev.warroom.model.SeriesKey;
 import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
@@ -25,7 +26,20 @@ final class WideCsv {
     if (series.isEmpty()) {
       return;
     }
-    long[] ts = series.get(0).timestampsMillis();
+    write(
+        series.get(0).timestampsMillis(),
+        series.stream().map(MetricSeries::key).toList(),
+        series.stream().map(MetricSeries::values).toList(),
+        windowStart,
+        dir);
+  }
+
+  /** The same for columns given as keys and values over one shared timeline. */
+  static void write(
+      long[] ts, List<SeriesKey> keys, List<double[]> values, long windowStart, Path dir) {
+    if (keys.isEmpty() || ts.length == 0) {
+      return;
+    }
     int split = 0;
     while (split < ts.length && ts[split] < windowStart) {
       split++;
@@ -33,27 +47,27 @@ final class WideCsv {
     try {
       Files.createDirectories(dir.resolve("metrics"));
       if (split > 0) {
-        write(series, ts, 0, split, dir.resolve("metrics/history.csv"));
+        write(keys, values, ts, 0, split, dir.resolve("metrics/history.csv"));
       }
-      write(series, ts, split, ts.length, dir.resolve("metrics/incident.csv"));
+      if (split < ts.length) {
+        write(keys, values, ts, split, ts.length, dir.resolve("metrics/incident.csv"));
+      }
     } catch (IOException e) {
       throw new UncheckedIOException("writing metrics to " + dir + ": " + e.getMessage(), e);
     }
   }
 
-  private static void write(List<MetricSeries> series, long[] ts, int from, int to, Path file)
+  private static void write(
+      List<SeriesKey> keys, List<double[]> values, long[] ts, int from, int to, Path file)
       throws IOException {
-    double[][] cols = new double[series.size()][];
-    for (int c = 0; c < cols.length; c++) {
-      cols[c] = series.get(c).values();
-    }
+    double[][] cols = values.toArray(new double[0][]);
     try (Writer w =
         new BufferedWriter(
             new OutputStreamWriter(Files.newOutputStream(file), StandardCharsets.UTF_8), 1 << 16)) {
       StringBuilder sb = new StringBuilder(1 << 16);
       sb.append("timestamp");
-      for (MetricSeries s : series) {
-        sb.append(",\"").append(s.key().toString().replace("\"", "\"\"")).append('"');
+      for (SeriesKey k : keys) {
+        sb.append(",\"").append(k.toString().replace("\"", "\"\"")).append('"');
       }
       sb.append('\n');
       for (int i = from; i < to; i++) {

@@ -78,7 +78,7 @@ class DbStatsSynthTest {
               .reset(
                   9,
                   Episodes.small(
-                      Scenario.of(SystemCatalog.market(), FaultType.UNINDEXED_QUERY)
+                      Scenario.of(SystemCatalog.get("market"), FaultType.UNINDEXED_QUERY)
                           .withTarget(target, null)));
       String stmt = ep.truth().parameters().get("db_statement");
       String column = ep.truth().parameters().get("db_index_column");
@@ -111,7 +111,7 @@ class DbStatsSynthTest {
             .reset(
                 9,
                 Episodes.small(
-                    Scenario.of(SystemCatalog.bank(), FaultType.LOCK_CONTENTION)
+                    Scenario.of(SystemCatalog.get("bank"), FaultType.LOCK_CONTENTION)
                         .withTarget("ledger-db", null)));
     String blocker = ep.truth().parameters().get("db_blocker_session");
     var waits = db(ep, "ledger-db").lockWaits();

@@ -154,10 +154,14 @@ public final class BundleWriter {
     w.append(sb);
   }
 
+  /**
+   * Keys in sorted order: the model's maps are {@code Map.copyOf} copies, whose iteration order
+   * changes from one JVM run to the next, and written bundles must not.
+   */
   private static void appendMap(StringBuilder sb, Map<String, String> m) {
     sb.append('{');
     boolean first = true;
-    for (Map.Entry<String, String> e : m.entrySet()) {
+    for (Map.Entry<String, String> e : sorted(m)) {
       if (!first) {
         sb.append(',');
       }
@@ -217,7 +221,8 @@ public final class BundleWriter {
         }
         sb.append(']');
       }
-      List<Map.Entry<String, String>> tags = new ArrayList<>(s.attributes().entrySet());
+      List<Map.Entry<String, String>> tags =
+          new ArrayList<>(new java.util.TreeMap<>(s.attributes()).entrySet());
       if (s.status() != SpanStatus.UNSET) {
         tags.add(Map.entry("otel.status_code", s.status().name()));
       }
@@ -271,5 +276,12 @@ public final class BundleWriter {
         }
       }
     }
+  }
+
+  private static Iterable<Map.Entry<String, String>> sorted(Map<String, String> m) {
+    if (m.size() < 2) {
+      return m.entrySet();
+    }
+    return new java.util.TreeMap<>(m).entrySet();
   }
 }
