@@ -177,7 +177,7 @@ public final class EdgeDelays {
     for (int i = 0; i < ix.spans.size(); i++) {
       String peer = ix.peer[i];
       String self = ix.spans.get(i).service();
-      if (peer == null || peer.equals(self) || !hasChildIn(ix, i, peer)) {
+      if (peer == null || peer.equals(self) || !onlyChildrenIn(ix, i, peer)) {
         continue;
       }
       byEdge
@@ -189,14 +189,21 @@ public final class EdgeDelays {
     return out;
   }
 
-  /** Only calls whose callee span was recorded: otherwise the whole call is "outside". */
-  private static boolean hasChildIn(TraceIndex ix, int i, String service) {
+  /**
+   * Only calls whose callee span was recorded (otherwise the whole call is "outside"), and only
+   * spans that wrap nothing but the call (a server span with a remote child also does work of its
+   * own, which is not time between services).
+   */
+  private static boolean onlyChildrenIn(TraceIndex ix, int i, String service) {
+    if (ix.children[i].length == 0) {
+      return false;
+    }
     for (int c : ix.children[i]) {
-      if (ix.spans.get(c).service().equals(service)) {
-        return true;
+      if (!ix.spans.get(c).service().equals(service)) {
+        return false;
       }
     }
-    return false;
+    return true;
   }
 
   private static double median(double[] v) {

@@ -92,15 +92,17 @@ final class TraceIndex {
     selfNanos = new long[n];
     for (int i = 0; i < n; i++) {
       selfNanos[i] = selfTime(i);
-      // A span whose child runs in another service made a remote call, whatever its declared
-      // kind: many exporters (Zipkin without "kind", some gRPC instrumentations) leave it out.
-      if (peer[i] == null && s(i).kind() != SpanKind.SERVER && s(i).kind() != SpanKind.CONSUMER) {
+      if (peer[i] == null && (s(i).kind() == SpanKind.CLIENT || s(i).kind() == SpanKind.PRODUCER)) {
         for (int c : children[i]) {
           if (!spans.get(c).service().equals(s(i).service())) {
             peer[i] = spans.get(c).service();
             break;
           }
         }
+      } else if (peer[i] == null && s(i).kind() == SpanKind.INTERNAL) {
+        // Many exporters (Zipkin without "kind", some gRPC instrumentations) leave the kind out:
+        // a span all of whose children run in one other service wraps a remote call to it.
+        peer[i] = soleRemoteService(i);
       }
     }
     operationPeer = new String[operations.size()];
@@ -109,6 +111,20 @@ final class TraceIndex {
         operationPeer[operation[i]] = peer[i];
       }
     }
+  }
+
+  /** The one service other than the span's own that all its children run in, else null. */
+  private String soleRemoteService(int i) {
+    String own = s(i).service();
+    String other = null;
+    for (int c : children[i]) {
+      String svc = spans.get(c).service();
+      if (svc.equals(own) || (other != null && !other.equals(svc))) {
+        return null;
+      }
+      other = svc;
+    }
+    return other;
   }
 
   private Span s(int i) {
