@@ -9,7 +9,8 @@ import java.util.Objects;
  * HTML. {@code evidence} holds every item a candidate, hypothesis, impact or remediation refers to;
  * {@code runbook} is the text of the runbook that ran; {@code missingData} names the kinds of data
  * the bundle lacked (e.g. "traces"); {@code timingsMillis} maps a phase ("plan", "queries",
- * "experts", "total"…) to milliseconds.
+ * "experts", "total"…) to milliseconds; {@code dataQuality} accounts for what loading the bundle
+ * skipped and why.
  */
 public record RcaReport(
     String incidentId,
@@ -23,7 +24,8 @@ public record RcaReport(
     List<Remediation> remediation,
     String runbook,
     List<String> missingData,
-    Map<String, Long> timingsMillis) {
+    Map<String, Long> timingsMillis,
+    DataQuality dataQuality) {
   public RcaReport {
     Checks.nonBlank(incidentId, "incidentId");
     Objects.requireNonNull(verdict, "verdict");
@@ -36,9 +38,65 @@ public record RcaReport(
     runbook = runbook == null ? "" : runbook;
     missingData = missingData == null ? List.of() : List.copyOf(missingData);
     timingsMillis = Checks.copy(timingsMillis);
+    dataQuality = dataQuality == null ? DataQuality.none() : dataQuality;
     if (verdict == Verdict.ROOT_CAUSE_FOUND && candidates.isEmpty()) {
       throw new IllegalArgumentException("verdict root_cause_found without candidates");
     }
+  }
+
+  /** A report without a data-quality account (made from telemetry that was not read from files). */
+  public RcaReport(
+      String incidentId,
+      Alert alert,
+      Verdict verdict,
+      String summary,
+      Impact impact,
+      List<RootCauseCandidate> candidates,
+      List<Hypothesis> hypotheses,
+      List<Evidence> evidence,
+      List<Remediation> remediation,
+      String runbook,
+      List<String> missingData,
+      Map<String, Long> timingsMillis) {
+    this(
+        incidentId,
+        alert,
+        verdict,
+        summary,
+        impact,
+        candidates,
+        hypotheses,
+        evidence,
+        remediation,
+        runbook,
+        missingData,
+        timingsMillis,
+        DataQuality.none());
+  }
+
+  /**
+   * This report with the data-quality account of the bundle load and the load time ({@code "load"}
+   * in the timings, when {@code loadMillis >= 0}).
+   */
+  public RcaReport withDataQuality(DataQuality quality, long loadMillis) {
+    Map<String, Long> timings = new java.util.LinkedHashMap<>(timingsMillis);
+    if (loadMillis >= 0) {
+      timings.put("load", loadMillis);
+    }
+    return new RcaReport(
+        incidentId,
+        alert,
+        verdict,
+        summary,
+        impact,
+        candidates,
+        hypotheses,
+        evidence,
+        remediation,
+        runbook,
+        missingData,
+        timings,
+        quality);
   }
 
   public RootCauseCandidate top() {

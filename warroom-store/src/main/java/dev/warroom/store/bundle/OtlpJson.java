@@ -69,7 +69,7 @@ final class OtlpJson {
             }
           } catch (IllegalArgumentException | NullPointerException e) {
             ctx.problems.add(at + "/" + e.getMessage());
-            if (++fileProblems >= Problems.PER_FILE || ctx.problems.full()) {
+            if (ctx.problems.fileDone(++fileProblems)) {
               ctx.problems.add(rel + ": too many problems, rest of file skipped");
               return;
             }
