@@ -44,6 +44,19 @@ public final class BundleReader {
     return c.bundle();
   }
 
+  /** A bundle read leniently, with the account of what was skipped. */
+  public record Lenient(IncidentBundle bundle, DataQuality quality) {}
+
+  /**
+   * Reads the whole bundle into memory, skipping and counting malformed records; throws {@link
+   * InvalidInputException} only when nothing is readable.
+   */
+  public static Lenient readLenient(Path dir) {
+    Collector c = new Collector();
+    DataQuality q = read(dir, c, ProgressListener.NONE, false);
+    return new Lenient(c.bundle(), q);
+  }
+
   /** Every problem of the bundle; empty when it is valid. Never throws for bad content. */
   public static List<String> validate(Path dir) {
     try {
@@ -136,6 +149,7 @@ public final class BundleReader {
             if (doc != null) {
               try {
                 sink.alert(AlertParser.parse(doc, rel));
+                problems.record();
               } catch (InvalidInputException e) {
                 e.problems().forEach(problems::add);
               }

@@ -49,6 +49,7 @@ final class Problems {
     final Map<String, Long> skipped = new LinkedHashMap<>();
     final Map<String, Long> noted = new LinkedHashMap<>();
     final List<String> examples = new ArrayList<>();
+    final List<String> noteExamples = new ArrayList<>();
 
     Tally(String path) {
       this.path = path;
@@ -59,7 +60,17 @@ final class Problems {
         examples.add(text);
       }
     }
+
+    /** Skipped records come first; kept-but-noted ones add at most a few lines. */
+    List<String> allExamples() {
+      List<String> out = new ArrayList<>(examples);
+      out.addAll(noteExamples);
+      return out;
+    }
   }
+
+  /** Examples of noted (kept) records listed per file. */
+  static final int NOTE_EXAMPLES_PER_FILE = 3;
 
   /** Makes {@code rel} the file being read: records counted with {@link #record()} go to it. */
   void file(String rel) {
@@ -112,7 +123,9 @@ final class Problems {
   void note(String file, String reason, long count, String example) {
     Tally t = tally(file);
     t.noted.merge(reason, count, Long::sum);
-    t.example(example);
+    if (example != null && t.noteExamples.size() < NOTE_EXAMPLES_PER_FILE) {
+      t.noteExamples.add(example);
+    }
   }
 
   /** Records of {@code file} taken back after they were counted as kept (then skipped). */
@@ -155,7 +168,11 @@ final class Problems {
   DataQuality quality(List<String> notes) {
     List<FileQuality> out = new ArrayList<>();
     for (Tally t : files.values()) {
-      out.add(new FileQuality(t.path, t.records, t.skipped, t.noted, t.examples));
+      if (t.path.startsWith("code/") && t.skipped.isEmpty() && t.noted.isEmpty()) {
+        continue; // a source snapshot's files are not telemetry: listed only when something is
+        // wrong
+      }
+      out.add(new FileQuality(t.path, t.records, t.skipped, t.noted, t.allExamples()));
     }
     return new DataQuality(out, notes);
   }
