@@ -48,13 +48,22 @@ final class MetricBuffers {
     return series.computeIfAbsent(key, k -> new Buf(k, file, this));
   }
 
+  private String lastFile;
+  private int lastIndex;
+
   private int currentFile() {
-    return fileIndex.computeIfAbsent(
-        ctx.file,
-        f -> {
-          files.add(f);
-          return files.size() - 1;
-        });
+    if (ctx.file == lastFile) { // the same file as the previous sample: the common case
+      return lastIndex;
+    }
+    lastFile = ctx.file;
+    lastIndex =
+        fileIndex.computeIfAbsent(
+            ctx.file,
+            f -> {
+              files.add(f);
+              return files.size() - 1;
+            });
+    return lastIndex;
   }
 
   /** Emits every series, dropping samples outside {@code span} ({@code [lo, hi]} epoch ms). */

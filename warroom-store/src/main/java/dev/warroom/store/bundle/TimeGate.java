@@ -156,9 +156,24 @@ final class TimeGate implements TelemetrySink {
     sink.series(s);
   }
 
+  private String orderFile = "";
+  private long lastLogMs = Long.MIN_VALUE;
+
   @Override
   public void log(LogRecord r) {
-    offer(r.timestamp().toEpochMilli(), k -> k.log(r));
+    long ms = r.timestamp().toEpochMilli();
+    if (ctx.lineNo() > 0) { // a log file read line by line: time going backwards is worth a note
+      if (!ctx.file.equals(orderFile)) {
+        orderFile = ctx.file;
+        lastLogMs = Long.MIN_VALUE;
+      }
+      if (ms < lastLogMs) {
+        problems.note(ctx.file, "out of time order (kept)", 1, null);
+      } else {
+        lastLogMs = ms;
+      }
+    }
+    offer(ms, k -> k.log(r));
   }
 
   @Override

@@ -155,6 +155,23 @@ class DataQualityTest {
   }
 
   @Test
+  void logTimeGoingBackwardsIsKeptAndNoted() throws IOException {
+    write("logs/app.jsonl", log(5, "a") + log(3, "b") + log(6, "c"));
+    BundleReader.Lenient r = read();
+    assertThat(r.bundle().logs()).hasSize(3);
+    assertThat(file(r.quality(), "logs/app.jsonl").noted())
+        .containsEntry("out of time order (kept)", 1L);
+  }
+
+  @Test
+  void aWideRowWithOneBadCellIsSkippedWhole() throws IOException {
+    write("metrics/wide.csv", "timestamp,a,b\n1714564800,1,2\n1714564810,3,x\n");
+    BundleReader.Lenient r = read();
+    assertThat(r.bundle().metrics()).extracting(MetricSeries::size).containsExactly(1, 1);
+    assertThat(file(r.quality(), "metrics/wide.csv").records()).isEqualTo(2);
+  }
+
+  @Test
   void counterResetsGapsNanAndZeroFillsAreKeptAndNoted() throws IOException {
     StringBuilder prom = new StringBuilder();
     long t = 1714564800000L;
