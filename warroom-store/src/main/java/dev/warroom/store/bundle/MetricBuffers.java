@@ -21,9 +21,9 @@ import java.util.Map;
  *   <li>a second sample at the same instant is dropped, the first read kept ("duplicate sample for
  *       timestamp", as Prometheus refuses it);
  *   <li>samples whose clock is far outside the bundle's time span are dropped ({@link TimeGate});
- *   <li>counter resets (a {@code _total}, {@code _count} or {@code _bucket} series going down),
- *       gaps (an interval over 5 times the series' median step) and zero-filled runs (3 or more
- *       exact zeros in a series otherwise non-zero) are kept and noted.
+ *   <li>counter resets (a {@code _total}, {@code _count} or {@code _bucket} series going down, in
+ *       at most a tenth of its steps), gaps (an interval over 5 times the series' median step) and
+ *       zero-filled runs (3 or more exact zeros in a series otherwise non-zero) are kept and noted.
  * </ul>
  */
 final class MetricBuffers {
@@ -216,7 +216,9 @@ final class MetricBuffers {
             resets++;
           }
         }
-        if (resets > 0) {
+        // a real counter resets rarely (a restart); one that goes down at every other step is a
+        // per-interval value named like a counter, not a reset worth noting
+        if (resets > 0 && resets * 10 <= v.length) {
           problems.note(file, "counter reset", resets, null);
         }
       }
