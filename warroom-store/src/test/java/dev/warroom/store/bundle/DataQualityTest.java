@@ -235,6 +235,27 @@ class DataQualityTest {
   }
 
   @Test
+  void aBadOtlpDataPointIsSkippedAndTheMetricsOtherPointsKept() throws IOException {
+    write(
+        "metrics/otlp.json",
+        "{\"resourceMetrics\":[{\"scopeMetrics\":[{\"metrics\":[{\"name\":\"cpu\",\"gauge\":"
+            + "{\"dataPoints\":["
+            + "{\"timeUnixNano\":\"1714564800000000000\",\"asDouble\":1},"
+            + "{\"timeUnixNano\":\"1714564810000000000\",\"asDouble\":\"lots\"},"
+            + "{\"timeUnixNano\":\"1714564820000000000\",\"asDouble\":3}]}}]}]}]}");
+    BundleReader.Lenient r = read();
+    assertThat(r.bundle().metrics().getFirst().values()).containsExactly(1, 3);
+    FileQuality f = file(r.quality(), "metrics/otlp.json");
+    assertThat(f.records()).isEqualTo(2);
+    assertThat(f.skippedTotal()).isEqualTo(1);
+    assertThat(f.examples())
+        .singleElement()
+        .asString()
+        .startsWith(
+            "metrics/otlp.json#/resourceMetrics/0/scopeMetrics/0/metrics/0/gauge/dataPoints/1/");
+  }
+
+  @Test
   void aBrokenTopologyFileIsSkippedNotFatal() throws IOException {
     write("logs/app.jsonl", log(1, "a"));
     write("topology.json", "{\"edges\": [");
