@@ -34,6 +34,7 @@ import picocli.CommandLine.Spec;
       "",
       "Examples:",
       "  warroom bench investigate --runs 5",
+      "  warroom bench investigate --runs 5 --jvm-option=-XX:TieredStopAtLevel=1",
       "  warroom bench investigate --bundle ./real-bundle --runs 5 --json"
     })
 final class BenchInvestigateCommand implements Callable<Integer> {
@@ -53,6 +54,14 @@ final class BenchInvestigateCommand implements Callable<Integer> {
 
   @Option(names = "--runs", defaultValue = "5", description = "Runs (default: ${DEFAULT-VALUE}).")
   int runs;
+
+  @Option(
+      names = "--warmup",
+      defaultValue = "1",
+      description =
+          "Runs first, not counted (the first run writes a class-data archive when asked to;"
+              + " default: ${DEFAULT-VALUE}).")
+  int warmup;
 
   @Option(names = "--seed", defaultValue = "42", description = "Generator seed.")
   long seed;
@@ -85,8 +94,8 @@ final class BenchInvestigateCommand implements Callable<Integer> {
       double[] wall = new double[runs];
       double[] load = new double[runs];
       String verdict = "";
-      for (int i = 0; i < runs; i++) {
-        Path out = work.resolve("report-" + i + ".json");
+      for (int i = -warmup; i < runs; i++) {
+        Path out = work.resolve("report-" + (i + warmup) + ".json");
         List<String> cmd = new ArrayList<>();
         cmd.add(java);
         cmd.add("--enable-native-access=ALL-UNNAMED");
@@ -112,15 +121,21 @@ final class BenchInvestigateCommand implements Callable<Integer> {
           p.destroyForcibly();
           throw new IllegalStateException("investigate did not finish in 600 s");
         }
-        wall[i] = (System.nanoTime() - t0) / 1e9;
+        double seconds = (System.nanoTime() - t0) / 1e9;
         if (p.exitValue() != 0) {
           throw new IllegalStateException(
               "investigate exited " + p.exitValue() + ": " + Files.readString(work.resolve("log")));
         }
         JsonNode report = new ObjectMapper().readTree(out.toFile());
-        load[i] = report.path("timings").path("load").asLong() / 1000.0;
+        double loaded = report.path("timings").path("load").asLong() / 1000.0;
         verdict = report.path("verdict").asText();
-        err.printf("run %d: %.2f s wall, %.2f s load%n", i + 1, wall[i], load[i]);
+        if (i < 0) {
+          err.printf("warm-up: %.2f s wall, %.2f s load%n", seconds, loaded);
+        } else {
+          wall[i] = seconds;
+          load[i] = loaded;
+          err.printf("run %d: %.2f s wall, %.2f s load%n", i + 1, seconds, loaded);
+        }
         err.flush();
       }
       Map<String, Object> m = new LinkedHashMap<>();
