@@ -94,8 +94,8 @@ final class JsonLinesLogs {
           }
         } else if (LogFields.serviceRank(f) > 0 && v == JsonToken.VALUE_STRING) {
           String text = p.getText();
-          if (!text.isBlank()) {
-            int rank = LogFields.serviceRank(f);
+          int rank = LogFields.serviceRank(f);
+          if (rank < found.serviceRank && !text.isBlank()) {
             found.service(rank, LogFields.serviceOf(rank, text));
           }
           if (rank(f) > 1) {
@@ -137,7 +137,7 @@ final class JsonLinesLogs {
             if (value != null) {
               attrs.put(k, value);
               int rank = LogFields.serviceRank(k);
-              if (rank > 0 && !value.isBlank()) {
+              if (rank > 0 && rank + 4 < found.serviceRank && !value.isBlank()) {
                 // an attribute names the service less surely than a top-level field
                 found.service(rank + 4, LogFields.serviceOf(rank, value));
               }
@@ -170,9 +170,7 @@ final class JsonLinesLogs {
       if (trimmed.length() > 1 && trimmed.charAt(0) == '{' && trimmed.endsWith("}")) {
         LogFields.NestedFields inner = new LogFields.NestedFields(attrs);
         try {
-          com.fasterxml.jackson.databind.JsonNode n = ModelJson.MAPPER.readTree(trimmed);
-          if (n != null && n.isObject()) {
-            LogFields.readNested(n, inner);
+          if (LogFields.readNestedText(trimmed, inner)) {
             if (inner.message != null) {
               message = inner.message;
             }
@@ -186,8 +184,8 @@ final class JsonLinesLogs {
               found.service(inner.serviceRank + 1, inner.service);
             }
           }
-        } catch (IOException | IllegalArgumentException e) {
-          // not JSON after all: the message stays as written
+        } catch (IllegalArgumentException e) {
+          // an inner time that is no timestamp: the outer record's fields stand
         }
       } else if (message.endsWith("\n")) {
         message = message.stripTrailing(); // Docker's json-file keeps the line's newline

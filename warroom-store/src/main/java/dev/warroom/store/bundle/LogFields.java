@@ -112,7 +112,12 @@ final class LogFields {
 
   /** Kubernetes' generated suffixes use {@code bcdfghjklmnpqrstvwxz2456789}: no vowels. */
   private static boolean hashLike(String suffix) {
-    return suffix.chars().noneMatch(c -> "aeiou".indexOf(c) >= 0);
+    for (int i = 0; i < suffix.length(); i++) {
+      if ("aeiou".indexOf(suffix.charAt(i)) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static final Pattern KEY_LEVEL =
@@ -188,6 +193,68 @@ final class LogFields {
                 into.attributes.put(f, v.isValueNode() ? v.asText() : v.toString());
               }
             });
+  }
+
+  private static final com.fasterxml.jackson.core.JsonFactory FACTORY =
+      new com.fasterxml.jackson.core.JsonFactory();
+
+  /**
+   * As {@link #readNested(JsonNode, NestedFields)} for an object held as text, read with the
+   * streaming parser (no tree for the common flat object); false when the text is not one JSON
+   * object.
+   */
+  static boolean readNestedText(String json, NestedFields into) {
+    try (com.fasterxml.jackson.core.JsonParser p = FACTORY.createParser(json)) {
+      if (p.nextToken() != com.fasterxml.jackson.core.JsonToken.START_OBJECT) {
+        return false;
+      }
+      NestedFields found = new NestedFields(new java.util.LinkedHashMap<>());
+      com.fasterxml.jackson.core.JsonToken t;
+      while ((t = p.nextToken()) == com.fasterxml.jackson.core.JsonToken.FIELD_NAME) {
+        String f = p.currentName();
+        com.fasterxml.jackson.core.JsonToken v = p.nextToken();
+        if (v == com.fasterxml.jackson.core.JsonToken.START_OBJECT
+            || v == com.fasterxml.jackson.core.JsonToken.START_ARRAY) {
+          JsonNode n = ModelJson.MAPPER.readTree(p);
+          com.fasterxml.jackson.databind.node.ObjectNode one = ModelJson.MAPPER.createObjectNode();
+          one.set(f, n);
+          readNested(one, found);
+        } else if (v == com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+          field(f, p.getText(), true, found);
+        } else if (v != com.fasterxml.jackson.core.JsonToken.VALUE_NULL) {
+          field(f, p.getText(), false, found);
+          if (isTime(f) && found.timeNode == null) {
+            found.timeNode = ModelJson.MAPPER.getNodeFactory().numberNode(p.getDecimalValue());
+          }
+        }
+      }
+      if (t != com.fasterxml.jackson.core.JsonToken.END_OBJECT || p.nextToken() != null) {
+        return false;
+      }
+      into.message = found.message;
+      into.level = found.level;
+      into.timeNode = found.timeNode;
+      into.service = found.service;
+      into.serviceRank = found.serviceRank;
+      found.attributes.forEach(into.attributes::putIfAbsent);
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  private static void field(String f, String text, boolean isString, NestedFields into) {
+    if (isMessage(f) && isString && into.message == null) {
+      into.message = text;
+    } else if (isLevel(f) && isString && into.level == null) {
+      into.level = parseOrNull(text);
+    } else if (isTime(f) && into.timeNode == null && isString) {
+      into.timeNode = ModelJson.MAPPER.getNodeFactory().textNode(text);
+    } else if (serviceRank(f) > 0 && isString && !text.isBlank()) {
+      into.service(serviceRank(f), serviceOf(serviceRank(f), text));
+    } else if (!isTime(f) && !into.attributes.containsKey(f)) {
+      into.attributes.put(f, text);
+    }
   }
 
   /** Kubernetes metadata ({@code kubernetes.labels.app}, {@code kubernetes.pod_name}…). */
