@@ -69,6 +69,7 @@ class MessyBundleCommandTest {
     DataCommandsTest.Run r =
         DataCommandsTest.run("investigate", bundle.toString(), "--format", "json");
     assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.err()).contains("note: 1 malformed record was skipped and counted");
     JsonNode report = new ObjectMapper().readTree(r.out());
     assertThat(report.get("verdict").asText()).isNotBlank();
     JsonNode dq = report.get("dataQuality");
