@@ -14,6 +14,7 @@ import picocli.CommandLine.Command;
       BenchIngestCommand.class,
       BenchMetricsCommand.class,
       BenchLogMineCommand.class,
-      BenchTracesCommand.class
+      BenchTracesCommand.class,
+      BenchInvestigateCommand.class
     })
 final class BenchCommand {}

@@ -79,6 +79,9 @@ final class BundleCommand {
         problems.forEach(p -> err.println("error: " + p));
         err.println(
             problems.size() + " problem" + (problems.size() == 1 ? "" : "s") + " in " + bundle);
+        err.println(
+            "('warroom investigate' and 'warroom ingest' skip the records named above, count them"
+                + " and go on; 'warroom ingest --strict' refuses the bundle)");
         err.flush();
       }
       return problems.isEmpty() ? ExitCodes.OK : ExitCodes.INVALID_INPUT;

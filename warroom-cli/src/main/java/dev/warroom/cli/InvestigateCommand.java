@@ -94,6 +94,15 @@ final class InvestigateCommand implements Callable<Integer> {
     Investigation inv =
         new Investigator(director, data.withheld()).investigate(bundle, runbookText);
     String text = render(inv.report(), json ? Format.json : format);
+    long skipped = inv.report().dataQuality().skippedTotal();
+    if (skipped > 0) {
+      spec.commandLine()
+          .getErr()
+          .printf(
+              "note: %,d malformed record%s skipped and counted; see the report's Data quality"
+                  + " section ('warroom bundle validate %s' lists every one)%n",
+              skipped, skipped == 1 ? " was" : "s were", bundle);
+    }
     if (out != null) {
       Files.writeString(out, text, StandardCharsets.UTF_8);
       spec.commandLine()

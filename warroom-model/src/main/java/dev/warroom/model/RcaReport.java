@@ -10,7 +10,8 @@ import java.util.Objects;
  * {@code runbook} is the text of the runbook that ran; {@code missingData} names the kinds of data
  * the bundle lacked (e.g. "traces"); {@code timingsMillis} maps a phase ("plan", "queries",
  * "experts", "total"…) to milliseconds; {@code findings} are what the actors concluded, each with
- * its typed {@link FindingDetail}, in the order they were made.
+ * its typed {@link FindingDetail}, in the order they were made; {@code dataQuality} accounts for
+ * what loading the bundle skipped and why.
  */
 public record RcaReport(
     String incidentId,
@@ -25,7 +26,8 @@ public record RcaReport(
     String runbook,
     List<String> missingData,
     Map<String, Long> timingsMillis,
-    List<Finding> findings) {
+    List<Finding> findings,
+    DataQuality dataQuality) {
   public RcaReport {
     Checks.nonBlank(incidentId, "incidentId");
     Objects.requireNonNull(verdict, "verdict");
@@ -39,12 +41,13 @@ public record RcaReport(
     missingData = missingData == null ? List.of() : List.copyOf(missingData);
     timingsMillis = Checks.copy(timingsMillis);
     findings = findings == null ? List.of() : List.copyOf(findings);
+    dataQuality = dataQuality == null ? DataQuality.none() : dataQuality;
     if (verdict == Verdict.ROOT_CAUSE_FOUND && candidates.isEmpty()) {
       throw new IllegalArgumentException("verdict root_cause_found without candidates");
     }
   }
 
-  /** A report that lists no findings. */
+  /** A report that lists no findings and has no data-quality account. */
   public RcaReport(
       String incidentId,
       Alert alert,
@@ -71,7 +74,66 @@ public record RcaReport(
         runbook,
         missingData,
         timingsMillis,
-        List.of());
+        List.of(),
+        DataQuality.none());
+  }
+
+  /** A report with findings and no data-quality account. */
+  public RcaReport(
+      String incidentId,
+      Alert alert,
+      Verdict verdict,
+      String summary,
+      Impact impact,
+      List<RootCauseCandidate> candidates,
+      List<Hypothesis> hypotheses,
+      List<Evidence> evidence,
+      List<Remediation> remediation,
+      String runbook,
+      List<String> missingData,
+      Map<String, Long> timingsMillis,
+      List<Finding> findings) {
+    this(
+        incidentId,
+        alert,
+        verdict,
+        summary,
+        impact,
+        candidates,
+        hypotheses,
+        evidence,
+        remediation,
+        runbook,
+        missingData,
+        timingsMillis,
+        findings,
+        DataQuality.none());
+  }
+
+  /**
+   * This report with the data-quality account of the bundle load and the load time ({@code "load"}
+   * in the timings, when {@code loadMillis >= 0}).
+   */
+  public RcaReport withDataQuality(DataQuality quality, long loadMillis) {
+    Map<String, Long> timings = new java.util.LinkedHashMap<>(timingsMillis);
+    if (loadMillis >= 0) {
+      timings.put("load", loadMillis);
+    }
+    return new RcaReport(
+        incidentId,
+        alert,
+        verdict,
+        summary,
+        impact,
+        candidates,
+        hypotheses,
+        evidence,
+        remediation,
+        runbook,
+        missingData,
+        timings,
+        findings,
+        quality);
   }
 
   public RootCauseCandidate top() {

@@ -4,6 +4,7 @@ import dev.warroom.engine.agents.StoreTelemetrySource;
 import dev.warroom.engine.agents.TelemetrySource;
 import dev.warroom.engine.agents.WithheldTelemetrySource;
 import dev.warroom.model.BundleManifest;
+import dev.warroom.model.DataQuality;
 import dev.warroom.model.IncidentBundle;
 import dev.warroom.store.duckdb.DuckDbStore;
 import java.nio.file.Files;
@@ -11,8 +12,9 @@ import java.nio.file.Path;
 import java.util.Objects;
 
 /**
- * The entry point for investigating a bundle: loads it into an embedded DuckDB store (all or
- * nothing, with the store's own validation), then lets the {@link Director} investigate it.
+ * The entry point for investigating a bundle: loads it into an embedded DuckDB store, skipping and
+ * counting malformed records (the report's data-quality account), then lets the {@link Director}
+ * investigate it.
  *
  * <pre>{@code
  * Investigation inv = new Investigator(Director.standard()).investigate(Path.of("bundle"), null);
@@ -64,14 +66,19 @@ public final class Investigator {
       throw new IllegalArgumentException(bundleDir + ": not a bundle folder");
     }
     DuckDbStore store = DuckDbStore.inMemory();
-    try (TelemetrySource source = load(store, bundleDir)) {
+    long t0 = System.nanoTime();
+    DataQuality[] quality = new DataQuality[1];
+    try (TelemetrySource source = load(store, bundleDir, quality)) {
+      long loadMillis = (System.nanoTime() - t0) / 1_000_000;
       BundleManifest m = store.manifest();
       String id =
           m.name().isBlank()
               ? String.valueOf(bundleDir.toAbsolutePath().normalize().getFileName())
               : m.name();
       dev.warroom.model.Alert alert = shifted(store.alert().orElse(null));
-      return director.investigate(source, alert, m.window(), id, runbookText);
+      Investigation inv = director.investigate(source, alert, m.window(), id, runbookText);
+      return new Investigation(
+          inv.report().withDataQuality(quality[0], loadMillis), inv.runbookName(), inv.trace());
     }
   }
 
@@ -93,9 +100,13 @@ public final class Investigator {
         a.endsAt() == null ? null : a.endsAt().plus(alertShift));
   }
 
-  private TelemetrySource load(DuckDbStore store, Path dir) {
+  /**
+   * Loads the bundle leniently: malformed records, empty files and clocks far off are skipped and
+   * counted (the report's data-quality section lists them); only an unreadable bundle throws.
+   */
+  private TelemetrySource load(DuckDbStore store, Path dir, DataQuality[] quality) {
     try {
-      store.ingest(dir, (file, done, total) -> {});
+      quality[0] = store.ingest(dir, (file, done, total) -> {}, false).quality();
       return WithheldTelemetrySource.of(new StoreTelemetrySource(store), withheld);
     } catch (RuntimeException e) {
       store.close();

@@ -2,7 +2,9 @@ package dev.warroom.engine.report;
 
 import static dev.warroom.engine.report.Html.escape;
 
+import dev.warroom.model.DataQuality;
 import dev.warroom.model.Evidence;
+import dev.warroom.model.FileQuality;
 import dev.warroom.model.Hypothesis;
 import dev.warroom.model.HypothesisStatus;
 import dev.warroom.model.RcaReport;
@@ -79,6 +81,7 @@ public final class HtmlReport {
     hypotheses(r, h);
     remediation(r, h);
     missing(r, h);
+    dataQuality(r, h);
     EvidenceHtml.drillDown(r, h);
     if (!r.runbook().isEmpty()) {
       h.append("<section id=\"runbook\">\n<h2>Runbook</h2>\n<pre>")
@@ -219,6 +222,37 @@ public final class HtmlReport {
       r.missingData().forEach(m -> h.append("<li>").append(escape(m)).append("</li>\n"));
       h.append("</ul>\n");
     }
+    h.append("</section>\n");
+  }
+
+  private static void dataQuality(RcaReport r, StringBuilder h) {
+    DataQuality q = r.dataQuality();
+    if (!DataQualityText.present(q)) {
+      return;
+    }
+    h.append("<section id=\"data-quality\">\n<h2>Data quality</h2>\n<p>")
+        .append(escape(DataQualityText.headline(q)))
+        .append("</p>\n<table>\n<tr><th>file</th><th>records loaded</th><th>skipped</th>")
+        .append("<th>noted (kept)</th></tr>\n");
+    for (FileQuality f : q.files()) {
+      h.append("<tr><td><code>")
+          .append(escape(f.path()))
+          .append("</code></td><td>")
+          .append(DataQualityText.records(f))
+          .append("</td><td>")
+          .append(escape(DataQualityText.counts(f.skipped())))
+          .append("</td><td>")
+          .append(escape(DataQualityText.counts(f.noted())))
+          .append("</td></tr>\n");
+    }
+    h.append("</table>\n");
+    List<String> examples = q.files().stream().flatMap(f -> f.examples().stream()).toList();
+    if (!examples.isEmpty()) {
+      h.append("<ul class=\"examples\">\n");
+      examples.forEach(e -> h.append("<li><code>").append(escape(e)).append("</code></li>\n"));
+      h.append("</ul>\n");
+    }
+    q.notes().forEach(n -> h.append("<p class=\"muted\">").append(escape(n)).append("</p>\n"));
     h.append("</section>\n");
   }
 

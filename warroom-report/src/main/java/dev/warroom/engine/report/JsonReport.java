@@ -8,7 +8,9 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warroom.model.Alert;
 import dev.warroom.model.CodeRef;
+import dev.warroom.model.DataQuality;
 import dev.warroom.model.Evidence;
+import dev.warroom.model.FileQuality;
 import dev.warroom.model.Finding;
 import dev.warroom.model.Hypothesis;
 import dev.warroom.model.HypothesisStatus;
@@ -83,7 +85,29 @@ public final class JsonReport {
     ids(root, "missingData", r.missingData());
     ObjectNode timings = root.putObject("timings");
     new TreeMap<>(r.timingsMillis()).forEach(timings::put);
+    if (DataQualityText.present(r.dataQuality())) {
+      root.set("dataQuality", dataQuality(r.dataQuality()));
+    }
     return root;
+  }
+
+  private static ObjectNode dataQuality(DataQuality q) {
+    ObjectNode n = MAPPER.createObjectNode();
+    n.put("records", q.recordsTotal());
+    n.put("skipped", q.skippedTotal());
+    ArrayNode files = n.putArray("files");
+    for (FileQuality f : q.files()) {
+      ObjectNode o = files.addObject();
+      o.put("path", f.path());
+      o.put("records", f.records());
+      ObjectNode skipped = o.putObject("skipped");
+      f.skipped().forEach(skipped::put);
+      ObjectNode noted = o.putObject("noted");
+      f.noted().forEach(noted::put);
+      ids(o, "examples", f.examples());
+    }
+    ids(n, "notes", q.notes());
+    return n;
   }
 
   private static ObjectNode alert(Alert a) {

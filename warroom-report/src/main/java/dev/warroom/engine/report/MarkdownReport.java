@@ -1,6 +1,8 @@
 package dev.warroom.engine.report;
 
+import dev.warroom.model.DataQuality;
 import dev.warroom.model.Evidence;
+import dev.warroom.model.FileQuality;
 import dev.warroom.model.Hypothesis;
 import dev.warroom.model.HypothesisStatus;
 import dev.warroom.model.RcaReport;
@@ -46,6 +48,7 @@ public final class MarkdownReport {
       r.missingData().forEach(m -> md.append("- ").append(text(m)).append('\n'));
       md.append('\n');
     }
+    dataQuality(r, md);
     evidence(r, md);
     if (!r.runbook().isEmpty()) {
       md.append("## Runbook\n\n").append(fence(r.runbook(), "wr")).append('\n');
@@ -58,6 +61,34 @@ public final class MarkdownReport {
       md.append('\n');
     }
     return md.toString().stripTrailing() + "\n";
+  }
+
+  private static void dataQuality(RcaReport r, StringBuilder md) {
+    DataQuality q = r.dataQuality();
+    if (!DataQualityText.present(q)) {
+      return;
+    }
+    md.append("## Data quality\n\n").append(text(DataQualityText.headline(q))).append("\n\n");
+    md.append("| file | records loaded | skipped | noted (kept) |\n|---|---:|---|---|\n");
+    for (FileQuality f : q.files()) {
+      md.append("| ")
+          .append(cell(f.path()))
+          .append(" | ")
+          .append(DataQualityText.records(f))
+          .append(" | ")
+          .append(cell(DataQualityText.counts(f.skipped())))
+          .append(" | ")
+          .append(cell(DataQualityText.counts(f.noted())))
+          .append(" |\n");
+    }
+    md.append('\n');
+    List<String> examples = q.files().stream().flatMap(f -> f.examples().stream()).toList();
+    if (!examples.isEmpty()) {
+      md.append("What was skipped or noted (the first of each file):\n\n");
+      examples.forEach(e -> md.append("- ").append(codes(List.of(e))).append('\n'));
+      md.append('\n');
+    }
+    q.notes().forEach(n -> md.append("Note: ").append(text(n)).append("\n\n"));
   }
 
   private static void impact(RcaReport r, StringBuilder md) {

@@ -3,6 +3,7 @@ package dev.warroom.store.bundle;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warroom.model.Alert;
 import dev.warroom.model.BundleManifest;
+import dev.warroom.model.DataQuality;
 import dev.warroom.model.Event;
 import dev.warroom.model.IncidentBundle;
 import dev.warroom.model.InvalidInputException;
@@ -43,6 +44,19 @@ public final class BundleReader {
     return c.bundle();
   }
 
+  /** A bundle read leniently, with the account of what was skipped. */
+  public record Lenient(IncidentBundle bundle, DataQuality quality) {}
+
+  /**
+   * Reads the whole bundle into memory, skipping and counting malformed records; throws {@link
+   * InvalidInputException} only when nothing is readable.
+   */
+  public static Lenient readLenient(Path dir) {
+    Collector c = new Collector();
+    DataQuality q = read(dir, c, ProgressListener.NONE, false);
+    return new Lenient(c.bundle(), q);
+  }
+
   /** Every problem of the bundle; empty when it is valid. Never throws for bad content. */
   public static List<String> validate(Path dir) {
     try {
@@ -58,10 +72,23 @@ public final class BundleReader {
    * (the sink will have seen the valid part and must discard it).
    */
   public static void read(Path dir, TelemetrySink sink, ProgressListener progress) {
+    read(dir, sink, progress, true);
+  }
+
+  /**
+   * Streams the bundle into a sink. Strict: as {@link #read(Path, TelemetrySink,
+   * ProgressListener)}, any problem throws at the end. Not strict: malformed records, empty files
+   * and clocks far off are skipped and counted in the returned account, and only a bundle with
+   * nothing readable (no alert and no record) throws.
+   */
+  public static DataQuality read(
+      Path dir, TelemetrySink sink, ProgressListener progress, boolean strict) {
     if (!Files.isDirectory(dir)) {
       throw new InvalidInputException(dir + ": not a bundle folder");
     }
-    Problems problems = new Problems();
+    Problems problems = new Problems(strict);
+    AlertSeen alertSeen = new AlertSeen(sink);
+    sink = alertSeen;
     List<Path> files;
     // follow links: a suite folder of symlinked bundles must read like the bundles themselves
     try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
@@ -97,13 +124,17 @@ public final class BundleReader {
     DatabaseFiles.Collector databases = new DatabaseFiles.Collector();
     for (Path f : files) {
       String rel = dir.relativize(f).toString().replace('\\', '/');
-      counter.file = rel;
+      ctx.startFile(rel);
       if (problems.full()) {
         break;
       }
       try {
         if (Files.size(f) == 0 && !rel.startsWith("code/")) {
-          problems.add(rel + ": empty file");
+          if (strict) {
+            problems.add(rel + ": empty file");
+          } else {
+            problems.note(rel, "empty file", 1, rel + ": empty file");
+          }
           continue;
         }
         String declared = manifest.formats().get(rel);
@@ -118,6 +149,7 @@ public final class BundleReader {
             if (doc != null) {
               try {
                 sink.alert(AlertParser.parse(doc, rel));
+                problems.record();
               } catch (InvalidInputException e) {
                 e.problems().forEach(problems::add);
               }
@@ -194,14 +226,93 @@ public final class BundleReader {
         problems.add(rel + ": cannot read: " + e.getMessage());
       }
     }
-    ctx.metrics.emit(sink);
+    long[] span = ctx.gate.finish();
+    ctx.metrics.emit(sink, span);
     databases.emit(sink, manifest, problems);
     if (topology != null) {
       sink.topology(topology);
     }
     counter.finish();
-    if (!problems.isEmpty()) {
+    if (strict && !problems.isEmpty()) {
       throw new InvalidInputException(problems.list());
+    }
+    List<String> notes = new ArrayList<>();
+    DataQuality q = problems.quality(notes);
+    if (q.files().stream().anyMatch(fq -> fq.skipped().containsKey(TimeGate.REASON))) {
+      notes.add(
+          "a record timed outside "
+              + java.time.Instant.ofEpochMilli(span[0])
+              + " .. "
+              + java.time.Instant.ofEpochMilli(span[1])
+              + " (the middle half of the bundle's timestamps, widened by 10 times its width or"
+              + " 30 days) was taken as a clock error and skipped");
+      q = problems.quality(notes);
+    }
+    if (!alertSeen.alert && q.recordsTotal() == 0 && !alertSeen.other) {
+      List<String> all = new ArrayList<>(problems.list());
+      all.add(dir + ": nothing readable: no alert and no telemetry record");
+      throw new InvalidInputException(all);
+    }
+    return q;
+  }
+
+  /** Passes everything on, remembering whether an alert, code or database stats were read. */
+  private static final class AlertSeen implements TelemetrySink {
+    private final TelemetrySink sink;
+    boolean alert;
+    boolean other;
+
+    AlertSeen(TelemetrySink sink) {
+      this.sink = sink;
+    }
+
+    @Override
+    public void manifest(BundleManifest m) {
+      sink.manifest(m);
+    }
+
+    @Override
+    public void alert(Alert a) {
+      alert = true;
+      sink.alert(a);
+    }
+
+    @Override
+    public void series(MetricSeries s) {
+      sink.series(s);
+    }
+
+    @Override
+    public void log(LogRecord r) {
+      sink.log(r);
+    }
+
+    @Override
+    public void span(Span s) {
+      sink.span(s);
+    }
+
+    @Override
+    public void event(Event e) {
+      sink.event(e);
+    }
+
+    @Override
+    public void topology(Topology t) {
+      other = true;
+      sink.topology(t);
+    }
+
+    @Override
+    public void code(SourceFile f) {
+      other = true;
+      sink.code(f);
+    }
+
+    @Override
+    public void database(dev.warroom.model.DatabaseStats d) {
+      other = true;
+      sink.database(d);
     }
   }
 

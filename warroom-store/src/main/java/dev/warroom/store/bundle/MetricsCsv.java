@@ -70,7 +70,7 @@ final class MetricsCsv {
       }
       if (problem != null) {
         ctx.problems.at(rel, lines.lineNo, problem);
-        if (++fileProblems >= Problems.PER_FILE || ctx.problems.full()) {
+        if (ctx.problems.fileDone(++fileProblems)) {
           ctx.problems.add(rel + ": too many problems, rest of file skipped");
           return;
         }
@@ -101,10 +101,15 @@ final class MetricsCsv {
     if (cells.size() != columns.size() + 1) {
       return "expected " + (columns.size() + 1) + " columns as in the header, got " + cells.size();
     }
+    // parse the whole row first: a bad cell skips the row, never half of it
+    double[] values = new double[cells.size()];
     for (int c = 1; c < cells.size(); c++) {
       String v = cells.get(c).trim();
-      if (!v.isEmpty()) {
-        columns.get(c - 1).add(t, value(v, c + 1));
+      values[c] = v.isEmpty() ? Double.NaN : value(v, c + 1);
+    }
+    for (int c = 1; c < cells.size(); c++) {
+      if (!cells.get(c).isBlank()) {
+        columns.get(c - 1).add(t, values[c]);
       }
     }
     return null;

@@ -63,13 +63,13 @@ final class OtlpJson {
               rel + "#/" + root + "/" + r + "/" + scopeField + "/" + s + "/" + itemField + "/" + i;
           try {
             switch (format) {
-              case OTLP_METRICS -> metric(rel, items.get(i), service, ctx);
+              case OTLP_METRICS -> metric(rel, at, items.get(i), service, ctx);
               case OTLP_LOGS -> ctx.sink.log(log(items.get(i), service));
               default -> ctx.sink.span(span(items.get(i), service));
             }
           } catch (IllegalArgumentException | NullPointerException e) {
             ctx.problems.add(at + "/" + e.getMessage());
-            if (++fileProblems >= Problems.PER_FILE || ctx.problems.full()) {
+            if (ctx.problems.fileDone(++fileProblems)) {
               ctx.problems.add(rel + ": too many problems, rest of file skipped");
               return;
             }
@@ -245,20 +245,39 @@ final class OtlpJson {
         id(n, "spanId", false));
   }
 
-  private static void metric(String rel, JsonNode m, String service, ReadContext ctx) {
+  /** A metric's data points; a bad point is skipped and counted, the others are kept. */
+  private static void metric(String rel, String at, JsonNode m, String service, ReadContext ctx) {
     String name = m.path("name").asText("");
     if (name.isBlank()) {
       throw new IllegalArgumentException("name: missing");
     }
-    if (m.has("gauge") || m.has("sum")) {
-      JsonNode points =
-          m.has("gauge") ? m.get("gauge").path("dataPoints") : m.get("sum").path("dataPoints");
-      for (JsonNode p : points) {
+    String kind =
+        m.has("gauge")
+            ? "gauge"
+            : m.has("sum")
+                ? "sum"
+                : m.has("histogram") ? "histogram" : m.has("summary") ? "summary" : null;
+    if (kind == null) {
+      throw new IllegalArgumentException("expected one of gauge, sum, histogram, summary");
+    }
+    JsonNode points = m.get(kind).path("dataPoints");
+    for (int k = 0; k < points.size(); k++) {
+      try {
+        point(rel, ctx, kind, name, points.get(k), service);
+      } catch (IllegalArgumentException | NullPointerException e) {
+        ctx.problems.add(at + "/" + kind + "/dataPoints/" + k + "/" + e.getMessage());
+      }
+    }
+  }
+
+  private static void point(
+      String rel, ReadContext ctx, String kind, String name, JsonNode p, String service) {
+    switch (kind) {
+      case "gauge", "sum" -> {
         double v = p.has("asDouble") ? number(p, "asDouble") : number(p, "asInt");
         add(rel, ctx, name, labels(p, service, null, null), p, v);
       }
-    } else if (m.has("histogram")) {
-      for (JsonNode p : m.get("histogram").path("dataPoints")) {
+      case "histogram" -> {
         add(rel, ctx, name + "_count", labels(p, service, null, null), p, number(p, "count"));
         if (p.has("sum")) {
           add(rel, ctx, name + "_sum", labels(p, service, null, null), p, number(p, "sum"));
@@ -272,8 +291,7 @@ final class OtlpJson {
           add(rel, ctx, name + "_bucket", labels(p, service, "le", le), p, cumulative);
         }
       }
-    } else if (m.has("summary")) {
-      for (JsonNode p : m.get("summary").path("dataPoints")) {
+      default -> {
         add(rel, ctx, name + "_count", labels(p, service, null, null), p, number(p, "count"));
         add(rel, ctx, name + "_sum", labels(p, service, null, null), p, number(p, "sum"));
         for (JsonNode q : p.path("quantileValues")) {
@@ -286,8 +304,6 @@ final class OtlpJson {
               q.path("value").asDouble());
         }
       }
-    } else {
-      throw new IllegalArgumentException("expected one of gauge, sum, histogram, summary");
     }
   }
 

@@ -83,8 +83,9 @@ public final class OtlpJsonImport {
             problems,
             sink,
             new ReadContext.Counter(ProgressListener.NONE, 0));
+    ctx.startFile(sourceName);
     OtlpJson.read(sourceName, doc, format, ctx);
-    ctx.metrics.emit(sink);
+    ctx.metrics.emit(sink, ctx.gate.finish());
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems.list());
     }

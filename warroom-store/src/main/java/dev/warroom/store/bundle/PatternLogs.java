@@ -13,27 +13,34 @@ import java.util.regex.PatternSyntaxException;
 
 /**
  * Raw text logs read with a line pattern declared in the manifest: {@code "formats":
- * {"logs/app.log": "pattern:<java regex>"}}. The regex's named groups give the fields: {@code ts}
- * and {@code message} (required), {@code level} and {@code service} (optional: INFO, and the file's
- * base name), any other named group becomes an attribute. A line that does not match continues the
- * previous record (a stack trace), joined with a newline.
+ * {"logs/app.log": "pattern:<java regex>"}}, or without one {@link #DEFAULT_PATTERN} (a line that
+ * starts with a date-time, optionally bracketed, begins a record). The regex's named groups give
+ * the fields: {@code ts} and {@code message} (required), {@code level} and {@code service}
+ * (optional: the level is then told by the message's text, the service is the file's base name),
+ * any other named group becomes an attribute. A line that does not match continues the previous
+ * record (a stack trace's frames, a "Caused by:"), joined with a newline.
  */
 final class PatternLogs {
+  /**
+   * A record starts with an ISO-8601 date-time ({@code 2024-05-01T12:00:00.123Z}, {@code 2024-05-01
+   * 12:00:00,123}), optionally in brackets, then an optional level word.
+   */
+  static final String DEFAULT_PATTERN =
+      "^\\[?(?<ts>\\d{4}-\\d{2}-\\d{2}[T ]\\d{2}:\\d{2}:\\d{2}(?:[.,]\\d{1,9})?"
+          + "(?:Z|[+-]\\d{2}:\\d{2})?)\\]?\\s+(?:\\[?(?<level>TRACE|DEBUG|INFO|NOTICE|WARN|WARNING"
+          + "|ERROR|SEVERE|FATAL|CRITICAL)\\]?:?\\s+)?(?<message>.*)$";
+
   private PatternLogs() {}
 
   static void read(String rel, LineReader lines, String declared, ReadContext ctx)
       throws IOException {
-    if (declared == null || !declared.startsWith("pattern:")) {
-      ctx.problems.add(
-          rel
-              + ": a raw log file needs a line pattern: declare \"formats\": {\""
-              + rel
-              + "\": \"pattern:<regex with named groups ts, level, message>\"} in manifest.json");
-      return;
+    String source = DEFAULT_PATTERN;
+    if (declared != null && declared.startsWith("pattern:")) {
+      source = declared.substring("pattern:".length());
     }
     Pattern p;
     try {
-      p = Pattern.compile(declared.substring("pattern:".length()));
+      p = Pattern.compile(source);
     } catch (PatternSyntaxException e) {
       ctx.problems.add(
           "manifest.json#/formats/" + rel + ": invalid pattern: " + e.getDescription());
@@ -76,7 +83,7 @@ final class PatternLogs {
       }
       if (problem != null) {
         ctx.problems.at(rel, lines.lineNo, problem);
-        if (++fileProblems >= Problems.PER_FILE || ctx.problems.full()) {
+        if (ctx.problems.fileDone(++fileProblems)) {
           ctx.problems.add(rel + ": too many problems, rest of file skipped");
           return;
         }
@@ -91,7 +98,7 @@ final class PatternLogs {
   private static final class Pending {
     Instant ts;
     String service;
-    Severity level = Severity.INFO;
+    Severity level;
     final StringBuilder message = new StringBuilder();
     final Map<String, String> attributes = new LinkedHashMap<>();
 
@@ -102,11 +109,7 @@ final class PatternLogs {
         return "ts: " + e.getMessage();
       }
       if (groups.containsKey("level") && m.group("level") != null) {
-        try {
-          level = Severity.parse(m.group("level"));
-        } catch (IllegalArgumentException e) {
-          return "level: " + e.getMessage();
-        }
+        level = LogFields.parseOrNull(m.group("level")); // an unknown word: the text tells
       }
       service =
           groups.containsKey("service")
@@ -128,7 +131,9 @@ final class PatternLogs {
     }
 
     void emit(ReadContext ctx) {
-      ctx.sink.log(new LogRecord(ts, service, level, message.toString(), attributes, null, null));
+      String text = message.toString();
+      Severity l = level != null ? level : LogFields.inferLevel(text);
+      ctx.sink.log(new LogRecord(ts, service, l, text, attributes, null, null));
     }
   }
 }

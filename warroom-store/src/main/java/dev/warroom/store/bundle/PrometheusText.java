@@ -43,7 +43,7 @@ final class PrometheusText {
       }
       if (problem != null) {
         ctx.problems.at(rel, lines.lineNo, problem);
-        if (++fileProblems >= Problems.PER_FILE || ctx.problems.full()) {
+        if (ctx.problems.fileDone(++fileProblems)) {
           ctx.problems.add(rel + ": too many problems, rest of file skipped");
           return;
         }

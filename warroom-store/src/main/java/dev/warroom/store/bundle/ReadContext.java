@@ -13,21 +13,52 @@ final class ReadContext {
   final Path root;
   final Timestamps ts;
   final Problems problems;
+
+  /**
+   * Where readers put records: counts them per file and drops clocks far off ({@link TimeGate}).
+   */
   final TelemetrySink sink;
+
+  final TimeGate gate;
   final MetricBuffers metrics;
   final Counter counter;
+
+  /** The file being read, relative to the bundle. */
+  String file = "";
+
+  private LineReader lines;
 
   ReadContext(Path root, Timestamps ts, Problems problems, TelemetrySink sink, Counter counter) {
     this.root = root;
     this.ts = ts;
     this.problems = problems;
-    this.sink = sink;
-    this.metrics = new MetricBuffers(problems);
+    this.gate = new TimeGate(sink, problems, this);
+    this.sink = gate;
+    this.metrics = new MetricBuffers(problems, this);
     this.counter = counter;
   }
 
+  /** Starts reading file {@code rel}. */
+  void startFile(String rel) {
+    file = rel;
+    lines = null;
+    counter.file = rel;
+    problems.file(rel);
+  }
+
   LineReader lines(Path file) throws IOException {
-    return new LineReader(Files.newInputStream(file), MAX_LINE, counter);
+    lines = new LineReader(Files.newInputStream(file), MAX_LINE, counter);
+    return lines;
+  }
+
+  /** The line being read of a line-oriented file, else 0. */
+  long lineNo() {
+    return lines == null ? 0 : lines.lineNo;
+  }
+
+  /** Where the current record is: {@code path:line}, or {@code path: record N} in a document. */
+  String where(long recordIndex) {
+    return lines != null ? file + ":" + lines.lineNo : file + ": record " + recordIndex;
   }
 
   InputStream stream(Path file) throws IOException {

@@ -50,7 +50,7 @@ final class ZipkinSpans {
           String problem = span(p, ctx);
           if (problem != null) {
             ctx.problems.add(rel + "#/" + index + problem);
-            if (++fileProblems >= Problems.PER_FILE || ctx.problems.full()) {
+            if (ctx.problems.fileDone(++fileProblems)) {
               ctx.problems.add(rel + ": too many problems, rest of file skipped");
               return;
             }

@@ -2,6 +2,7 @@ package dev.warroom.store.duckdb;
 
 import dev.warroom.model.Alert;
 import dev.warroom.model.BundleManifest;
+import dev.warroom.model.DataQuality;
 import dev.warroom.model.Event;
 import dev.warroom.model.IncidentBundle;
 import dev.warroom.model.LogRecord;
@@ -111,25 +112,46 @@ public final class DuckDbStore implements TelemetryStore {
    * {@code InvalidInputException} with every problem found, and the store is left unchanged.
    */
   public LoadStats ingest(Path bundleDir, ProgressListener progress) {
-    return load(
-        loader -> {
-          PipelinedSink pipe = new PipelinedSink(loader);
-          try {
-            BundleReader.read(bundleDir, pipe, progress);
-          } catch (RuntimeException e) {
-            try {
-              pipe.finish(); // the appending thread is done with the connection before rollback
-            } catch (RuntimeException appendFailure) {
-              e.addSuppressed(appendFailure);
-            }
-            throw e;
-          }
-          pipe.finish();
-        });
+    return ingest(bundleDir, progress, true);
   }
 
-  /** What one load appended. */
-  public record LoadStats(long points, long logRecords, long spans) {}
+  /**
+   * Reads a bundle folder and streams it into the store. Strict: all or nothing, as {@link
+   * #ingest(Path, ProgressListener)}. Not strict: malformed records, empty files and clocks far off
+   * are skipped and counted in {@link LoadStats#quality()}; only a bundle with nothing readable
+   * throws (and leaves the store unchanged).
+   */
+  public LoadStats ingest(Path bundleDir, ProgressListener progress, boolean strict) {
+    DataQuality[] quality = {DataQuality.none()};
+    LoadStats stats =
+        load(
+            loader -> {
+              PipelinedSink pipe = new PipelinedSink(loader);
+              try {
+                quality[0] = BundleReader.read(bundleDir, pipe, progress, strict);
+              } catch (RuntimeException e) {
+                try {
+                  pipe.finish(); // the appending thread is done with the connection before rollback
+                } catch (RuntimeException appendFailure) {
+                  e.addSuppressed(appendFailure);
+                }
+                throw e;
+              }
+              pipe.finish();
+            });
+    return new LoadStats(stats.points(), stats.logRecords(), stats.spans(), quality[0]);
+  }
+
+  /** What one load appended, and what reading the bundle skipped or noted. */
+  public record LoadStats(long points, long logRecords, long spans, DataQuality quality) {
+    public LoadStats {
+      quality = quality == null ? DataQuality.none() : quality;
+    }
+
+    public LoadStats(long points, long logRecords, long spans) {
+      this(points, logRecords, spans, DataQuality.none());
+    }
+  }
 
   private interface Loading {
     void into(DuckDbLoader sink);

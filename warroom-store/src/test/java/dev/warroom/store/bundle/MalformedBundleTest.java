@@ -79,25 +79,25 @@ class MalformedBundleTest {
 
   @Test
   void wrongTypesAreReportedWithTheField() throws IOException {
+    // a numeric level is an OpenTelemetry severity number or a Bunyan level, no longer a problem
     replace("logs/app.jsonl", "\"level\":\"ERROR\"", "\"level\":5");
     replace("events/changes.jsonl", "\"from_replicas\":3", "\"from_replicas\":\"three\"");
     replace("traces/zipkin.json", "\"duration\": 3012000", "\"duration\": \"slow\"");
     assertThat(problems())
         .containsExactlyInAnyOrder(
-            "logs/app.jsonl:2: /level: expected a string, got VALUE_NUMBER_INT",
             "events/changes.jsonl:4: /from_replicas: expected an integer, got \"three\"",
             "traces/zipkin.json#/0/duration: expected microseconds, got VALUE_STRING");
   }
 
   @Test
   void unknownEnumValuesNameTheAcceptedOnes() throws IOException {
+    // an unknown level word is no problem: the message's text tells the level
     replace("logs/app.jsonl", "\"level\":\"WARNING\"", "\"level\":\"LOUD\"");
     replace("traces/zipkin.json", "\"kind\": \"CLIENT\"", "\"kind\": \"SIDEWAYS\"");
     replace("events/changes.jsonl", "\"type\":\"scaling\"", "\"type\":\"teleport\"");
     replace("events/k8s.json", "\"type\": \"Warning\"", "\"type\": \"Dire\"");
     assertThat(problems())
         .containsExactlyInAnyOrder(
-            "logs/app.jsonl:3: /level: unknown severity: 'LOUD'",
             "traces/zipkin.json#/1/kind: unknown span kind 'SIDEWAYS' (expected CLIENT, SERVER, PRODUCER or CONSUMER)",
             "events/changes.jsonl:4: /type: unknown event type 'teleport' (expected deploy, config, feature_flag, scaling, restart or kubernetes)",
             "events/k8s.json#/items/0/type: unknown event type 'Dire' (expected Normal or Warning)");
@@ -210,12 +210,24 @@ class MalformedBundleTest {
   }
 
   @Test
-  void rawLogWithoutDeclaredPatternSaysHowToDeclareOne() throws IOException {
-    Files.writeString(bundle.resolve("logs/other.log"), "2024-05-01 12:00:00 hello\n");
-    assertThat(problems())
-        .singleElement()
-        .asString()
-        .startsWith("logs/other.log: a raw log file needs a line pattern");
+  void rawLogWithoutDeclaredPatternIsReadByItsLeadingDateTimes() throws IOException {
+    Files.writeString(
+        bundle.resolve("logs/other.log"),
+        "2024-05-01 12:00:00 hello\n"
+            + "2024-05-01 12:00:01,250 ERROR boom\n"
+            + "java.lang.IllegalStateException: no cart\n"
+            + "\tat shop.Cart.load(Cart.java:42)\n"
+            + "2024-05-01 12:00:02 retry failed with NullPointerException\n");
+    assertThat(problems()).isEmpty();
+    var logs =
+        BundleReader.read(bundle).logs().stream().filter(r -> r.service().equals("other")).toList();
+    assertThat(logs).hasSize(3);
+    assertThat(logs.get(0).severity()).isEqualTo(dev.warroom.model.Severity.INFO);
+    assertThat(logs.get(1).severity()).isEqualTo(dev.warroom.model.Severity.ERROR);
+    assertThat(logs.get(1).body())
+        .isEqualTo(
+            "boom\njava.lang.IllegalStateException: no cart\n\tat shop.Cart.load(Cart.java:42)");
+    assertThat(logs.get(2).severity()).isEqualTo(dev.warroom.model.Severity.ERROR);
   }
 
   @Test

@@ -51,6 +51,8 @@ class PrometheusTextTest {
             bundle(
                 "a{x=\"1\"} 1 1714564800000\na{x=\"1\"} 2 1714564810000\na{x=\"1\"} 3 1714564810000\n"));
     assertThat(problems)
-        .containsExactly("metrics/m.prom: duplicate sample for a{x=\"1\"} at 2024-05-01T12:00:10Z");
+        .containsExactly(
+            "metrics/m.prom:3: duplicate sample for a{x=\"1\"} at 2024-05-01T12:00:10Z (kept the"
+                + " first read, 2.0; dropped 3.0)");
   }
 }
