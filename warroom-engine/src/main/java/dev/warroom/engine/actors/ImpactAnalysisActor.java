@@ -153,11 +153,36 @@ public final class ImpactAnalysisActor
     }
   }
 
-  /** Services whose symptom metrics (latency, errors, traffic) shifted in the window. */
+  /**
+   * How far (robust deviations, median after the onset) a symptom metric must move to count as
+   * impact: the level-shift test's own threshold, so that noise on a healthy system is not taken
+   * for a symptom.
+   */
+  static final double MIN_SYMPTOM_Z = 4.0;
+
+  /**
+   * Whether the shift is the bad direction of a symptom: latency or errors up, a success or
+   * availability ratio down. Traffic moves either way for good reasons and is not impact.
+   */
+  static boolean worse(MetricScan.Entry e) {
+    String name = e.key().name().toLowerCase(Locale.ROOT);
+    boolean goodWhenHigh =
+        name.contains("success") || name.contains("availab") || name.contains("apdex");
+    return switch (e.signal().id()) {
+      case "latency" -> e.shift().z() > 0;
+      case "errors" -> goodWhenHigh ? e.shift().z() < 0 : e.shift().z() > 0;
+      default -> false;
+    };
+  }
+
+  /** Services whose symptom metrics (latency up, errors up, success down) shifted. */
   private void fromMetrics(InvestigationContext ctx, List<String> failing) {
     List<String> rows = new ArrayList<>();
     for (MetricScan.Entry e : MetricScan.of(ctx).anomalies()) {
-      if (e.signal().group() != Signals.Group.SYMPTOM || e.service() == null) {
+      if (e.signal().group() != Signals.Group.SYMPTOM
+          || e.service() == null
+          || !worse(e)
+          || Math.abs(e.shift().z()) < MIN_SYMPTOM_Z) {
         continue;
       }
       if (!failing.contains(e.service())) {

@@ -170,7 +170,9 @@ public final class Director {
             : inv.range().start();
     TimeWindow baseline = new TimeWindow(baselineStart, window.start());
     Incident incident = new Incident(incidentId, effective, window);
-    Instant onsetAt = declaredWindow != null ? declaredWindow.start() : onset.onset();
+    // A declared window is a fact about the incident, not an estimate of its onset: the split of
+    // logs and traces then falls back to the alert (RecentWindows).
+    Instant onsetAt = declaredWindow != null ? null : onset.onset();
     String windowNote = windowNote(alert, declaredWindow, onset, window, baseline);
     timings.put("onset", (System.nanoTime() - t0) / 1_000_000);
 
