@@ -3,6 +3,7 @@ package dev.warroom.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warroom.model.Alert;
 import dev.warroom.model.AlertStatus;
@@ -90,17 +91,25 @@ final class AlertIntake {
     };
   }
 
-  /** Every alert of the group, not only the first firing one as a bundle's alert.json takes. */
-  private List<Alert> alertmanager(JsonNode doc) {
+  /**
+   * Every alert of the group, not only the first firing one as a bundle's alert.json takes. Linear
+   * in the document: each alert is read through a small view holding the group's status and that
+   * one alert (shared, not copied), never a copy of the whole notification.
+   */
+  static List<Alert> alertmanager(JsonNode doc) {
     JsonNode alerts = doc.get("alerts");
     if (alerts == null || !alerts.isArray() || alerts.isEmpty()) {
       throw new InvalidInputException("body#/alerts: expected a non-empty array of alerts");
     }
-    List<Alert> out = new ArrayList<>();
+    List<Alert> out = new ArrayList<>(alerts.size());
     List<String> problems = new ArrayList<>();
+    ObjectNode one = JsonNodeFactory.instance.objectNode();
+    if (doc.has("status")) {
+      one.set("status", doc.get("status"));
+    }
+    ArrayNode only = one.putArray("alerts");
     for (int i = 0; i < alerts.size(); i++) {
-      ObjectNode one = ((ObjectNode) doc).deepCopy();
-      ArrayNode only = one.putArray("alerts");
+      only.removeAll();
       only.add(alerts.get(i));
       try {
         out.add(AlertParser.parseAlertmanager(one, "body"));
