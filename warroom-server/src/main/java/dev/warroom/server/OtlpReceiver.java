@@ -1,11 +1,15 @@
 package dev.warroom.server;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import dev.warroom.model.IncidentBundle;
 import dev.warroom.model.InvalidInputException;
 import dev.warroom.store.bundle.OtlpJsonImport;
 import dev.warroom.store.duckdb.DuckDbStore;
-import java.nio.charset.StandardCharsets;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.zip.GZIPInputStream;
 
 /**
  * OTLP/HTTP receiver (<a href="https://opentelemetry.io/docs/specs/otlp/#otlphttp">spec</a>):
@@ -39,25 +43,24 @@ final class OtlpReceiver {
     this.store = store;
   }
 
-  /** Loads one export request; returns the OTLP/JSON response body. */
-  String export(Signal signal, String contentType, byte[] body) {
+  /**
+   * Loads one export request; returns the OTLP/JSON response body. {@code Content-Encoding: gzip}
+   * (the collector's default) is inflated with the same size limit as the body.
+   */
+  String export(Signal signal, String contentType, String encoding, byte[] body, long maxBytes) {
+    body = inflate(encoding, body, maxBytes);
     String type = contentType == null ? "" : contentType.toLowerCase(java.util.Locale.ROOT);
     IncidentBundle b;
     if (type.startsWith("application/x-protobuf")) {
       b = OtlpProtobuf.decode(signal, body);
     } else if (type.startsWith("application/json")) {
-      String head = new String(body, 0, Math.min(body.length, 4096), StandardCharsets.UTF_8);
-      if (!head.contains("\"" + signal.key + "\"")) {
-        throw new InvalidInputException(
-            "body#/"
-                + signal.key
-                + ": missing for "
-                + signal.name().toLowerCase(java.util.Locale.ROOT));
-      }
+      checkTopLevel(signal, body);
       b = OtlpJsonImport.parse(body, "body");
     } else {
       throw new Unsupported(
-          "Content-Type must be application/x-protobuf or application/json, not '" + type + "'");
+          "Content-Type must be application/x-protobuf or application/json, not '"
+              + Names.quoted(type)
+              + "'");
     }
     // One transaction (the store serialises loads): readers see all of the batch or none.
     store.ingest(b);
@@ -65,6 +68,71 @@ final class OtlpReceiver {
     spans.addAndGet(b.spans().size());
     series.addAndGet(b.metrics().size());
     return "{}";
+  }
+
+  static byte[] inflate(String encoding, byte[] body, long maxBytes) {
+    String e = encoding == null ? "" : encoding.trim().toLowerCase(java.util.Locale.ROOT);
+    switch (e) {
+      case "", "identity" -> {
+        return body;
+      }
+      case "gzip", "x-gzip" -> {
+        try (var in =
+            new LimitedInputStream(
+                new GZIPInputStream(new ByteArrayInputStream(body)), maxBytes, "body (inflated)")) {
+          return in.readAllBytes();
+        } catch (java.util.zip.ZipException | java.io.EOFException x) {
+          throw new InvalidInputException("body: Content-Encoding gzip, but not a gzip stream");
+        } catch (IOException x) {
+          throw new InvalidInputException("body: could not inflate the gzip body");
+        }
+      }
+      default ->
+          throw new Unsupported(
+              "Content-Encoding must be gzip or identity, not " + Names.quoted(e));
+    }
+  }
+
+  /**
+   * The JSON body must be an object holding this signal's key and no other signal's: a traces
+   * payload posted to {@code /v1/logs} is refused, not half-read.
+   */
+  private void checkTopLevel(Signal signal, byte[] body) {
+    boolean found = false;
+    try (JsonParser p = json.getFactory().createParser(body)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new InvalidInputException("body#: expected a JSON object");
+      }
+      for (JsonToken t = p.nextToken(); t == JsonToken.FIELD_NAME; t = p.nextToken()) {
+        String name = p.currentName();
+        for (Signal other : Signal.values()) {
+          if (other != signal && other.key.equals(name)) {
+            throw new InvalidInputException(
+                "body#/"
+                    + signal.key
+                    + ": missing; the body holds "
+                    + name
+                    + " (a "
+                    + other.name().toLowerCase(java.util.Locale.ROOT)
+                    + " payload: post it to /v1/"
+                    + other.name().toLowerCase(java.util.Locale.ROOT)
+                    + ")");
+          }
+        }
+        found |= signal.key.equals(name);
+        p.nextToken();
+        p.skipChildren();
+      }
+    } catch (IOException e) {
+      throw new InvalidInputException("body#: not JSON" + JsonErrors.where(e));
+    }
+    if (!found) {
+      throw new InvalidInputException(
+          "body#/"
+              + signal.key
+              + ": missing for "
+              + signal.name().toLowerCase(java.util.Locale.ROOT));
+    }
   }
 
   /** An encoding the receiver does not read: 415. */

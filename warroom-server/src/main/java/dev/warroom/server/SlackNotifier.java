@@ -34,6 +34,7 @@ final class SlackNotifier implements Consumer<Incident> {
         switch (i.state()) {
           case DONE -> ":mag: *" + i.title() + "* — verdict " + i.verdict();
           case FAILED -> ":warning: *" + i.title() + "* — investigation failed: " + i.error();
+          case PARKED -> ":warning: *" + i.title() + "* — investigation parked: " + i.error();
           case QUEUED, RUNNING -> "*" + i.title() + "* — " + i.state();
         };
     String summary = i.summary() == null ? "" : "\n" + i.summary();

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warroom.engine.director.Director;
-import dev.warroom.model.InvalidInputException;
 import dev.warroom.store.duckdb.DuckDbStore;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -67,16 +66,19 @@ public final class WarroomServer implements AutoCloseable {
             clock,
             config.workers(),
             config.queueCapacity(),
+            config.leases(),
             finished(config));
-    this.intake = new AlertIntake(repo, queue, clock);
-    this.uploads = new BundleUploads(telemetry, intake);
+    this.intake = new AlertIntake(repo, queue, clock, config.queueCapacity());
+    this.uploads = new BundleUploads(telemetry, intake, config.limits());
     this.otlp = new OtlpReceiver(telemetry);
     this.app =
         Javalin.create(
             c -> {
               c.showJavalinBanner = false;
-              // Bundles and OTLP batches are held in memory while unpacked: 256 MiB at most.
-              c.http.maxRequestSize = 256L << 20;
+              // Bodies are read through Problems.body / LimitedInputStream with the configured
+              // limits, enforced while reading; this is Javalin's own check of Content-Length.
+              c.http.maxRequestSize =
+                  Math.max(config.limits().uploadBytes(), config.limits().requestBytes());
             });
     registerRoutes();
   }
@@ -90,9 +92,9 @@ public final class WarroomServer implements AutoCloseable {
   /** Opens the databases, re-queues unfinished investigations and starts listening. */
   public static WarroomServer start(ServerConfig config, Director director, InstantSource clock) {
     WarroomServer s = new WarroomServer(config, director, clock);
-    int recovered = s.queue.recover();
+    int recovered = s.queue.start();
     s.app.start(config.port());
-    logger.info("warroom serving on port {} ({} investigations recovered)", s.port(), recovered);
+    logger.info("warroom serving on port {} ({} investigations waiting)", s.port(), recovered);
     return s;
   }
 
@@ -129,20 +131,8 @@ public final class WarroomServer implements AutoCloseable {
         ctx ->
             metrics.request(
                 ctx.method().name(), ctx.endpointHandlerPath(), ctx.status().getCode()));
-    app.exception(InvalidInputException.class, (e, ctx) -> problem(ctx, 400, e.problems()));
-    app.exception(
-        IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, List.of(e.getMessage())));
-    app.exception(
-        AlertIntake.NotFound.class, (e, ctx) -> problem(ctx, 404, List.of(e.getMessage())));
-    app.exception(
-        AlertIntake.QueueFull.class,
-        (e, ctx) -> {
-          ctx.header("Retry-After", "30");
-          problem(ctx, 503, List.of(e.getMessage()));
-        });
-    app.exception(
-        OtlpReceiver.Unsupported.class, (e, ctx) -> problem(ctx, 415, List.of(e.getMessage())));
-    app.exception(Auth.Denied.class, (e, ctx) -> problem(ctx, e.status, List.of(e.getMessage())));
+    Problems.install(app);
+    SecurityHeaders.install(app);
 
     get("/health", ctx -> ctx.json(health()), Auth.OPEN);
     get(
@@ -156,14 +146,20 @@ public final class WarroomServer implements AutoCloseable {
         "/api/v1/bundles",
         ctx -> {
           ctx.status(HttpStatus.ACCEPTED);
-          ctx.json(uploads.upload(ctx.bodyAsBytes(), ctx.contentType()));
+          ctx.json(uploads.upload(ctx.req().getInputStream()));
         },
         Role.RESPONDER);
     for (OtlpReceiver.Signal sig : OtlpReceiver.Signal.values()) {
       post(
           "/v1/" + sig.name().toLowerCase(java.util.Locale.ROOT),
           ctx -> {
-            String json = otlp.export(sig, ctx.contentType(), ctx.bodyAsBytes());
+            String json =
+                otlp.export(
+                    sig,
+                    ctx.contentType(),
+                    ctx.header("Content-Encoding"),
+                    Problems.body(ctx, config.limits().requestBytes()),
+                    config.limits().requestBytes());
             boolean proto = String.valueOf(ctx.contentType()).startsWith("application/x-protobuf");
             // An empty Export*ServiceResponse: zero bytes in protobuf, {} in JSON.
             ctx.contentType(proto ? "application/x-protobuf" : "application/json")
@@ -247,7 +243,8 @@ public final class WarroomServer implements AutoCloseable {
 
   private void alerts(Context ctx) {
     AlertIntake.Kind kind = AlertIntake.Kind.parse(ctx.pathParam("kind"));
-    List<AlertIntake.Outcome> out = intake.accept(kind, ctx.bodyAsBytes());
+    List<AlertIntake.Outcome> out =
+        intake.accept(kind, Problems.body(ctx, config.limits().requestBytes()));
     metrics.alerts(kind.name().toLowerCase(java.util.Locale.ROOT), out.size());
     ObjectNode body = json.createObjectNode();
     ArrayNode arr = body.putArray("incidents");
@@ -323,7 +320,9 @@ public final class WarroomServer implements AutoCloseable {
 
   private void postFeedback(Context ctx) {
     Incident i = incident(ctx);
-    var doc = FeedbackJson.parse(json, ctx.bodyAsBytes(), i.id(), clock.instant());
+    var doc =
+        FeedbackJson.parse(
+            json, Problems.body(ctx, config.limits().requestBytes()), i.id(), clock.instant());
     repo.feedback(doc);
     metrics.feedback(doc.correct());
     ctx.status(HttpStatus.CREATED).json(feedbackView(doc));
@@ -342,15 +341,6 @@ public final class WarroomServer implements AutoCloseable {
   private void prometheus(Context ctx) {
     ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
     ctx.result(metrics.render(repo.countByState(), queue));
-  }
-
-  private void problem(Context ctx, int status, List<String> problems) {
-    ObjectNode n = json.createObjectNode();
-    n.put("status", status);
-    n.put("error", problems.isEmpty() ? "" : problems.getFirst());
-    ArrayNode arr = n.putArray("problems");
-    problems.forEach(arr::add);
-    ctx.status(status).json(n);
   }
 
   @Override
