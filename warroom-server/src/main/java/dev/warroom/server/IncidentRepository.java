@@ -88,45 +88,74 @@ public final class IncidentRepository implements AutoCloseable {
   public List<Inserted> record(List<Arrival> arrivals, long capacity, Instant at) {
     return db.transaction(
         () -> {
+          // Set-wise, for notifications of thousands of alerts: one lookup per 500 keys, batched
+          // inserts and updates.
+          java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+          arrivals.forEach(a -> keys.add(a.dedupKey()));
+          Map<String, Incident> existing = new java.util.HashMap<>();
+          List<String> all = List.copyOf(keys);
+          for (int i = 0; i < all.size(); i += 500) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            incidents("WHERE dedup_key IN (" + marks + ")", chunk.toArray())
+                .forEach(x -> existing.put(x.dedupKey(), x));
+          }
           long waiting =
               db.query("SELECT count(*) FROM incidents WHERE state = 'QUEUED'", rs -> rs.getLong(1))
                   .getFirst();
+          List<Object[]> notes = new java.util.ArrayList<>(arrivals.size());
+          List<Object[]> fresh = new java.util.ArrayList<>();
+          List<Object[]> resolved = new java.util.ArrayList<>();
           List<Inserted> out = new java.util.ArrayList<>(arrivals.size());
           for (Arrival a : arrivals) {
-            db.update(
-                "INSERT INTO notifications(fingerprint, status, source, received_at)"
-                    + " VALUES (?,?,?,?)",
-                a.fingerprint(),
-                a.status(),
-                a.source(),
-                at);
+            notes.add(new Object[] {a.fingerprint(), a.status(), a.source(), at});
+            Incident known = existing.get(a.dedupKey());
             if (a.fresh() == null) {
-              db.update(
-                  "UPDATE incidents SET alert_status = 'resolved', updated_at = ? WHERE dedup_key"
-                      + " = ?",
-                  at,
-                  a.dedupKey());
-              out.add(
-                  new Inserted(
-                      incidents("WHERE dedup_key = ?", a.dedupKey()).stream()
-                          .findFirst()
-                          .orElse(null),
-                      false));
-              continue;
+              if (known != null) {
+                resolved.add(new Object[] {at, a.dedupKey()});
+              }
+              out.add(new Inserted(known, false));
+            } else if (known != null) {
+              out.add(new Inserted(known, false));
+            } else {
+              if (++waiting > capacity) {
+                throw new AlertIntake.QueueFull();
+              }
+              Incident i = a.fresh();
+              fresh.add(row(i));
+              existing.put(i.dedupKey(), i);
+              out.add(new Inserted(i, true));
             }
-            List<Incident> existing = incidents("WHERE dedup_key = ?", a.dedupKey());
-            if (!existing.isEmpty()) {
-              out.add(new Inserted(existing.getFirst(), false));
-              continue;
-            }
-            if (++waiting > capacity) {
-              throw new AlertIntake.QueueFull();
-            }
-            insert(a.fresh());
-            out.add(new Inserted(a.fresh(), true));
           }
+          db.batch(
+              "INSERT INTO notifications(fingerprint, status, source, received_at) VALUES (?,?,?,?)",
+              notes);
+          db.batch(
+              "INSERT INTO incidents(" + COLS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", fresh);
+          db.batch(
+              "UPDATE incidents SET alert_status = 'resolved', updated_at = ? WHERE dedup_key = ?",
+              resolved);
           return out;
         });
+  }
+
+  private static Object[] row(Incident i) {
+    return new Object[] {
+      i.id(),
+      i.dedupKey(),
+      i.fingerprint(),
+      i.source(),
+      i.title(),
+      i.service(),
+      i.alertStatus(),
+      i.state().name(),
+      i.alertJson(),
+      i.createdAt(),
+      i.updatedAt(),
+      i.verdict(),
+      i.summary(),
+      i.error()
+    };
   }
 
   /** The result of {@link #insertIfAbsent}: the stored incident and whether it is new. */
@@ -213,14 +242,24 @@ public final class IncidentRepository implements AutoCloseable {
       Object r =
           db.transaction(
               () -> {
+                // Expired leases first (their incidents waited longest), then the queue; two
+                // queries so that each walks the (state, created_at) index.
                 List<Object[]> rows =
                     db.query(
-                        "SELECT id, attempts, state FROM incidents WHERE state = 'QUEUED' OR"
-                            + " (state = 'RUNNING' AND (lease_until IS NULL OR lease_until < ?))"
-                            + " ORDER BY created_at, id LIMIT 1"
+                        "SELECT id, attempts FROM incidents WHERE state = 'RUNNING' AND"
+                            + " (lease_until IS NULL OR lease_until < ?) ORDER BY created_at, id"
+                            + " LIMIT 1"
                             + lock,
-                        rs -> new Object[] {rs.getString(1), rs.getInt(2), rs.getString(3)},
+                        rs -> new Object[] {rs.getString(1), rs.getInt(2)},
                         now);
+                if (rows.isEmpty()) {
+                  rows =
+                      db.query(
+                          "SELECT id, attempts FROM incidents WHERE state = 'QUEUED' ORDER BY"
+                              + " created_at, id LIMIT 1"
+                              + lock,
+                          rs -> new Object[] {rs.getString(1), rs.getInt(2)});
+                }
                 if (rows.isEmpty()) {
                   return Boolean.FALSE;
                 }

@@ -184,6 +184,25 @@ final class SqlDatabase implements AutoCloseable {
     }
   }
 
+  /** One statement run for each row of arguments, as JDBC batches; on the database thread. */
+  void batch(String sql, List<Object[]> rows) {
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      int n = 0;
+      for (Object[] args : rows) {
+        bind(ps, args);
+        ps.addBatch();
+        if (++n % 1000 == 0) {
+          ps.executeBatch();
+        }
+      }
+      if (n % 1000 != 0) {
+        ps.executeBatch();
+      }
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
   private static void bind(PreparedStatement ps, Object... args) throws SQLException {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {

@@ -16,8 +16,9 @@ import java.util.Map;
 
 /**
  * Benchmark (issue 15): one Alertmanager notification carrying N alerts, each its own fingerprint,
- * posted to a fresh server (embedded incident database, one worker); measures the time from sending
- * the request to the 202 that acknowledges all N incidents as stored and queued. Rounds use new
+ * posted to a running server (embedded incident database, one worker investigating meanwhile);
+ * measures the time from sending the request to the 202 that acknowledges all N incidents as stored
+ * and queued. A first notification warms the JVM up and is not counted; each round uses new
  * fingerprints; the median is printed.
  *
  * <pre>
