@@ -44,11 +44,13 @@ public final class WarroomServer implements AutoCloseable {
   private final InstantSource clock;
   private final Javalin app;
   private Auth auth;
+  private final Sessions sessions;
   private final List<String> routes = new java.util.ArrayList<>();
 
   private WarroomServer(ServerConfig config, Director director, InstantSource clock) {
     this.config = config;
     this.clock = clock;
+    this.sessions = new Sessions(clock);
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {
@@ -91,11 +93,36 @@ public final class WarroomServer implements AutoCloseable {
 
   /** Opens the databases, re-queues unfinished investigations and starts listening. */
   public static WarroomServer start(ServerConfig config, Director director, InstantSource clock) {
+    // Before any data file exists: a port in use is the commonest start failure.
+    checkPortFree(config.port());
     WarroomServer s = new WarroomServer(config, director, clock);
+    try {
+      s.app.start(config.port());
+    } catch (RuntimeException e) {
+      s.close();
+      throw new dev.warroom.model.WarroomException.NonRetriable(
+          "cannot listen on port " + config.port() + ": " + e.getClass().getSimpleName(), e);
+    }
     int recovered = s.queue.start();
-    s.app.start(config.port());
     logger.info("warroom serving on port {} ({} investigations waiting)", s.port(), recovered);
     return s;
+  }
+
+  private static void checkPortFree(int port) {
+    if (port == 0) {
+      return;
+    }
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new java.net.InetSocketAddress(port));
+    } catch (IOException e) {
+      throw new dev.warroom.model.WarroomException.NonRetriable(
+          "port "
+              + port
+              + " is already in use (or not allowed); choose another with --port or the config's"
+              + " \"port\"",
+          e);
+    }
   }
 
   /** The port listened on (useful with port 0). */
@@ -124,7 +151,7 @@ public final class WarroomServer implements AutoCloseable {
   }
 
   private void registerRoutes() {
-    Auth auth = new Auth(config);
+    Auth auth = new Auth(config, sessions);
     this.auth = auth;
     app.beforeMatched(ctx -> auth.check(ctx, ctx.routeRoles()));
     app.after(
@@ -167,7 +194,7 @@ public final class WarroomServer implements AutoCloseable {
           },
           Role.RESPONDER);
     }
-    get("/ui", ctx -> ctx.html(UiPages.list(repo.list(200))), Role.VIEWER);
+    get("/ui", ctx -> ctx.html(UiPages.list(repo.list(200), csrfOf(ctx))), Role.VIEWER);
     get(
         "/ui/incidents/{id}",
         ctx -> {
@@ -180,8 +207,9 @@ public final class WarroomServer implements AutoCloseable {
                   repo.feedback(i.id())));
         },
         Role.VIEWER);
-    get("/ui/login", ctx -> ctx.html(UiPages.login(null)), Auth.OPEN);
+    get("/ui/login", this::loginPage, Auth.OPEN);
     post("/ui/login", this::login, Auth.OPEN);
+    post("/ui/logout", this::logout, Auth.OPEN);
     get("/api/v1/incidents", ctx -> ctx.json(incidentList(ctx)), Role.VIEWER);
     get("/api/v1/incidents/{id}", ctx -> ctx.json(view(incident(ctx))), Role.VIEWER);
     get("/api/v1/incidents/{id}/report", this::report, Role.VIEWER);
@@ -222,15 +250,60 @@ public final class WarroomServer implements AutoCloseable {
     return List.copyOf(routes);
   }
 
+  private static final String LOGIN_CSRF = "warroom_login_csrf";
+
+  /** The sign-in form with a fresh CSRF token, also set in a short-lived cookie to compare. */
+  private void loginPage(Context ctx) {
+    String csrf = sessions.randomToken();
+    ctx.res().addHeader("Set-Cookie", Sessions.cookie(LOGIN_CSRF, csrf, true, 3600));
+    ctx.html(UiPages.login(null, csrf));
+  }
+
   private void login(Context ctx) {
-    String token = ctx.formParam("token");
-    if (auth.roleOfToken(token) == null) {
-      ctx.status(401).html(UiPages.login("unknown token"));
+    String expected = ctx.cookie(LOGIN_CSRF);
+    if (expected == null || !Auth.csrfMatches(ctx, expected)) {
+      ctx.status(403);
+      loginPageWith(ctx, "the sign-in form expired; try again");
       return;
     }
+    Role role = auth.roleOfToken(ctx.formParam("token"));
+    if (role == null) {
+      ctx.status(401);
+      loginPageWith(ctx, "unknown token");
+      return;
+    }
+    String id = sessions.open(role);
+    long age = Sessions.TTL.toSeconds();
+    ctx.res().addHeader("Set-Cookie", Sessions.cookie(Sessions.COOKIE, id, true, age));
     ctx.res()
-        .addHeader("Set-Cookie", Auth.COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+        .addHeader(
+            "Set-Cookie",
+            Sessions.cookie(Sessions.CSRF_COOKIE, sessions.get(id).csrf(), false, age));
+    ctx.res().addHeader("Set-Cookie", Sessions.cookie(LOGIN_CSRF, "", true, 0));
     ctx.redirect("/ui");
+  }
+
+  private void loginPageWith(Context ctx, String error) {
+    String csrf = sessions.randomToken();
+    ctx.res().addHeader("Set-Cookie", Sessions.cookie(LOGIN_CSRF, csrf, true, 3600));
+    ctx.html(UiPages.login(error, csrf));
+  }
+
+  private void logout(Context ctx) {
+    String id = ctx.cookie(Sessions.COOKIE);
+    Sessions.Session s = sessions.get(id);
+    if (s != null && !Auth.csrfMatches(ctx, s.csrf())) {
+      throw new Auth.Denied(403, "missing or wrong CSRF token (form field csrf)");
+    }
+    sessions.close(id);
+    ctx.res().addHeader("Set-Cookie", Sessions.cookie(Sessions.COOKIE, "", true, 0));
+    ctx.res().addHeader("Set-Cookie", Sessions.cookie(Sessions.CSRF_COOKIE, "", false, 0));
+    ctx.redirect("/ui/login");
+  }
+
+  private String csrfOf(Context ctx) {
+    Sessions.Session s = sessions.get(ctx.cookie(Sessions.COOKIE));
+    return s == null ? null : s.csrf();
   }
 
   private ObjectNode health() {
