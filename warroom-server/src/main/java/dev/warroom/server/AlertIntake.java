@@ -178,6 +178,14 @@ final class AlertIntake {
     return out;
   }
 
+  static String sha256Hex(byte[] b) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   static String sha256(String s) {
     try {
       return HexFormat.of()

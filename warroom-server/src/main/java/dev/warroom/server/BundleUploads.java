@@ -13,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import java.util.zip.GZIPInputStream;
@@ -29,10 +30,23 @@ final class BundleUploads {
   private final AlertIntake intake;
   private final UploadLimits limits;
 
-  BundleUploads(DuckDbStore store, AlertIntake intake, UploadLimits limits) {
+  /** Content hashes ({@link #contentHash}) of the bundles loaded, one per line. */
+  private final Path loadedFile;
+
+  private final java.util.Set<String> loaded = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+  BundleUploads(DuckDbStore store, AlertIntake intake, UploadLimits limits, Path dataDir) {
     this.store = store;
     this.intake = intake;
     this.limits = limits;
+    this.loadedFile = dataDir.resolve("uploads.sha256");
+    try {
+      if (Files.isRegularFile(loadedFile)) {
+        loaded.addAll(Files.readAllLines(loadedFile, StandardCharsets.US_ASCII));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read " + loadedFile, e);
+    }
   }
 
   /** Unpacks the request body as it is read (never held whole), loads it, opens its incident. */
@@ -46,12 +60,33 @@ final class BundleUploads {
     try {
       unpack(new LimitedInputStream(body, limits.uploadBytes(), "body"), dir, limits);
       Path root = bundleRoot(dir);
-      // One transaction: no investigation reads a half-loaded bundle.
-      DuckDbStore.LoadStats stats = store.ingest(root, (file, done, total) -> {});
+      String hash = contentHash(root);
       Map<String, Object> out = new LinkedHashMap<>();
-      out.put("points", stats.points());
-      out.put("logRecords", stats.logRecords());
-      out.put("spans", stats.spans());
+      out.put("sha256", hash);
+      // The same archive again (a retried upload) is not loaded twice; its alert is still looked
+      // up, so the answer names the incident.
+      synchronized (this) {
+        if (loaded.contains(hash)) {
+          out.put("duplicate", true);
+          out.put("points", 0L);
+          out.put("logRecords", 0L);
+          out.put("spans", 0L);
+        } else {
+          // One transaction: no investigation reads a half-loaded bundle.
+          DuckDbStore.LoadStats stats = store.ingest(root, (file, done, total) -> {});
+          Files.writeString(
+              loadedFile,
+              hash + "\n",
+              StandardCharsets.US_ASCII,
+              java.nio.file.StandardOpenOption.CREATE,
+              java.nio.file.StandardOpenOption.APPEND);
+          loaded.add(hash);
+          out.put("duplicate", false);
+          out.put("points", stats.points());
+          out.put("logRecords", stats.logRecords());
+          out.put("spans", stats.spans());
+        }
+      }
       Path alert = root.resolve("alert.json");
       if (Files.isRegularFile(alert)) {
         AlertIntake.Outcome o =
@@ -64,6 +99,39 @@ final class BundleUploads {
       throw new InvalidInputException("body: unreadable archive: " + firstLine(e));
     } finally {
       delete(dir);
+    }
+  }
+
+  /**
+   * SHA-256 over the unpacked files (relative path, size, bytes, in path order): the same bundle
+   * packed again, with other archive timestamps or another format, has the same hash.
+   */
+  static String contentHash(Path root) throws IOException {
+    java.security.MessageDigest sha = sha256();
+    List<Path> files;
+    try (Stream<Path> s = Files.walk(root)) {
+      files = s.filter(Files::isRegularFile).sorted().toList();
+    }
+    byte[] buf = new byte[1 << 16];
+    for (Path f : files) {
+      sha.update(root.relativize(f).toString().replace('\\', '/').getBytes(StandardCharsets.UTF_8));
+      sha.update((byte) 0);
+      sha.update(Long.toString(Files.size(f)).getBytes(StandardCharsets.US_ASCII));
+      sha.update((byte) 0);
+      try (InputStream in = Files.newInputStream(f)) {
+        for (int n; (n = in.read(buf)) > 0; ) {
+          sha.update(buf, 0, n);
+        }
+      }
+    }
+    return java.util.HexFormat.of().formatHex(sha.digest());
+  }
+
+  private static java.security.MessageDigest sha256() {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256");
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 

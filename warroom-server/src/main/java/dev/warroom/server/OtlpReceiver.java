@@ -8,6 +8,8 @@ import dev.warroom.store.bundle.OtlpJsonImport;
 import dev.warroom.store.duckdb.DuckDbStore;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.zip.GZIPInputStream;
 
@@ -38,6 +40,8 @@ final class OtlpReceiver {
   final AtomicLong logRecords = new AtomicLong();
   final AtomicLong spans = new AtomicLong();
   final AtomicLong series = new AtomicLong();
+  final AtomicLong duplicates = new AtomicLong();
+  private final RecentHashes recent = new RecentHashes(8192);
 
   OtlpReceiver(DuckDbStore store) {
     this.store = store;
@@ -62,8 +66,29 @@ final class OtlpReceiver {
               + Names.quoted(type)
               + "'");
     }
+    // A collector re-sends a batch it got no answer for: the same bytes again are acknowledged and
+    // not stored twice. Within a batch, exact repeats of a span (same ids and everything else) are
+    // dropped; identical log records are kept, since one line logged twice in the same tick is
+    // ordinary and its count matters to template frequencies.
+    String hash = signal.name() + ":" + AlertIntake.sha256Hex(body);
+    if (recent.contains(hash)) {
+      duplicates.incrementAndGet();
+      return "{}";
+    }
+    b =
+        new IncidentBundle(
+            b.manifest(),
+            b.alert(),
+            b.metrics(),
+            b.logs(),
+            List.copyOf(new LinkedHashSet<>(b.spans())),
+            b.events(),
+            b.topology(),
+            b.code(),
+            b.databases());
     // One transaction (the store serialises loads): readers see all of the batch or none.
     store.ingest(b);
+    recent.add(hash); // only once stored: a batch refused or failed may be sent again
     logRecords.addAndGet(b.logs().size());
     spans.addAndGet(b.spans().size());
     series.addAndGet(b.metrics().size());

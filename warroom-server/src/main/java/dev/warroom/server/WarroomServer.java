@@ -71,7 +71,7 @@ public final class WarroomServer implements AutoCloseable {
             config.leases(),
             finished(config));
     this.intake = new AlertIntake(repo, queue, clock, config.queueCapacity());
-    this.uploads = new BundleUploads(telemetry, intake, config.limits());
+    this.uploads = new BundleUploads(telemetry, intake, config.limits(), config.dataDir());
     this.otlp = new OtlpReceiver(telemetry);
     this.app =
         Javalin.create(

@@ -21,7 +21,9 @@ final class MetricBuffers {
   }
 
   Buf of(SeriesKey key, String file) {
-    return series.computeIfAbsent(key, k -> new Buf(k, file));
+    Buf b = series.computeIfAbsent(key, k -> new Buf(k, file));
+    b.from(file);
+    return b;
   }
 
   void emit(TelemetrySink sink) {
@@ -42,9 +44,29 @@ final class MetricBuffers {
     private int n;
     private boolean sorted = true;
 
+    /** Where samples of each file start, so a duplicate names the files it came from. */
+    private final java.util.List<Integer> segmentStart = new java.util.ArrayList<>();
+
+    private final java.util.List<String> segmentFile = new java.util.ArrayList<>();
+
     Buf(SeriesKey key, String file) {
       this.key = key;
       this.file = file;
+    }
+
+    void from(String f) {
+      if (segmentFile.isEmpty() || !segmentFile.getLast().equals(f)) {
+        segmentStart.add(n);
+        segmentFile.add(f);
+      }
+    }
+
+    private String fileOf(int index) {
+      String f = file;
+      for (int s = 0; s < segmentStart.size() && segmentStart.get(s) <= index; s++) {
+        f = segmentFile.get(s);
+      }
+      return f;
     }
 
     void add(long tsMillis, double value) {
@@ -74,8 +96,15 @@ final class MetricBuffers {
         }
         for (int i = 1; i < n; i++) {
           if (t[i] == t[i - 1]) {
+            String a = fileOf(Math.min(idx[i], idx[i - 1]));
+            String b = fileOf(Math.max(idx[i], idx[i - 1]));
             problems.add(
-                file + ": duplicate sample for " + key + " at " + Instant.ofEpochMilli(t[i]));
+                b
+                    + ": duplicate sample for "
+                    + key
+                    + " at "
+                    + Instant.ofEpochMilli(t[i])
+                    + (a.equals(b) ? "" : " (also in " + a + ")"));
             return null;
           }
         }
