@@ -128,6 +128,8 @@ final class MetricsCsv {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "column " + column + ": invalid value '" + Timestamps.abbreviate(s) + "'");
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("column " + column + ": " + e.getMessage());
     }
   }
 }

@@ -381,7 +381,13 @@ final class OtlpJson {
       throw new IllegalArgumentException(field + ": missing");
     }
     try {
-      return v.isNumber() ? v.doubleValue() : Double.parseDouble(v.asText());
+      double d = v.isNumber() ? v.doubleValue() : Double.parseDouble(v.asText());
+      // JSON has no infinity literal: an infinite number node overflowed (1e400); the protobuf
+      // JSON mapping writes infinity as the string "Infinity", which stays allowed.
+      if (Double.isInfinite(d) && (v.isNumber() || !v.asText().contains("Infinity"))) {
+        throw new IllegalArgumentException(field + ": out of range (beyond ±1.8e308)");
+      }
+      return d;
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(field + ": expected a number, got '" + v.asText() + "'");
     }
