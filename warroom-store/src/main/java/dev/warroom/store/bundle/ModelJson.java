@@ -49,7 +49,7 @@ public final class ModelJson {
     }
     StringBuilder sb = new StringBuilder(32 * attributes.size()).append('{');
     boolean first = true;
-    for (Map.Entry<String, String> e : attributes.entrySet()) {
+    for (Map.Entry<String, String> e : BundleWriter.byKey(attributes)) {
       if (!first) {
         sb.append(',');
       }
