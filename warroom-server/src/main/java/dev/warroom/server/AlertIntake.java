@@ -46,7 +46,6 @@ final class AlertIntake {
   /** What one notification did to one incident. */
   record Outcome(String incidentId, boolean created, String alertStatus, IncidentState state) {}
 
-  private final ObjectMapper json = new ObjectMapper();
   private final IncidentRepository repo;
   private final InvestigationQueue queue;
   private final InstantSource clock;
@@ -65,19 +64,26 @@ final class AlertIntake {
    * nothing; refused whole with {@link QueueFull} when the waiting line would overflow).
    */
   List<Outcome> accept(Kind kind, byte[] body) {
+    return record(parse(kind, body));
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The alerts of a webhook body; bad input is an {@link InvalidInputException}, never else. */
+  static List<Alert> parse(Kind kind, byte[] body) {
     JsonNode doc;
     try {
-      doc = json.readTree(body);
+      doc = JSON.readTree(body);
     } catch (IOException e) {
       throw new InvalidInputException("body#: not JSON" + JsonErrors.where(e));
     }
     if (doc == null || !doc.isObject()) {
       throw new InvalidInputException("body#: expected a JSON object");
     }
-    return record(parse(kind, doc));
+    return parse(kind, doc);
   }
 
-  private List<Alert> parse(Kind kind, JsonNode doc) {
+  private static List<Alert> parse(Kind kind, JsonNode doc) {
     return switch (kind) {
       case ALERTMANAGER -> alertmanager(doc);
       case PAGERDUTY -> {

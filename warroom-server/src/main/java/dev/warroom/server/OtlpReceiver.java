@@ -122,9 +122,9 @@ final class OtlpReceiver {
    * The JSON body must be an object holding this signal's key and no other signal's: a traces
    * payload posted to {@code /v1/logs} is refused, not half-read.
    */
-  private void checkTopLevel(Signal signal, byte[] body) {
+  static void checkTopLevel(Signal signal, byte[] body) {
     boolean found = false;
-    try (JsonParser p = json.getFactory().createParser(body)) {
+    try (JsonParser p = new com.fasterxml.jackson.core.JsonFactory().createParser(body)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new InvalidInputException("body#: expected a JSON object");
       }
