@@ -162,7 +162,13 @@ final class AlertIntake {
                   null);
       arrivals.add(new IncidentRepository.Arrival(a.fingerprint(), status, source, key, fresh));
     }
-    List<IncidentRepository.Inserted> stored = repo.record(arrivals, capacity, now);
+    List<IncidentRepository.Inserted> stored;
+    try {
+      stored = repo.record(arrivals, capacity, now);
+    } catch (QueueFull e) {
+      queue.rejected.incrementAndGet();
+      throw e;
+    }
     List<Outcome> out = new ArrayList<>(stored.size());
     boolean created = false;
     for (int i = 0; i < stored.size(); i++) {

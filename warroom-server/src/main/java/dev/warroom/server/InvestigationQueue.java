@@ -43,7 +43,6 @@ public final class InvestigationQueue implements AutoCloseable {
   private final Director director;
   private final InstantSource clock;
   private final ServerConfig.Leases leases;
-  private final int capacity;
   private final Consumer<Incident> onFinished;
   private final String owner = "worker-" + UUID.randomUUID();
   private final List<Thread> workers = new ArrayList<>();
@@ -69,7 +68,6 @@ public final class InvestigationQueue implements AutoCloseable {
       Director director,
       InstantSource clock,
       int workers,
-      int capacity,
       ServerConfig.Leases leases,
       Consumer<Incident> onFinished) {
     this.repo = repo;
@@ -77,7 +75,6 @@ public final class InvestigationQueue implements AutoCloseable {
     this.director = director;
     this.clock = clock;
     this.leases = leases;
-    this.capacity = capacity;
     this.onFinished = onFinished;
     for (int i = 1; i <= workers; i++) {
       Thread t = new Thread(this::work, "warroom-investigator-" + i);
@@ -100,15 +97,6 @@ public final class InvestigationQueue implements AutoCloseable {
     heartbeat.scheduleAtFixedRate(this::beat, period, period, TimeUnit.MILLISECONDS);
     workers.forEach(Thread::start);
     return (int) repo.queued();
-  }
-
-  /** Whether one more incident may wait; the waiting line is the database's QUEUED incidents. */
-  boolean hasRoom(int more) {
-    if (repo.queued() + more > capacity) {
-      rejected.incrementAndGet();
-      return false;
-    }
-    return true;
   }
 
   /** Tells idle workers that an incident was queued (others poll). */

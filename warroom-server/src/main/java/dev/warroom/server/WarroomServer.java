@@ -62,14 +62,7 @@ public final class WarroomServer implements AutoCloseable {
     this.metrics = new ServerMetrics();
     this.queue =
         new InvestigationQueue(
-            repo,
-            shared,
-            director,
-            clock,
-            config.workers(),
-            config.queueCapacity(),
-            config.leases(),
-            finished(config));
+            repo, shared, director, clock, config.workers(), config.leases(), finished(config));
     this.intake = new AlertIntake(repo, queue, clock, config.queueCapacity());
     this.uploads = new BundleUploads(telemetry, intake, config.limits(), config.dataDir());
     this.otlp = new OtlpReceiver(telemetry);
