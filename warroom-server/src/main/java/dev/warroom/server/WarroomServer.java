@@ -118,6 +118,11 @@ public final class WarroomServer implements AutoCloseable {
     }
   }
 
+  /** This process's name as a lease owner in the incident database (one per process). */
+  public String workerId() {
+    return queue.owner();
+  }
+
   /** The port listened on (useful with port 0). */
   public int port() {
     return app.port();

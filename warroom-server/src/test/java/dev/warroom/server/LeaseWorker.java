@@ -27,7 +27,8 @@ final class LeaseWorker {
                 URI.create(args[4]),
                 new DatabaseConfig(args[1], args[2], args[3]))
             .withLeases(new ServerConfig.Leases(Duration.ofSeconds(2), 5, Duration.ofMillis(100)));
-    WarroomServer.start(c, Director.standard(), InstantSource.system());
+    WarroomServer s = WarroomServer.start(c, Director.standard(), InstantSource.system());
+    java.nio.file.Files.writeString(Path.of(args[0]).resolve("owner"), s.workerId());
     Thread.currentThread().join(); // until killed
   }
 }

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import java.io.IOException;
 import java.net.InetSocketAddress;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -57,6 +58,7 @@ class WorkerLeasesTest {
     String hook = "http://127.0.0.1:" + slack.getAddress().getPort() + "/hook";
     List<Process> procs = new ArrayList<>();
     int kills = 0;
+    long takenOver = 0;
     try (EmbeddedPostgres pg =
         EmbeddedPostgres.builder().setPGStartupWait(Duration.ofMinutes(2)).start()) {
       try (Connection c = pg.getPostgresDatabase().getConnection();
@@ -101,19 +103,29 @@ class WorkerLeasesTest {
         }
         repo.record(arrivals, INCIDENTS, now);
       }
+      int[] generations = new int[PROCESSES];
       for (int i = 0; i < PROCESSES; i++) {
         procs.add(start(i, 0, db, hook));
       }
       Random random = new Random(15);
       long deadline = System.nanoTime() + Duration.ofMinutes(6).toNanos();
-      long nextKill = System.nanoTime() + Duration.ofMillis(4000).toNanos();
+      long nextKill = System.nanoTime() + Duration.ofMillis(6000).toNanos();
       int generation = 1;
       try (IncidentRepository repo = IncidentRepository.open(db)) {
         while (System.nanoTime() < deadline && unfinished(repo) > 0) {
           if (System.nanoTime() > nextKill && kills < 12) {
+            // Mostly a process in the middle of an investigation (its lease must expire and
+            // another worker take over); else a random one.
             int victim = random.nextInt(PROCESSES);
+            String busy = busyOwner(db);
+            for (int i = 0; busy != null && i < PROCESSES; i++) {
+              if (busy.equals(owner(i, generations[i]))) {
+                victim = i;
+              }
+            }
             procs.get(victim).destroyForcibly().waitFor();
             kills++;
+            generations[victim] = generation;
             procs.set(victim, start(victim, generation++, db, hook));
             nextKill = System.nanoTime() + Duration.ofMillis(1000 + random.nextInt(1500)).toNanos();
           }
@@ -131,6 +143,7 @@ class WorkerLeasesTest {
                         + " (SELECT count(*) FROM incidents WHERE attempts > 1)")) {
           rs.next();
           assertThat(rs.getLong(1)).isEqualTo(INCIDENTS);
+          takenOver = rs.getLong(3);
           System.out.printf(
               "WorkerLeasesTest: %d kills, %d claims for %d incidents, %d taken over after a"
                   + " kill, %d announced%n",
@@ -144,8 +157,30 @@ class WorkerLeasesTest {
       slack.stop(0);
     }
     assertThat(kills).isPositive();
+    assertThat(takenOver).as("incidents whose worker was killed mid-investigation").isPositive();
     assertThat(posts.values()).allSatisfy(v -> assertThat(v.get()).isEqualTo(1));
     assertThat(posts.size()).isBetween(INCIDENTS - kills, INCIDENTS);
+  }
+
+  /** The lease owner of some incident being investigated now, or null. */
+  private static String busyOwner(DatabaseConfig db) throws java.sql.SQLException {
+    try (Connection c = java.sql.DriverManager.getConnection(db.url(), db.user(), db.password());
+        Statement s = c.createStatement();
+        ResultSet rs =
+            s.executeQuery(
+                "SELECT lease_owner FROM incidents WHERE state = 'RUNNING' AND lease_owner IS NOT"
+                    + " NULL LIMIT 1")) {
+      return rs.next() ? rs.getString(1) : null;
+    }
+  }
+
+  /** The owner name a worker process wrote at start, or null while it starts. */
+  private String owner(int slot, int generation) {
+    try {
+      return Files.readString(dir.resolve("worker-" + slot + "-" + generation).resolve("owner"));
+    } catch (IOException e) {
+      return null;
+    }
   }
 
   private static long unfinished(IncidentRepository repo) {
