@@ -39,9 +39,49 @@ public final class Parser {
   public static ParseResult parse(String source) {
     List<Diagnostic> diagnostics = new ArrayList<>();
     List<Token> tokens = new Lexer(source, diagnostics).scan();
+    Diagnostic deep = tooDeep(tokens);
+    if (deep != null) {
+      // Refused before the recursive descent, which (like the checker and the formatter) would
+      // otherwise exhaust the stack on a runbook nested thousands deep.
+      diagnostics.add(deep);
+      Runbook empty =
+          new Runbook(
+              "",
+              "",
+              Optional.empty(),
+              Budget.NONE,
+              List.of(),
+              List.of(),
+              List.of(),
+              tokens.getFirst().position());
+      return new ParseResult(empty, diagnostics, Set.of());
+    }
     Parser parser = new Parser(tokens, diagnostics);
     Runbook runbook = parser.runbook();
     return new ParseResult(runbook, diagnostics, parser.brokenSteps);
+  }
+
+  /** Deepest nesting of blocks, brackets and 'not' a runbook may have. */
+  static final int MAX_NESTING = 100;
+
+  /** A diagnostic at the first token nested deeper than {@link #MAX_NESTING}, or null. */
+  private static Diagnostic tooDeep(List<Token> tokens) {
+    int depth = 0;
+    int nots = 0;
+    for (Token t : tokens) {
+      switch (t.kind()) {
+        case LEFT_BRACE, LEFT_PAREN, LEFT_BRACKET -> depth++;
+        case RIGHT_BRACE, RIGHT_PAREN, RIGHT_BRACKET -> depth = Math.max(0, depth - 1);
+        default -> {}
+      }
+      nots = t.kind() == TokenKind.NOT ? nots + 1 : 0;
+      if (depth > MAX_NESTING || nots > MAX_NESTING) {
+        return Diagnostic.error(
+            t.position(),
+            "nested deeper than " + MAX_NESTING + " levels; split the runbook into smaller parts");
+      }
+    }
+    return null;
   }
 
   // runbook = { comment } "runbook" IDENT STRING "{" header body "}" { comment } EOF

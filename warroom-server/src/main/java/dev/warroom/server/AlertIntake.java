@@ -3,6 +3,7 @@ package dev.warroom.server;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warroom.model.Alert;
 import dev.warroom.model.AlertStatus;
@@ -45,38 +46,44 @@ final class AlertIntake {
   /** What one notification did to one incident. */
   record Outcome(String incidentId, boolean created, String alertStatus, IncidentState state) {}
 
-  private final ObjectMapper json = new ObjectMapper();
   private final IncidentRepository repo;
   private final InvestigationQueue queue;
   private final InstantSource clock;
+  private final long capacity;
 
-  AlertIntake(IncidentRepository repo, InvestigationQueue queue, InstantSource clock) {
+  AlertIntake(
+      IncidentRepository repo, InvestigationQueue queue, InstantSource clock, long capacity) {
+    this.capacity = capacity;
     this.repo = repo;
     this.queue = queue;
     this.clock = clock;
   }
 
-  /** Parses every alert of the payload first (all or nothing), then records them. */
+  /**
+   * Parses every alert of the payload first, then records them all in one transaction (all or
+   * nothing; refused whole with {@link QueueFull} when the waiting line would overflow).
+   */
   List<Outcome> accept(Kind kind, byte[] body) {
+    return record(parse(kind, body));
+  }
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** The alerts of a webhook body; bad input is an {@link InvalidInputException}, never else. */
+  static List<Alert> parse(Kind kind, byte[] body) {
     JsonNode doc;
     try {
-      doc = json.readTree(body);
+      doc = JSON.readTree(body);
     } catch (IOException e) {
-      throw new InvalidInputException(
-          "body#: not JSON: " + String.valueOf(e.getMessage()).lines().findFirst().orElse(""));
+      throw new InvalidInputException("body#: not JSON" + JsonErrors.where(e));
     }
     if (doc == null || !doc.isObject()) {
       throw new InvalidInputException("body#: expected a JSON object");
     }
-    List<Alert> alerts = parse(kind, doc);
-    List<Outcome> out = new ArrayList<>();
-    for (Alert a : alerts) {
-      out.add(record(a));
-    }
-    return out;
+    return parse(kind, doc);
   }
 
-  private List<Alert> parse(Kind kind, JsonNode doc) {
+  private static List<Alert> parse(Kind kind, JsonNode doc) {
     return switch (kind) {
       case ALERTMANAGER -> alertmanager(doc);
       case PAGERDUTY -> {
@@ -90,17 +97,25 @@ final class AlertIntake {
     };
   }
 
-  /** Every alert of the group, not only the first firing one as a bundle's alert.json takes. */
-  private List<Alert> alertmanager(JsonNode doc) {
+  /**
+   * Every alert of the group, not only the first firing one as a bundle's alert.json takes. Linear
+   * in the document: each alert is read through a small view holding the group's status and that
+   * one alert (shared, not copied), never a copy of the whole notification.
+   */
+  static List<Alert> alertmanager(JsonNode doc) {
     JsonNode alerts = doc.get("alerts");
     if (alerts == null || !alerts.isArray() || alerts.isEmpty()) {
       throw new InvalidInputException("body#/alerts: expected a non-empty array of alerts");
     }
-    List<Alert> out = new ArrayList<>();
+    List<Alert> out = new ArrayList<>(alerts.size());
     List<String> problems = new ArrayList<>();
+    ObjectNode one = JsonNodeFactory.instance.objectNode();
+    if (doc.has("status")) {
+      one.set("status", doc.get("status"));
+    }
+    ArrayNode only = one.putArray("alerts");
     for (int i = 0; i < alerts.size(); i++) {
-      ObjectNode one = ((ObjectNode) doc).deepCopy();
-      ArrayNode only = one.putArray("alerts");
+      only.removeAll();
       only.add(alerts.get(i));
       try {
         out.add(AlertParser.parseAlertmanager(one, "body"));
@@ -115,40 +130,72 @@ final class AlertIntake {
     return out;
   }
 
+  /** Records one alert (a bundle's). */
   Outcome record(Alert a) {
-    String status = a.status() == AlertStatus.RESOLVED ? "resolved" : "firing";
-    repo.notification(
-        a.fingerprint(), status, a.source().name().toLowerCase(Locale.ROOT), clock.instant());
-    String key = a.fingerprint() + "@" + a.startsAt();
-    String id = "inc-" + sha256(key).substring(0, 16);
-    if (a.status() == AlertStatus.RESOLVED) {
-      return repo.get(id)
-          .map(i -> new Outcome(i.id(), false, "resolved", i.state()))
-          .orElse(new Outcome(null, false, "resolved", null));
-    }
+    return record(List.of(a)).getFirst();
+  }
+
+  private List<Outcome> record(List<Alert> alerts) {
     var now = clock.instant();
-    Incident fresh =
-        new Incident(
-            id,
-            key,
-            a.fingerprint(),
-            a.source().name().toLowerCase(Locale.ROOT),
-            a.title(),
-            a.service(),
-            status,
-            IncidentState.QUEUED,
-            AlertParser.toJson(a).toString(),
-            now,
-            now,
-            null,
-            null,
-            null);
-    IncidentRepository.Inserted ins = repo.insertIfAbsent(fresh);
-    if (ins.created() && !queue.submit(id)) {
-      repo.delete(id);
-      throw new QueueFull();
+    List<IncidentRepository.Arrival> arrivals = new ArrayList<>(alerts.size());
+    for (Alert a : alerts) {
+      String status = a.status() == AlertStatus.RESOLVED ? "resolved" : "firing";
+      String source = a.source().name().toLowerCase(Locale.ROOT);
+      String key = a.fingerprint() + "@" + a.startsAt();
+      Incident fresh =
+          a.status() == AlertStatus.RESOLVED
+              ? null
+              : new Incident(
+                  "inc-" + sha256(key).substring(0, 16),
+                  key,
+                  a.fingerprint(),
+                  source,
+                  a.title(),
+                  a.service(),
+                  status,
+                  IncidentState.QUEUED,
+                  AlertParser.toJson(a).toString(),
+                  now,
+                  now,
+                  null,
+                  null,
+                  null);
+      arrivals.add(new IncidentRepository.Arrival(a.fingerprint(), status, source, key, fresh));
     }
-    return new Outcome(id, ins.created(), ins.incident().alertStatus(), ins.incident().state());
+    List<IncidentRepository.Inserted> stored;
+    try {
+      stored = repo.record(arrivals, capacity, now);
+    } catch (QueueFull e) {
+      queue.rejected.incrementAndGet();
+      throw e;
+    }
+    List<Outcome> out = new ArrayList<>(stored.size());
+    boolean created = false;
+    for (int i = 0; i < stored.size(); i++) {
+      IncidentRepository.Inserted ins = stored.get(i);
+      Incident inc = ins.incident();
+      if (arrivals.get(i).fresh() == null) {
+        out.add(
+            inc == null
+                ? new Outcome(null, false, "resolved", null)
+                : new Outcome(inc.id(), false, "resolved", inc.state()));
+      } else {
+        created |= ins.created();
+        out.add(new Outcome(inc.id(), ins.created(), inc.alertStatus(), inc.state()));
+      }
+    }
+    if (created) {
+      queue.wakeUp();
+    }
+    return out;
+  }
+
+  static String sha256Hex(byte[] b) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(b));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   static String sha256(String s) {

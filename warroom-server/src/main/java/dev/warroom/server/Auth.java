@@ -26,8 +26,10 @@ final class Auth {
 
   private final Map<String, Role> tokens;
   private final byte[] secret;
+  private final Sessions sessions;
 
-  Auth(ServerConfig config) {
+  Auth(ServerConfig config, Sessions sessions) {
+    this.sessions = sessions;
     this.tokens = config.tokens();
     this.secret =
         config.webhookSecret() == null
@@ -53,12 +55,17 @@ final class Auth {
                 .map(Role.class::cast)
                 .findFirst()
                 .orElse(Role.ADMIN); // a route that declares nothing is admin-only
-    String cookie = ctx.cookie(COOKIE);
-    Role held =
-        roleOf(
-            ctx.header("Authorization") == null && cookie != null
-                ? "Bearer " + cookie
-                : ctx.header("Authorization"));
+    Role held;
+    if (ctx.header("Authorization") != null) {
+      held = roleOf(ctx.header("Authorization"));
+    } else {
+      Sessions.Session s = sessions.get(ctx.cookie(Sessions.COOKIE));
+      held = s == null ? null : s.role();
+      if (s != null && !isSafe(ctx.method().name()) && !csrfMatches(ctx, s.csrf())) {
+        throw new Denied(
+            403, "missing or wrong CSRF token (" + Sessions.CSRF_HEADER + " or form field csrf)");
+      }
+    }
     if (held == null && ctx.path().startsWith("/ui")) {
       ctx.redirect("/ui/login");
       throw new io.javalin.http.RedirectResponse();
@@ -77,8 +84,22 @@ final class Auth {
     }
   }
 
-  /** The UI's session cookie: the API token itself, HttpOnly and SameSite=Strict. */
-  static final String COOKIE = "warroom_token";
+  private static boolean isSafe(String method) {
+    return method.equals("GET") || method.equals("HEAD") || method.equals("OPTIONS");
+  }
+
+  /** Whether the request echoes {@code expected} in the CSRF header or form field. */
+  static boolean csrfMatches(Context ctx, String expected) {
+    String given = ctx.header(Sessions.CSRF_HEADER);
+    if (given == null
+        && String.valueOf(ctx.contentType()).startsWith("application/x-www-form-urlencoded")) {
+      given = ctx.formParam("csrf");
+    }
+    return given != null
+        && expected != null
+        && MessageDigest.isEqual(
+            expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+  }
 
   /** The role of a raw token, or null when unknown. */
   Role roleOfToken(String token) {

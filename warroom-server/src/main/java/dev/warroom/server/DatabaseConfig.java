@@ -45,6 +45,22 @@ public record DatabaseConfig(String url, String user, String password) {
     return q < 0 ? url : url.substring(0, q) + "?…";
   }
 
+  /** A driver message with the URL's query string and the password masked. */
+  String scrub(String message) {
+    if (message == null) {
+      return "";
+    }
+    String out = message.replace(url, redact(url));
+    int q = url.indexOf('?');
+    if (q >= 0 && q + 1 < url.length()) {
+      out = out.replace(url.substring(q + 1), "…");
+    }
+    if (password != null && !password.isEmpty()) {
+      out = out.replace(password, "***");
+    }
+    return out;
+  }
+
   @Override
   public String toString() {
     return "DatabaseConfig[url="

@@ -44,24 +44,118 @@ public final class IncidentRepository implements AutoCloseable {
           if (!existing.isEmpty()) {
             return new Inserted(existing.getFirst(), false);
           }
-          db.update(
-              "INSERT INTO incidents(" + COLS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-              i.id(),
-              i.dedupKey(),
-              i.fingerprint(),
-              i.source(),
-              i.title(),
-              i.service(),
-              i.alertStatus(),
-              i.state().name(),
-              i.alertJson(),
-              i.createdAt(),
-              i.updatedAt(),
-              i.verdict(),
-              i.summary(),
-              i.error());
+          insert(i);
           return new Inserted(i, true);
         });
+  }
+
+  /** To be run on the database thread. */
+  private void insert(Incident i) {
+    db.update(
+        "INSERT INTO incidents(" + COLS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+        i.id(),
+        i.dedupKey(),
+        i.fingerprint(),
+        i.source(),
+        i.title(),
+        i.service(),
+        i.alertStatus(),
+        i.state().name(),
+        i.alertJson(),
+        i.createdAt(),
+        i.updatedAt(),
+        i.verdict(),
+        i.summary(),
+        i.error());
+  }
+
+  /**
+   * One alert of a notification: a firing one carries the incident it would open; a resolved one
+   * names the incident (fingerprint and start time) it resolves.
+   */
+  public record Arrival(
+      String fingerprint, String status, String source, String dedupKey, Incident fresh) {}
+
+  /**
+   * Records the alerts of one notification in one transaction: each notification row, the incidents
+   * of firing alerts not seen before, and resolutions of the incident with the same fingerprint and
+   * start time (not of other firing episodes of the fingerprint). Refuses the whole notification,
+   * changing nothing, when more than {@code capacity} incidents would wait.
+   *
+   * @return per arrival, the stored incident (null for a resolution of an unknown one) and whether
+   *     it was created now
+   */
+  public List<Inserted> record(List<Arrival> arrivals, long capacity, Instant at) {
+    return db.transaction(
+        () -> {
+          // Set-wise, for notifications of thousands of alerts: one lookup per 500 keys, batched
+          // inserts and updates.
+          java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+          arrivals.forEach(a -> keys.add(a.dedupKey()));
+          Map<String, Incident> existing = new java.util.HashMap<>();
+          List<String> all = List.copyOf(keys);
+          for (int i = 0; i < all.size(); i += 500) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            incidents("WHERE dedup_key IN (" + marks + ")", chunk.toArray())
+                .forEach(x -> existing.put(x.dedupKey(), x));
+          }
+          long waiting =
+              db.query("SELECT count(*) FROM incidents WHERE state = 'QUEUED'", rs -> rs.getLong(1))
+                  .getFirst();
+          List<Object[]> notes = new java.util.ArrayList<>(arrivals.size());
+          List<Object[]> fresh = new java.util.ArrayList<>();
+          List<Object[]> resolved = new java.util.ArrayList<>();
+          List<Inserted> out = new java.util.ArrayList<>(arrivals.size());
+          for (Arrival a : arrivals) {
+            notes.add(new Object[] {a.fingerprint(), a.status(), a.source(), at});
+            Incident known = existing.get(a.dedupKey());
+            if (a.fresh() == null) {
+              if (known != null) {
+                resolved.add(new Object[] {at, a.dedupKey()});
+              }
+              out.add(new Inserted(known, false));
+            } else if (known != null) {
+              out.add(new Inserted(known, false));
+            } else {
+              if (++waiting > capacity) {
+                throw new AlertIntake.QueueFull();
+              }
+              Incident i = a.fresh();
+              fresh.add(row(i));
+              existing.put(i.dedupKey(), i);
+              out.add(new Inserted(i, true));
+            }
+          }
+          db.batch(
+              "INSERT INTO notifications(fingerprint, status, source, received_at) VALUES (?,?,?,?)",
+              notes);
+          db.batch(
+              "INSERT INTO incidents(" + COLS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", fresh);
+          db.batch(
+              "UPDATE incidents SET alert_status = 'resolved', updated_at = ? WHERE dedup_key = ?",
+              resolved);
+          return out;
+        });
+  }
+
+  private static Object[] row(Incident i) {
+    return new Object[] {
+      i.id(),
+      i.dedupKey(),
+      i.fingerprint(),
+      i.source(),
+      i.title(),
+      i.service(),
+      i.alertStatus(),
+      i.state().name(),
+      i.alertJson(),
+      i.createdAt(),
+      i.updatedAt(),
+      i.verdict(),
+      i.summary(),
+      i.error()
+    };
   }
 
   /** The result of {@link #insertIfAbsent}: the stored incident and whether it is new. */
@@ -86,23 +180,14 @@ public final class IncidentRepository implements AutoCloseable {
     return db.call(() -> incidents("WHERE state = ? ORDER BY created_at, id", state.name()));
   }
 
-  public void setState(String id, IncidentState state, String error, Instant at) {
-    db.transaction(
-        () ->
-            db.update(
-                "UPDATE incidents SET state = ?, error = ?, updated_at = ? WHERE id = ?",
-                state.name(),
-                error,
-                at,
-                id));
-  }
-
   /**
    * Stores the rendered report and the runbook that ran and marks the incident done, in one
-   * transaction.
+   * transaction, if {@code owner} still holds its lease; false (nothing written) when another
+   * worker took it over, so a report is stored, and announced, once.
    */
-  public void complete(
+  public boolean complete(
       String id,
+      String owner,
       String verdict,
       String summary,
       String md,
@@ -110,8 +195,21 @@ public final class IncidentRepository implements AutoCloseable {
       String html,
       String runbook,
       Instant at) {
-    db.transaction(
+    return db.transaction(
         () -> {
+          int won =
+              db.update(
+                  "UPDATE incidents SET state = 'DONE', verdict = ?, summary = ?, error = NULL,"
+                      + " lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND"
+                      + " lease_owner = ? AND state = 'RUNNING'",
+                  verdict,
+                  summary,
+                  at,
+                  id,
+                  owner);
+          if (won != 1) {
+            return false;
+          }
           db.update("DELETE FROM reports WHERE incident_id = ?", id);
           db.update(
               "INSERT INTO reports(incident_id, md, json, html) VALUES (?,?,?,?)",
@@ -121,14 +219,164 @@ public final class IncidentRepository implements AutoCloseable {
               html);
           db.update("DELETE FROM runbooks WHERE incident_id = ?", id);
           db.update("INSERT INTO runbooks(incident_id, source) VALUES (?,?)", id, runbook);
-          db.update(
-              "UPDATE incidents SET state = 'DONE', verdict = ?, summary = ?, error = NULL,"
-                  + " updated_at = ? WHERE id = ?",
-              verdict,
-              summary,
-              at,
-              id);
+          return true;
         });
+  }
+
+  /**
+   * An incident a worker holds: its id and how many times it has been claimed, this one included.
+   */
+  public record Claim(String id, int attempt) {}
+
+  /**
+   * Claims the oldest incident that is QUEUED, or RUNNING with an expired lease (its worker died),
+   * for {@code owner} until {@code now + lease}. On PostgreSQL the row is locked with {@code FOR
+   * UPDATE SKIP LOCKED}, so workers of several processes never take the same incident; the embedded
+   * database has one process and one connection, which serialises claims. An incident already
+   * claimed {@code maxAttempts} times is parked instead, and the next one tried.
+   */
+  public java.util.Optional<Claim> claim(
+      String owner, Instant now, java.time.Duration lease, int maxAttempts) {
+    String lock = db.isPostgres() ? " FOR UPDATE SKIP LOCKED" : " FOR UPDATE";
+    for (int tries = 0; tries < 100; tries++) {
+      Object r =
+          db.transaction(
+              () -> {
+                // Expired leases first (their incidents waited longest), then the queue; two
+                // queries so that each walks the (state, created_at) index.
+                List<Object[]> rows =
+                    db.query(
+                        "SELECT id, attempts FROM incidents WHERE state = 'RUNNING' AND"
+                            + " (lease_until IS NULL OR lease_until < ?) ORDER BY created_at, id"
+                            + " LIMIT 1"
+                            + lock,
+                        rs -> new Object[] {rs.getString(1), rs.getInt(2)},
+                        now);
+                if (rows.isEmpty()) {
+                  rows =
+                      db.query(
+                          "SELECT id, attempts FROM incidents WHERE state = 'QUEUED' ORDER BY"
+                              + " created_at, id LIMIT 1"
+                              + lock,
+                          rs -> new Object[] {rs.getString(1), rs.getInt(2)});
+                }
+                if (rows.isEmpty()) {
+                  return Boolean.FALSE;
+                }
+                String id = (String) rows.getFirst()[0];
+                int attempts = (Integer) rows.getFirst()[1];
+                if (attempts >= maxAttempts) {
+                  db.update(
+                      "UPDATE incidents SET state = 'PARKED', lease_owner = NULL, lease_until ="
+                          + " NULL, error = ?, updated_at = ? WHERE id = ?",
+                      "parked after "
+                          + attempts
+                          + " attempts that did not finish (a worker died or lost its lease each"
+                          + " time)",
+                      now,
+                      id);
+                  return id; // parked: try the next one
+                }
+                db.update(
+                    "UPDATE incidents SET state = 'RUNNING', lease_owner = ?, lease_until = ?,"
+                        + " attempts = attempts + 1, error = NULL, updated_at = ? WHERE id = ?",
+                    owner,
+                    now.plus(lease),
+                    now,
+                    id);
+                return new Claim(id, attempts + 1);
+              });
+      if (r instanceof Claim c) {
+        return java.util.Optional.of(c);
+      }
+      if (Boolean.FALSE.equals(r)) {
+        return java.util.Optional.empty();
+      }
+    }
+    return java.util.Optional.empty();
+  }
+
+  /** Incidents parked since {@code since} would be reported by the caller; ids parked by claim. */
+  public List<String> parkedSince(Instant since) {
+    return db.call(
+        () ->
+            db.query(
+                "SELECT id FROM incidents WHERE state = 'PARKED' AND updated_at >= ? ORDER BY id",
+                rs -> rs.getString(1),
+                since));
+  }
+
+  /** Extends the leases {@code owner} holds to {@code until}; returns how many it still holds. */
+  public int heartbeat(String owner, Instant until) {
+    return db.call(
+        () ->
+            db.update(
+                "UPDATE incidents SET lease_until = ? WHERE lease_owner = ? AND state = 'RUNNING'",
+                until,
+                owner));
+  }
+
+  /**
+   * Hands an incident back to the queue (shutdown, a retriable failure) if {@code owner} still
+   * holds it; its attempt count stays.
+   */
+  public boolean release(String id, String owner, Instant at) {
+    return db.transaction(
+            () ->
+                db.update(
+                    "UPDATE incidents SET state = 'QUEUED', lease_owner = NULL, lease_until = NULL,"
+                        + " updated_at = ? WHERE id = ? AND lease_owner = ? AND state = 'RUNNING'",
+                    at,
+                    id,
+                    owner))
+        == 1;
+  }
+
+  /** Marks a held incident FAILED; false when {@code owner} lost the lease meanwhile. */
+  public boolean fail(String id, String owner, String error, Instant at) {
+    return db.transaction(
+            () ->
+                db.update(
+                    "UPDATE incidents SET state = 'FAILED', error = ?, lease_owner = NULL,"
+                        + " lease_until = NULL, updated_at = ? WHERE id = ? AND lease_owner = ?"
+                        + " AND state = 'RUNNING'",
+                    error,
+                    at,
+                    id,
+                    owner))
+        == 1;
+  }
+
+  /** Embedded database only (one process): hands every RUNNING incident back to the queue. */
+  public int releaseAll(Instant at) {
+    return db.call(
+        () ->
+            db.update(
+                "UPDATE incidents SET state = 'QUEUED', lease_owner = NULL, lease_until = NULL,"
+                    + " updated_at = ? WHERE state = 'RUNNING'",
+                at));
+  }
+
+  /** Whether this is the embedded database (one process) rather than a shared PostgreSQL. */
+  public boolean shared() {
+    return db.isPostgres();
+  }
+
+  /** How many incidents wait for a worker. */
+  public long queued() {
+    return db.call(
+        () ->
+            db.query("SELECT count(*) FROM incidents WHERE state = 'QUEUED'", rs -> rs.getLong(1))
+                .getFirst());
+  }
+
+  /** How many times an incident has been claimed. */
+  public int attempts(String id) {
+    return db.call(
+        () ->
+            db.query("SELECT attempts FROM incidents WHERE id = ?", rs -> rs.getInt(1), id).stream()
+                .findFirst()
+                .orElse(0));
   }
 
   /** Report text in {@code md}, {@code json} or {@code html}. */

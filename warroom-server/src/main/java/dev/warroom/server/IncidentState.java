@@ -9,5 +9,10 @@ public enum IncidentState {
   /** The report is stored. */
   DONE,
   /** The investigation threw; {@link Incident#error()} says why. */
-  FAILED
+  FAILED,
+  /**
+   * Poison: claimed the configured number of times without finishing (each worker that took it died
+   * or lost its lease); left for a person, {@link Incident#error()} says so.
+   */
+  PARKED
 }

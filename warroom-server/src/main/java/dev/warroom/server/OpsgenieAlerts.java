@@ -42,8 +42,13 @@ final class OpsgenieAlerts {
       throw new InvalidInputException(src + "#/alert/message: missing");
     }
     JsonNode created = a.get("createdAt");
-    if (created == null || !created.canConvertToLong()) {
-      throw new InvalidInputException(src + "#/alert/createdAt: expected epoch milliseconds");
+    if (created == null
+        || !created.isIntegralNumber()
+        || !created.canConvertToLong()
+        || created.asLong() < 0
+        || created.asLong() > 253_402_300_799_999L) {
+      throw new InvalidInputException(
+          src + "#/alert/createdAt: expected epoch milliseconds between 1970 and 9999");
     }
     Map<String, String> labels = new LinkedHashMap<>();
     a.path("details").properties().forEach(e -> labels.put(e.getKey(), e.getValue().asText()));

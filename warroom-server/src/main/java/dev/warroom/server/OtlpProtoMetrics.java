@@ -23,8 +23,8 @@ import java.util.TreeMap;
  * resource's {@code service.name} when it has one (node-level metrics of a cluster have none);
  * histograms give {@code _count}, {@code _sum} and cumulative {@code _bucket{le=…}}; exponential
  * histograms {@code _count} and {@code _sum}; summaries {@code _count}, {@code _sum} and {@code
- * {quantile=…}}. Points of one series are sorted by time; two at the same millisecond are refused
- * ("duplicate sample", as Prometheus says).
+ * {quantile=…}}. Points of one series are sorted by time; an exact repeat is dropped, two different
+ * values at the same millisecond are refused ("duplicate sample", as Prometheus says).
  */
 final class OtlpProtoMetrics {
   private OtlpProtoMetrics() {}
@@ -184,15 +184,21 @@ final class OtlpProtoMetrics {
       Arrays.sort(order, (a, b) -> Long.compare(ts[a], ts[b]));
       long[] t = new long[n];
       double[] v = new double[n];
+      int m = 0;
       for (int i = 0; i < n; i++) {
-        t[i] = ts[order[i]];
-        v[i] = vs[order[i]];
-        if (i > 0 && t[i] == t[i - 1]) {
+        long ti = ts[order[i]];
+        double vi = vs[order[i]];
+        if (m > 0 && ti == t[m - 1]) {
+          if (Double.compare(vi, v[m - 1]) == 0) {
+            continue; // the same sample twice in one batch: dropped
+          }
           throw new IllegalArgumentException(
-              "timeUnixNano: duplicate sample for " + key + " at " + Instant.ofEpochMilli(t[i]));
+              "timeUnixNano: two values for " + key + " at " + Instant.ofEpochMilli(ti));
         }
+        t[m] = ti;
+        v[m++] = vi;
       }
-      return new MetricSeries(key, t, v);
+      return new MetricSeries(key, Arrays.copyOf(t, m), Arrays.copyOf(v, m));
     }
   }
 }

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Decodes a binary OTLP export request (<a
@@ -62,11 +63,12 @@ final class OtlpProtobuf {
     for (int r = 0; r < req.getResourceLogsCount(); r++) {
       ResourceLogs res = req.getResourceLogs(r);
       String service = serviceOrDefault(res.getResource().getAttributesList());
+      Map<String, String> resAttrs = resourceAttributes(res.getResource().getAttributesList());
       for (int s = 0; s < res.getScopeLogsCount(); s++) {
         ScopeLogs scope = res.getScopeLogs(s);
         for (int i = 0; i < scope.getLogRecordsCount(); i++) {
           try {
-            out.add(log(scope.getLogRecords(i), service));
+            out.add(withResource(log(scope.getLogRecords(i), service), resAttrs));
           } catch (IllegalArgumentException e) {
             problems.add(
                 "body#/resourceLogs/" + r + "/scopeLogs/" + s + "/logRecords/" + i, e.getMessage());
@@ -78,6 +80,45 @@ final class OtlpProtobuf {
       }
     }
     return out;
+  }
+
+  /** The resource's attributes other than service.name (k8s.pod.name, host.name, …). */
+  private static Map<String, String> resourceAttributes(
+      List<io.opentelemetry.proto.common.v1.KeyValue> attrs) {
+    Map<String, String> out = new java.util.TreeMap<>(OtlpValues.attributes(attrs));
+    out.remove("service.name");
+    return out;
+  }
+
+  /** A record's attributes with the resource's under them: the record's own value wins. */
+  private static LogRecord withResource(LogRecord l, Map<String, String> res) {
+    if (res.isEmpty()) {
+      return l;
+    }
+    Map<String, String> a = new java.util.TreeMap<>(res);
+    a.putAll(l.attributes());
+    return new LogRecord(
+        l.timestamp(), l.service(), l.severity(), l.body(), a, l.traceId(), l.spanId());
+  }
+
+  private static Span withResource(Span s, Map<String, String> res) {
+    if (res.isEmpty()) {
+      return s;
+    }
+    Map<String, String> a = new java.util.TreeMap<>(res);
+    a.putAll(s.attributes());
+    return new Span(
+        s.traceId(),
+        s.spanId(),
+        s.parentSpanId(),
+        s.service(),
+        s.operation(),
+        s.kind(),
+        s.start(),
+        s.duration(),
+        s.status(),
+        a,
+        s.events());
   }
 
   private static String serviceOrDefault(List<io.opentelemetry.proto.common.v1.KeyValue> attrs) {
@@ -120,11 +161,12 @@ final class OtlpProtobuf {
     for (int r = 0; r < req.getResourceSpansCount(); r++) {
       ResourceSpans res = req.getResourceSpans(r);
       String service = serviceOrDefault(res.getResource().getAttributesList());
+      Map<String, String> resAttrs = resourceAttributes(res.getResource().getAttributesList());
       for (int s = 0; s < res.getScopeSpansCount(); s++) {
         ScopeSpans scope = res.getScopeSpans(s);
         for (int i = 0; i < scope.getSpansCount(); i++) {
           try {
-            out.add(span(scope.getSpans(i), service));
+            out.add(withResource(span(scope.getSpans(i), service), resAttrs));
           } catch (IllegalArgumentException e) {
             problems.add(
                 "body#/resourceSpans/" + r + "/scopeSpans/" + s + "/spans/" + i, e.getMessage());

@@ -42,6 +42,8 @@ import java.util.function.Function;
  * @param slackUrl a Slack-compatible incoming webhook that gets a message per finished report, or
  *     null
  * @param database the incident database, or null for the embedded H2 file in {@code dataDir}
+ * @param limits request, upload and archive-entry size limits ({@code "limits"})
+ * @param leases how workers hold incidents in the shared queue ({@code "leases"})
  */
 public record ServerConfig(
     int port,
@@ -51,7 +53,35 @@ public record ServerConfig(
     Map<String, Role> tokens,
     String webhookSecret,
     java.net.URI slackUrl,
-    DatabaseConfig database) {
+    DatabaseConfig database,
+    UploadLimits limits,
+    Leases leases) {
+  /**
+   * Worker leases on queued incidents: a worker holds an incident for {@code lease}, renewing it
+   * every third of that while it investigates; an incident whose lease ran out (its worker died) is
+   * taken again, and one taken {@code maxAttempts} times without finishing is parked as poison.
+   *
+   * @param lease how long a claim holds without a heartbeat
+   * @param maxAttempts claims before an incident is parked
+   * @param poll how often an idle worker looks for work another process queued
+   */
+  public record Leases(java.time.Duration lease, int maxAttempts, java.time.Duration poll) {
+    public static final Leases DEFAULT =
+        new Leases(java.time.Duration.ofSeconds(60), 3, java.time.Duration.ofSeconds(1));
+
+    public Leases {
+      if (lease.toMillis() < 100) {
+        throw new IllegalArgumentException("leases/seconds: must be >= 0.1: " + lease);
+      }
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("leases/maxAttempts: must be >= 1: " + maxAttempts);
+      }
+      if (poll.toMillis() < 10) {
+        throw new IllegalArgumentException("leases/pollSeconds: must be >= 0.01: " + poll);
+      }
+    }
+  }
+
   public ServerConfig {
     if (port < 0 || port > 65535) {
       throw new IllegalArgumentException("port: out of range 0..65535: " + port);
@@ -67,6 +97,8 @@ public record ServerConfig(
     if (webhookSecret != null && webhookSecret.isBlank()) {
       webhookSecret = null;
     }
+    limits = limits == null ? UploadLimits.DEFAULT : limits;
+    leases = leases == null ? Leases.DEFAULT : leases;
   }
 
   /** Settings with the embedded incident database. */
@@ -78,19 +110,81 @@ public record ServerConfig(
       Map<String, Role> tokens,
       String webhookSecret,
       java.net.URI slackUrl) {
-    this(port, dataDir, workers, queueCapacity, tokens, webhookSecret, slackUrl, null);
+    this(port, dataDir, workers, queueCapacity, tokens, webhookSecret, slackUrl, null, null, null);
+  }
+
+  /** Settings with default limits and leases. */
+  public ServerConfig(
+      int port,
+      Path dataDir,
+      int workers,
+      int queueCapacity,
+      Map<String, Role> tokens,
+      String webhookSecret,
+      java.net.URI slackUrl,
+      DatabaseConfig database) {
+    this(
+        port,
+        dataDir,
+        workers,
+        queueCapacity,
+        tokens,
+        webhookSecret,
+        slackUrl,
+        database,
+        null,
+        null);
+  }
+
+  /** Same settings with other size limits. */
+  public ServerConfig withLimits(UploadLimits l) {
+    return new ServerConfig(
+        port,
+        dataDir,
+        workers,
+        queueCapacity,
+        tokens,
+        webhookSecret,
+        slackUrl,
+        database,
+        l,
+        leases);
+  }
+
+  /** Same settings with other worker leases. */
+  public ServerConfig withLeases(Leases l) {
+    return new ServerConfig(
+        port,
+        dataDir,
+        workers,
+        queueCapacity,
+        tokens,
+        webhookSecret,
+        slackUrl,
+        database,
+        limits,
+        l);
   }
 
   /** Same settings on another port. */
   public ServerConfig withPort(int p) {
     return new ServerConfig(
-        p, dataDir, workers, queueCapacity, tokens, webhookSecret, slackUrl, database);
+        p,
+        dataDir,
+        workers,
+        queueCapacity,
+        tokens,
+        webhookSecret,
+        slackUrl,
+        database,
+        limits,
+        leases);
   }
 
   /** Same settings with another incident database. */
   public ServerConfig withDatabase(DatabaseConfig db) {
     return new ServerConfig(
-        port, dataDir, workers, queueCapacity, tokens, webhookSecret, slackUrl, db);
+        port, dataDir, workers, queueCapacity, tokens, webhookSecret, slackUrl, db, limits, leases);
   }
 
   /** The incident database: the configured one, else the embedded file in {@code dataDir}. */
@@ -118,6 +212,7 @@ public record ServerConfig(
       throw new InvalidInputException(file + "#: expected a JSON object");
     }
     List<String> problems = new ArrayList<>();
+    ConfigKeys.check(doc, file, problems);
     int port = intField(doc, "port", 8080, file, problems);
     int workers = intField(doc, "workers", 2, file, problems);
     int capacity = intField(doc, "queueCapacity", 1000, file, problems);
@@ -155,11 +250,14 @@ public record ServerConfig(
       }
     }
     DatabaseConfig db = ServerDatabaseSettings.read(doc, file, env, problems);
+    UploadLimits limits = ConfigKeys.limits(doc.path("limits"), file, problems);
+    Leases leases = ConfigKeys.leases(doc.path("leases"), file, problems);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
     try {
-      return new ServerConfig(port, dataDir, workers, capacity, tokens, secret, slack, db);
+      return new ServerConfig(
+          port, dataDir, workers, capacity, tokens, secret, slack, db, limits, leases);
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(file + "#/" + e.getMessage());
     }

@@ -67,6 +67,12 @@ final class ServerMetrics {
         q.rejected.get());
     single(
         b,
+        "warroom_investigations_lease_lost_total",
+        "counter",
+        "Investigations whose result was dropped: the lease was lost or handed back.",
+        q.lost.get());
+    single(
+        b,
         "warroom_investigation_seconds_total",
         "counter",
         "Time spent investigating.",

@@ -30,14 +30,25 @@ final class SlackNotifier implements Consumer<Incident> {
   }
 
   static String text(Incident i) {
+    String title = escape(i.title());
     String head =
         switch (i.state()) {
-          case DONE -> ":mag: *" + i.title() + "* — verdict " + i.verdict();
-          case FAILED -> ":warning: *" + i.title() + "* — investigation failed: " + i.error();
-          case QUEUED, RUNNING -> "*" + i.title() + "* — " + i.state();
+          case DONE -> ":mag: *" + title + "* — verdict " + escape(i.verdict());
+          case FAILED -> ":warning: *" + title + "* — investigation failed: " + escape(i.error());
+          case PARKED -> ":warning: *" + title + "* — investigation parked: " + escape(i.error());
+          case QUEUED, RUNNING -> "*" + title + "* — " + i.state();
         };
-    String summary = i.summary() == null ? "" : "\n" + i.summary();
-    return head + summary + "\nincident `" + i.id() + "`";
+    String summary = i.summary() == null ? "" : "\n" + escape(i.summary());
+    return head + summary + "\nincident `" + escape(i.id()) + "`";
+  }
+
+  /**
+   * Slack's control characters (api.slack.com "Formatting text: escaping"): {@code &}, {@code <}
+   * and {@code >} become entities, so alert text cannot ping {@code <!channel>} or forge {@code
+   * <url|label>} links.
+   */
+  static String escape(String s) {
+    return s == null ? "" : s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;");
   }
 
   @Override

@@ -45,9 +45,12 @@ final class SqlDatabase implements AutoCloseable {
             return t;
           });
 
-  private SqlDatabase(Connection conn, String description) {
+  private final boolean postgres;
+
+  private SqlDatabase(Connection conn, String description, boolean postgres) {
     this.conn = conn;
     this.description = description;
+    this.postgres = postgres;
   }
 
   static SqlDatabase open(DatabaseConfig db) {
@@ -64,13 +67,13 @@ final class SqlDatabase implements AutoCloseable {
         c.close();
         throw e;
       }
-      return new SqlDatabase(c, db.toString());
+      return new SqlDatabase(c, db.toString(), db.isPostgres());
     } catch (SQLException e) {
       throw new WarroomException.NonRetriable(
-          "cannot open incident database " + db + ": " + e.getMessage(), e);
+          "cannot open incident database " + db + ": " + db.scrub(e.getMessage()), e);
     } catch (FlywayException e) {
       throw new WarroomException.NonRetriable(
-          "migrating incident database " + db + ": " + e.getMessage(), e);
+          "migrating incident database " + db + ": " + db.scrub(e.getMessage()), e);
     }
   }
 
@@ -116,11 +119,21 @@ final class SqlDatabase implements AutoCloseable {
 
   /** Runs {@code work} in one transaction on the database thread; rolls back on any failure. */
   void transaction(Runnable work) {
-    call(
+    transaction(
         () -> {
+          work.run();
+          return null;
+        });
+  }
+
+  /** {@link #transaction(Runnable)} with a result. */
+  <T> T transaction(java.util.function.Supplier<T> work) {
+    return call(
+        () -> {
+          T out;
           try {
             conn.setAutoCommit(false);
-            work.run();
+            out = work.get();
             conn.commit();
           } catch (SQLException | RuntimeException e) {
             try {
@@ -136,8 +149,13 @@ final class SqlDatabase implements AutoCloseable {
               throw failure(e);
             }
           }
-          return null;
+          return out;
         });
+  }
+
+  /** Whether this is PostgreSQL (row locks with SKIP LOCKED across processes). */
+  boolean isPostgres() {
+    return postgres;
   }
 
   /** Rows of a query; to be run on the database thread (inside {@link #call}). */
@@ -156,11 +174,30 @@ final class SqlDatabase implements AutoCloseable {
     return out;
   }
 
-  /** One statement; to be run on the database thread (inside {@link #call}). */
-  void update(String sql, Object... args) {
+  /** One statement; to be run on the database thread (inside {@link #call}); rows changed. */
+  int update(String sql, Object... args) {
     try (PreparedStatement ps = conn.prepareStatement(sql)) {
       bind(ps, args);
-      ps.executeUpdate();
+      return ps.executeUpdate();
+    } catch (SQLException e) {
+      throw failure(e);
+    }
+  }
+
+  /** One statement run for each row of arguments, as JDBC batches; on the database thread. */
+  void batch(String sql, List<Object[]> rows) {
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      int n = 0;
+      for (Object[] args : rows) {
+        bind(ps, args);
+        ps.addBatch();
+        if (++n % 1000 == 0) {
+          ps.executeBatch();
+        }
+      }
+      if (n % 1000 != 0) {
+        ps.executeBatch();
+      }
     } catch (SQLException e) {
       throw failure(e);
     }

@@ -28,21 +28,33 @@ final class UiPages {
         .replace("'", "&#39;");
   }
 
-  static String login(String error) {
+  static String login(String error, String csrf) {
     return "<!doctype html><html><head><title>warroom login</title>"
         + STYLE
         + "</head><body><h1>warroom</h1>"
         + (error == null ? "" : "<p class=failed>" + esc(error) + "</p>")
-        + "<form method=post action=/ui/login><label>API token <input type=password"
+        + "<form method=post action=/ui/login><input type=hidden name=csrf value=\""
+        + esc(csrf)
+        + "\"><label>API token <input type=password"
         + " name=token id=token></label> <button id=login>Sign in</button></form></body></html>";
   }
 
-  static String list(List<Incident> incidents) {
+  /** The sign-out form (a POST carrying the session's CSRF token). */
+  static String logout(String csrf) {
+    return "<form method=post action=/ui/logout class=logout><input type=hidden name=csrf"
+        + " value=\""
+        + esc(csrf == null ? "" : csrf)
+        + "\"><button id=logout>Sign out</button></form>";
+  }
+
+  static String list(List<Incident> incidents, String csrf) {
     StringBuilder b = new StringBuilder();
     b.append("<!doctype html><html><head><title>warroom incidents</title>")
         .append("<meta http-equiv=refresh content=5>")
         .append(STYLE)
-        .append("</head><body><h1>Incidents</h1><table id=incidents><tr><th>Incident</th>")
+        .append("</head><body>")
+        .append(csrf == null ? "" : logout(csrf))
+        .append("<h1>Incidents</h1><table id=incidents><tr><th>Incident</th>")
         .append("<th>Title</th><th>Service</th><th>Alert</th><th>Investigation</th>")
         .append("<th>Verdict</th><th>Opened</th></tr>");
     for (Incident i : incidents) {
@@ -95,10 +107,12 @@ final class UiPages {
         .append("<script>function fb(c){fetch('/api/v1/incidents/")
         .append(esc(i.id()))
         .append("/feedback',{method:'POST',credentials:'same-origin',")
-        .append("headers:{'Content-Type':'application/json'},body:JSON.stringify({correct:c,")
+        .append("headers:{'Content-Type':'application/json','X-CSRF-Token':")
+        .append("(document.cookie.match(/warroom_csrf=([^;]+)/)||[])[1]||''},")
+        .append("body:JSON.stringify({correct:c,")
         .append("trueRootCause:document.getElementById('truth').value||null})})")
         .append(".then(r=>r.json().then(j=>{document.getElementById('saved').textContent=")
-        .append("r.ok?'feedback saved':j.error}))}")
+        .append("r.ok?'feedback saved':j.detail}))}")
         .append("document.getElementById('right').onclick=()=>fb(true);")
         .append("document.getElementById('wrong').onclick=()=>fb(false);</script>");
     b.append(UiCharts.section(reportJson));

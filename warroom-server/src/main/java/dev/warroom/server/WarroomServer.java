@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warroom.engine.director.Director;
-import dev.warroom.model.InvalidInputException;
 import dev.warroom.store.duckdb.DuckDbStore;
 import io.javalin.Javalin;
 import io.javalin.http.Context;
@@ -45,11 +44,13 @@ public final class WarroomServer implements AutoCloseable {
   private final InstantSource clock;
   private final Javalin app;
   private Auth auth;
+  private final Sessions sessions;
   private final List<String> routes = new java.util.ArrayList<>();
 
   private WarroomServer(ServerConfig config, Director director, InstantSource clock) {
     this.config = config;
     this.clock = clock;
+    this.sessions = new Sessions(clock);
     try {
       Files.createDirectories(config.dataDir());
     } catch (IOException e) {
@@ -61,22 +62,18 @@ public final class WarroomServer implements AutoCloseable {
     this.metrics = new ServerMetrics();
     this.queue =
         new InvestigationQueue(
-            repo,
-            shared,
-            director,
-            clock,
-            config.workers(),
-            config.queueCapacity(),
-            finished(config));
-    this.intake = new AlertIntake(repo, queue, clock);
-    this.uploads = new BundleUploads(telemetry, intake);
+            repo, shared, director, clock, config.workers(), config.leases(), finished(config));
+    this.intake = new AlertIntake(repo, queue, clock, config.queueCapacity());
+    this.uploads = new BundleUploads(telemetry, intake, config.limits(), config.dataDir());
     this.otlp = new OtlpReceiver(telemetry);
     this.app =
         Javalin.create(
             c -> {
               c.showJavalinBanner = false;
-              // Bundles and OTLP batches are held in memory while unpacked: 256 MiB at most.
-              c.http.maxRequestSize = 256L << 20;
+              // Bodies are read through Problems.body / LimitedInputStream with the configured
+              // limits, enforced while reading; this is Javalin's own check of Content-Length.
+              c.http.maxRequestSize =
+                  Math.max(config.limits().uploadBytes(), config.limits().requestBytes());
             });
     registerRoutes();
   }
@@ -89,11 +86,41 @@ public final class WarroomServer implements AutoCloseable {
 
   /** Opens the databases, re-queues unfinished investigations and starts listening. */
   public static WarroomServer start(ServerConfig config, Director director, InstantSource clock) {
+    // Before any data file exists: a port in use is the commonest start failure.
+    checkPortFree(config.port());
     WarroomServer s = new WarroomServer(config, director, clock);
-    int recovered = s.queue.recover();
-    s.app.start(config.port());
-    logger.info("warroom serving on port {} ({} investigations recovered)", s.port(), recovered);
+    try {
+      s.app.start(config.port());
+    } catch (RuntimeException e) {
+      s.close();
+      throw new dev.warroom.model.WarroomException.NonRetriable(
+          "cannot listen on port " + config.port() + ": " + e.getClass().getSimpleName(), e);
+    }
+    int recovered = s.queue.start();
+    logger.info("warroom serving on port {} ({} investigations waiting)", s.port(), recovered);
     return s;
+  }
+
+  private static void checkPortFree(int port) {
+    if (port == 0) {
+      return;
+    }
+    try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+      probe.setReuseAddress(true);
+      probe.bind(new java.net.InetSocketAddress(port));
+    } catch (IOException e) {
+      throw new dev.warroom.model.WarroomException.NonRetriable(
+          "port "
+              + port
+              + " is already in use (or not allowed); choose another with --port or the config's"
+              + " \"port\"",
+          e);
+    }
+  }
+
+  /** This process's name as a lease owner in the incident database (one per process). */
+  public String workerId() {
+    return queue.owner();
   }
 
   /** The port listened on (useful with port 0). */
@@ -122,27 +149,15 @@ public final class WarroomServer implements AutoCloseable {
   }
 
   private void registerRoutes() {
-    Auth auth = new Auth(config);
+    Auth auth = new Auth(config, sessions);
     this.auth = auth;
     app.beforeMatched(ctx -> auth.check(ctx, ctx.routeRoles()));
     app.after(
         ctx ->
             metrics.request(
                 ctx.method().name(), ctx.endpointHandlerPath(), ctx.status().getCode()));
-    app.exception(InvalidInputException.class, (e, ctx) -> problem(ctx, 400, e.problems()));
-    app.exception(
-        IllegalArgumentException.class, (e, ctx) -> problem(ctx, 400, List.of(e.getMessage())));
-    app.exception(
-        AlertIntake.NotFound.class, (e, ctx) -> problem(ctx, 404, List.of(e.getMessage())));
-    app.exception(
-        AlertIntake.QueueFull.class,
-        (e, ctx) -> {
-          ctx.header("Retry-After", "30");
-          problem(ctx, 503, List.of(e.getMessage()));
-        });
-    app.exception(
-        OtlpReceiver.Unsupported.class, (e, ctx) -> problem(ctx, 415, List.of(e.getMessage())));
-    app.exception(Auth.Denied.class, (e, ctx) -> problem(ctx, e.status, List.of(e.getMessage())));
+    Problems.install(app);
+    SecurityHeaders.install(app);
 
     get("/health", ctx -> ctx.json(health()), Auth.OPEN);
     get(
@@ -156,14 +171,20 @@ public final class WarroomServer implements AutoCloseable {
         "/api/v1/bundles",
         ctx -> {
           ctx.status(HttpStatus.ACCEPTED);
-          ctx.json(uploads.upload(ctx.bodyAsBytes(), ctx.contentType()));
+          ctx.json(uploads.upload(ctx.req().getInputStream()));
         },
         Role.RESPONDER);
     for (OtlpReceiver.Signal sig : OtlpReceiver.Signal.values()) {
       post(
           "/v1/" + sig.name().toLowerCase(java.util.Locale.ROOT),
           ctx -> {
-            String json = otlp.export(sig, ctx.contentType(), ctx.bodyAsBytes());
+            String json =
+                otlp.export(
+                    sig,
+                    ctx.contentType(),
+                    ctx.header("Content-Encoding"),
+                    Problems.body(ctx, config.limits().requestBytes()),
+                    config.limits().requestBytes());
             boolean proto = String.valueOf(ctx.contentType()).startsWith("application/x-protobuf");
             // An empty Export*ServiceResponse: zero bytes in protobuf, {} in JSON.
             ctx.contentType(proto ? "application/x-protobuf" : "application/json")
@@ -171,7 +192,7 @@ public final class WarroomServer implements AutoCloseable {
           },
           Role.RESPONDER);
     }
-    get("/ui", ctx -> ctx.html(UiPages.list(repo.list(200))), Role.VIEWER);
+    get("/ui", ctx -> ctx.html(UiPages.list(repo.list(200), csrfOf(ctx))), Role.VIEWER);
     get(
         "/ui/incidents/{id}",
         ctx -> {
@@ -184,8 +205,9 @@ public final class WarroomServer implements AutoCloseable {
                   repo.feedback(i.id())));
         },
         Role.VIEWER);
-    get("/ui/login", ctx -> ctx.html(UiPages.login(null)), Auth.OPEN);
+    get("/ui/login", this::loginPage, Auth.OPEN);
     post("/ui/login", this::login, Auth.OPEN);
+    post("/ui/logout", this::logout, Auth.OPEN);
     get("/api/v1/incidents", ctx -> ctx.json(incidentList(ctx)), Role.VIEWER);
     get("/api/v1/incidents/{id}", ctx -> ctx.json(view(incident(ctx))), Role.VIEWER);
     get("/api/v1/incidents/{id}/report", this::report, Role.VIEWER);
@@ -226,15 +248,60 @@ public final class WarroomServer implements AutoCloseable {
     return List.copyOf(routes);
   }
 
+  private static final String LOGIN_CSRF = "warroom_login_csrf";
+
+  /** The sign-in form with a fresh CSRF token, also set in a short-lived cookie to compare. */
+  private void loginPage(Context ctx) {
+    String csrf = sessions.randomToken();
+    ctx.res().addHeader("Set-Cookie", Sessions.cookie(LOGIN_CSRF, csrf, true, 3600));
+    ctx.html(UiPages.login(null, csrf));
+  }
+
   private void login(Context ctx) {
-    String token = ctx.formParam("token");
-    if (auth.roleOfToken(token) == null) {
-      ctx.status(401).html(UiPages.login("unknown token"));
+    String expected = ctx.cookie(LOGIN_CSRF);
+    if (expected == null || !Auth.csrfMatches(ctx, expected)) {
+      ctx.status(403);
+      loginPageWith(ctx, "the sign-in form expired; try again");
       return;
     }
+    Role role = auth.roleOfToken(ctx.formParam("token"));
+    if (role == null) {
+      ctx.status(401);
+      loginPageWith(ctx, "unknown token");
+      return;
+    }
+    String id = sessions.open(role);
+    long age = Sessions.TTL.toSeconds();
+    ctx.res().addHeader("Set-Cookie", Sessions.cookie(Sessions.COOKIE, id, true, age));
     ctx.res()
-        .addHeader("Set-Cookie", Auth.COOKIE + "=" + token + "; Path=/; HttpOnly; SameSite=Strict");
+        .addHeader(
+            "Set-Cookie",
+            Sessions.cookie(Sessions.CSRF_COOKIE, sessions.get(id).csrf(), false, age));
+    ctx.res().addHeader("Set-Cookie", Sessions.cookie(LOGIN_CSRF, "", true, 0));
     ctx.redirect("/ui");
+  }
+
+  private void loginPageWith(Context ctx, String error) {
+    String csrf = sessions.randomToken();
+    ctx.res().addHeader("Set-Cookie", Sessions.cookie(LOGIN_CSRF, csrf, true, 3600));
+    ctx.html(UiPages.login(error, csrf));
+  }
+
+  private void logout(Context ctx) {
+    String id = ctx.cookie(Sessions.COOKIE);
+    Sessions.Session s = sessions.get(id);
+    if (s != null && !Auth.csrfMatches(ctx, s.csrf())) {
+      throw new Auth.Denied(403, "missing or wrong CSRF token (form field csrf)");
+    }
+    sessions.close(id);
+    ctx.res().addHeader("Set-Cookie", Sessions.cookie(Sessions.COOKIE, "", true, 0));
+    ctx.res().addHeader("Set-Cookie", Sessions.cookie(Sessions.CSRF_COOKIE, "", false, 0));
+    ctx.redirect("/ui/login");
+  }
+
+  private String csrfOf(Context ctx) {
+    Sessions.Session s = sessions.get(ctx.cookie(Sessions.COOKIE));
+    return s == null ? null : s.csrf();
   }
 
   private ObjectNode health() {
@@ -247,7 +314,8 @@ public final class WarroomServer implements AutoCloseable {
 
   private void alerts(Context ctx) {
     AlertIntake.Kind kind = AlertIntake.Kind.parse(ctx.pathParam("kind"));
-    List<AlertIntake.Outcome> out = intake.accept(kind, ctx.bodyAsBytes());
+    List<AlertIntake.Outcome> out =
+        intake.accept(kind, Problems.body(ctx, config.limits().requestBytes()));
     metrics.alerts(kind.name().toLowerCase(java.util.Locale.ROOT), out.size());
     ObjectNode body = json.createObjectNode();
     ArrayNode arr = body.putArray("incidents");
@@ -323,7 +391,9 @@ public final class WarroomServer implements AutoCloseable {
 
   private void postFeedback(Context ctx) {
     Incident i = incident(ctx);
-    var doc = FeedbackJson.parse(json, ctx.bodyAsBytes(), i.id(), clock.instant());
+    var doc =
+        FeedbackJson.parse(
+            json, Problems.body(ctx, config.limits().requestBytes()), i.id(), clock.instant());
     repo.feedback(doc);
     metrics.feedback(doc.correct());
     ctx.status(HttpStatus.CREATED).json(feedbackView(doc));
@@ -342,15 +412,6 @@ public final class WarroomServer implements AutoCloseable {
   private void prometheus(Context ctx) {
     ctx.contentType("text/plain; version=0.0.4; charset=utf-8");
     ctx.result(metrics.render(repo.countByState(), queue));
-  }
-
-  private void problem(Context ctx, int status, List<String> problems) {
-    ObjectNode n = json.createObjectNode();
-    n.put("status", status);
-    n.put("error", problems.isEmpty() ? "" : problems.getFirst());
-    ArrayNode arr = n.putArray("problems");
-    problems.forEach(arr::add);
-    ctx.status(status).json(n);
   }
 
   @Override

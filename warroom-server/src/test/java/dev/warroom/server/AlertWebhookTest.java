@@ -106,7 +106,7 @@ class AlertWebhookTest {
         t.send("POST", "/api/v1/alerts/alertmanager", TestServer.RESPONDER, body);
 
     assertThat(r.statusCode()).isEqualTo(400);
-    assertThat(t.parse(r.body()).path("error").asText()).startsWith("body#/alerts/1/startsAt");
+    assertThat(t.parse(r.body()).path("detail").asText()).startsWith("body#/alerts/1/startsAt");
     assertThat(t.getJson("/api/v1/incidents")).isEmpty();
   }
 

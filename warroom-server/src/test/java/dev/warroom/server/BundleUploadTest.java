@@ -64,6 +64,11 @@ class BundleUploadTest {
       // The same alert through the webhook finds the same incident.
       var again = t.send("POST", "/api/v1/bundles", TestServer.RESPONDER, zip(bundle), Map.of());
       assertThat(t.parse(again.body()).path("created").asBoolean()).isFalse();
+      // the same archive again is not loaded twice (idempotent by content hash)
+      assertThat(t.parse(again.body()).path("duplicate").asBoolean()).isTrue();
+      assertThat(t.parse(again.body()).path("logRecords").asLong()).isZero();
+      assertThat(t.server.telemetrySummary().logRecords())
+          .isEqualTo(up.path("logRecords").asLong());
     }
   }
 

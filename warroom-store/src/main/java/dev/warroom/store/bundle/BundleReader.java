@@ -91,8 +91,22 @@ public final class BundleReader {
     sink = alertSeen;
     List<Path> files;
     // follow links: a suite folder of symlinked bundles must read like the bundles themselves
+    // The bundle folder itself may be a link (a suite of symlinked bundles); links inside it
+    // that lead out of it are refused, so a bundle cannot make warroom read /etc/passwd.
+    Path realRoot;
     try (Stream<Path> walk = Files.walk(dir, FileVisitOption.FOLLOW_LINKS)) {
-      files = walk.filter(Files::isRegularFile).sorted().toList();
+      realRoot = dir.toRealPath();
+      List<Path> inside = new ArrayList<>();
+      for (Path f : walk.filter(Files::isRegularFile).sorted().toList()) {
+        if (f.toRealPath().startsWith(realRoot)) {
+          inside.add(f);
+        } else {
+          problems.add(
+              FileNames.printable(dir.relativize(f).toString())
+                  + ": a symbolic link to a file outside the bundle; refused");
+        }
+      }
+      files = inside;
     } catch (IOException e) {
       throw new UncheckedIOException("listing " + dir + ": " + e.getMessage(), e);
     }
@@ -123,7 +137,8 @@ public final class BundleReader {
     Topology topology = null;
     DatabaseFiles.Collector databases = new DatabaseFiles.Collector();
     for (Path f : files) {
-      String rel = dir.relativize(f).toString().replace('\\', '/');
+      // Names are printed in diagnostics: control characters (ANSI escapes, newlines) escaped.
+      String rel = FileNames.printable(dir.relativize(f).toString().replace('\\', '/'));
       ctx.startFile(rel);
       if (problems.full()) {
         break;

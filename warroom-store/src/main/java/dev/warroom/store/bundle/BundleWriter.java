@@ -155,13 +155,22 @@ public final class BundleWriter {
   }
 
   /**
-   * Keys in sorted order: the model's maps are {@code Map.copyOf} copies, whose iteration order
-   * changes from one JVM run to the next, and written bundles must not.
+   * A map's entries in key order: the order a map iterates in ({@code Map.of} differs per JVM run)
+   * must not reach a file, or one gym seed gives different bytes in two processes.
    */
+  static Iterable<Map.Entry<String, String>> byKey(Map<String, String> m) {
+    if (m instanceof java.util.SortedMap<String, String> sorted && sorted.comparator() == null) {
+      return sorted.entrySet();
+    }
+    List<Map.Entry<String, String>> l = new ArrayList<>(m.entrySet());
+    l.sort(Map.Entry.comparingByKey());
+    return l;
+  }
+
   private static void appendMap(StringBuilder sb, Map<String, String> m) {
     sb.append('{');
     boolean first = true;
-    for (Map.Entry<String, String> e : sorted(m)) {
+    for (Map.Entry<String, String> e : byKey(m)) {
       if (!first) {
         sb.append(',');
       }
@@ -221,8 +230,8 @@ public final class BundleWriter {
         }
         sb.append(']');
       }
-      List<Map.Entry<String, String>> tags =
-          new ArrayList<>(new java.util.TreeMap<>(s.attributes()).entrySet());
+      List<Map.Entry<String, String>> tags = new ArrayList<>();
+      byKey(s.attributes()).forEach(tags::add);
       if (s.status() != SpanStatus.UNSET) {
         tags.add(Map.entry("otel.status_code", s.status().name()));
       }

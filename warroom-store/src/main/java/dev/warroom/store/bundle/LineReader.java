@@ -82,6 +82,8 @@ final class LineReader implements Closeable {
 
   private void skipRestOfLine() throws IOException {
     tooLong = true;
+    bytes = buf;
+    start = 0;
     length = 0;
     pos = limit;
     while (true) {

@@ -22,6 +22,10 @@ final class MetricsCsv {
       ctx.problems.add(rel + ": empty file");
       return;
     }
+    if (lines.tooLong()) {
+      ctx.problems.at(rel, 1, "header line longer than " + ReadContext.MAX_LINE + " bytes");
+      return;
+    }
     List<String> header;
     try {
       header = CsvLine.split(lines.text().strip());
@@ -42,9 +46,17 @@ final class MetricsCsv {
             && header.get(2).trim().equalsIgnoreCase("value");
     List<MetricBuffers.Buf> columns = new ArrayList<>();
     if (!longForm) {
+      Map<dev.warroom.model.SeriesKey, Integer> seen = new HashMap<>();
       for (int c = 1; c < header.size(); c++) {
         try {
-          columns.add(ctx.metrics.of(Selectors.parse(header.get(c)), rel));
+          dev.warroom.model.SeriesKey key = Selectors.parse(header.get(c));
+          Integer before = seen.putIfAbsent(key, c + 1);
+          if (before != null) {
+            ctx.problems.at(
+                rel, 1, "column " + (c + 1) + " repeats column " + before + " (" + key + ")");
+            return;
+          }
+          columns.add(ctx.metrics.of(key, rel));
         } catch (IllegalArgumentException e) {
           ctx.problems.at(rel, 1, "column " + (c + 1) + ": " + e.getMessage());
           return;
@@ -121,6 +133,8 @@ final class MetricsCsv {
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(
           "column " + column + ": invalid value '" + Timestamps.abbreviate(s) + "'");
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("column " + column + ": " + e.getMessage());
     }
   }
 }

@@ -49,7 +49,7 @@ public final class ModelJson {
     }
     StringBuilder sb = new StringBuilder(32 * attributes.size()).append('{');
     boolean first = true;
-    for (Map.Entry<String, String> e : attributes.entrySet()) {
+    for (Map.Entry<String, String> e : BundleWriter.byKey(attributes)) {
       if (!first) {
         sb.append(',');
       }
@@ -183,6 +183,15 @@ public final class ModelJson {
     return n;
   }
 
+  /** Runs {@code read}, prefixing the message of a failure with the element's JSON pointer. */
+  private static <T> T at(String where, java.util.function.Supplier<T> read) {
+    try {
+      return read.get();
+    } catch (IllegalArgumentException | NullPointerException e) {
+      throw new IllegalArgumentException(where + e.getMessage(), e);
+    }
+  }
+
   /** Decodes {@code topology.json}; an unknown service kind is an error naming the valid ones. */
   public static Topology topologyFromJson(JsonNode n) {
     List<ServiceNode> services = new ArrayList<>();
@@ -200,25 +209,39 @@ public final class ModelJson {
                 + kind
                 + "' (expected service, database, cache, queue, load_balancer or external)");
       }
-      services.add(new ServiceNode(text(s, "name", true), ck, text(s, "language", false)));
+      services.add(
+          at(where, () -> new ServiceNode(text(s, "name", true), ck, text(s, "language", false))));
     }
     List<Instance> instances = new ArrayList<>();
+    i = 0;
     for (JsonNode s : n.path("instances")) {
       instances.add(
-          new Instance(text(s, "name", true), text(s, "service", true), text(s, "host", false)));
+          at(
+              "instances/" + i++ + "/",
+              () ->
+                  new Instance(
+                      text(s, "name", true), text(s, "service", true), text(s, "host", false))));
     }
     List<Host> hosts = new ArrayList<>();
+    i = 0;
     for (JsonNode s : n.path("hosts")) {
-      hosts.add(new Host(text(s, "name", true), stringMap(s.get("attributes"))));
+      hosts.add(
+          at(
+              "hosts/" + i++ + "/",
+              () -> new Host(text(s, "name", true), stringMap(s.get("attributes")))));
     }
     List<DependencyEdge> edges = new ArrayList<>();
+    i = 0;
     for (JsonNode s : n.path("edges")) {
       edges.add(
-          new DependencyEdge(
-              text(s, "caller", true),
-              text(s, "callee", true),
-              text(s, "protocol", false),
-              s.path("calls_per_minute").asDouble(0)));
+          at(
+              "edges/" + i++ + "/",
+              () ->
+                  new DependencyEdge(
+                      text(s, "caller", true),
+                      text(s, "callee", true),
+                      text(s, "protocol", false),
+                      s.path("calls_per_minute").asDouble(0))));
     }
     return new Topology(services, instances, hosts, edges);
   }

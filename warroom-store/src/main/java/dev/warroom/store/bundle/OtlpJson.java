@@ -53,19 +53,38 @@ final class OtlpJson {
     int fileProblems = 0;
     for (int r = 0; r < resources.size(); r++) {
       JsonNode res = resources.get(r);
-      Map<String, String> resAttrs = attributes(res.path("resource").path("attributes"));
-      String service = resAttrs.getOrDefault("service.name", JsonLinesLogs.baseName(rel));
+      String resAt = rel + "#/" + root + "/" + r;
       JsonNode scopes = res.path(scopeField);
+      String shape =
+          !res.isObject()
+              ? ""
+              : !scopes.isMissingNode() && !scopes.isArray() ? "/" + scopeField : null;
+      if (shape != null) {
+        ctx.problems.add(
+            resAt + shape + ": expected " + (shape.isEmpty() ? "an object" : "an array"));
+        continue;
+      }
+      Map<String, String> resAttrs = attributes(res.path("resource").path("attributes"));
+      // The SDK default when a resource has no service.name (OpenTelemetry resource semantic
+      // conventions); metrics without one get no service label, as over protobuf.
+      String named = resAttrs.remove("service.name");
+      String service =
+          named != null ? named : format == Format.OTLP_METRICS ? null : "unknown_service";
       for (int s = 0; s < scopes.size(); s++) {
         JsonNode items = scopes.get(s).path(itemField);
+        if (!items.isMissingNode() && !items.isArray()) {
+          ctx.problems.add(
+              resAt + "/" + scopeField + "/" + s + "/" + itemField + ": expected an array");
+          continue;
+        }
         for (int i = 0; i < items.size(); i++) {
           String at =
               rel + "#/" + root + "/" + r + "/" + scopeField + "/" + s + "/" + itemField + "/" + i;
           try {
             switch (format) {
               case OTLP_METRICS -> metric(rel, at, items.get(i), service, ctx);
-              case OTLP_LOGS -> ctx.sink.log(log(items.get(i), service));
-              default -> ctx.sink.span(span(items.get(i), service));
+              case OTLP_LOGS -> ctx.sink.log(withResource(log(items.get(i), service), resAttrs));
+              default -> ctx.sink.span(withResource(span(items.get(i), service), resAttrs));
             }
           } catch (IllegalArgumentException | NullPointerException e) {
             ctx.problems.add(at + "/" + e.getMessage());
@@ -77,6 +96,40 @@ final class OtlpJson {
         }
       }
     }
+  }
+
+  /**
+   * A record's attributes with the resource's (k8s.pod.name, host.name, service.version, …) under
+   * them: the record's own value wins on a clash.
+   */
+  private static LogRecord withResource(LogRecord l, Map<String, String> res) {
+    if (res.isEmpty()) {
+      return l;
+    }
+    Map<String, String> a = new TreeMap<>(res);
+    a.putAll(l.attributes());
+    return new LogRecord(
+        l.timestamp(), l.service(), l.severity(), l.body(), a, l.traceId(), l.spanId());
+  }
+
+  private static Span withResource(Span s, Map<String, String> res) {
+    if (res.isEmpty()) {
+      return s;
+    }
+    Map<String, String> a = new TreeMap<>(res);
+    a.putAll(s.attributes());
+    return new Span(
+        s.traceId(),
+        s.spanId(),
+        s.parentSpanId(),
+        s.service(),
+        s.operation(),
+        s.kind(),
+        s.start(),
+        s.duration(),
+        s.status(),
+        a,
+        s.events());
   }
 
   static Map<String, String> attributes(JsonNode list) {
@@ -251,6 +304,15 @@ final class OtlpJson {
     if (name.isBlank()) {
       throw new IllegalArgumentException("name: missing");
     }
+    for (String kindName : new String[] {"gauge", "sum", "histogram", "summary"}) {
+      JsonNode k = m.get(kindName);
+      if (k != null && !k.isObject()) {
+        throw new IllegalArgumentException(kindName + ": expected an object");
+      }
+      if (k != null && k.has("dataPoints") && !k.get("dataPoints").isArray()) {
+        throw new IllegalArgumentException(kindName + "/dataPoints: expected an array");
+      }
+    }
     String kind =
         m.has("gauge")
             ? "gauge"
@@ -314,7 +376,9 @@ final class OtlpJson {
   private static Map<String, String> labels(
       JsonNode p, String service, String extraKey, String extraValue) {
     Map<String, String> l = new HashMap<>(attributes(p.path("attributes")));
-    l.putIfAbsent("service", service);
+    if (service != null) {
+      l.putIfAbsent("service", service);
+    }
     if (extraKey != null) {
       l.put(extraKey, extraValue);
     }
@@ -333,7 +397,13 @@ final class OtlpJson {
       throw new IllegalArgumentException(field + ": missing");
     }
     try {
-      return v.isNumber() ? v.doubleValue() : Double.parseDouble(v.asText());
+      double d = v.isNumber() ? v.doubleValue() : Double.parseDouble(v.asText());
+      // JSON has no infinity literal: an infinite number node overflowed (1e400); the protobuf
+      // JSON mapping writes infinity as the string "Infinity", which stays allowed.
+      if (Double.isInfinite(d) && (v.isNumber() || !v.asText().contains("Infinity"))) {
+        throw new IllegalArgumentException(field + ": out of range (beyond ±1.8e308)");
+      }
+      return d;
     } catch (NumberFormatException e) {
       throw new IllegalArgumentException(field + ": expected a number, got '" + v.asText() + "'");
     }

@@ -318,8 +318,20 @@ final class PrometheusText {
       case "NaN", "nan" -> Double.NaN;
       case "+Inf", "Inf", "+inf", "inf" -> Double.POSITIVE_INFINITY;
       case "-Inf", "-inf" -> Double.NEGATIVE_INFINITY;
-      default -> Double.parseDouble(token);
+      default -> finite(Double.parseDouble(token), token);
     };
+  }
+
+  /**
+   * A number written out (not Inf) that overflows a double, such as {@code 1e400}, is refused
+   * rather than read as infinity.
+   */
+  static double finite(double d, String text) {
+    if (Double.isInfinite(d)) {
+      throw new IllegalArgumentException(
+          "value out of range: '" + Timestamps.abbreviate(text) + "' (beyond ±1.8e308)");
+    }
+    return d;
   }
 
   private static int skipBlanks(String s, int i) {

@@ -19,6 +19,10 @@ final class TopologyCsv {
     if (!lines.next()) {
       return null;
     }
+    if (lines.tooLong()) {
+      ctx.problems.at(rel, 1, "header line longer than " + ReadContext.MAX_LINE + " bytes");
+      return null;
+    }
     List<String> header;
     try {
       header = CsvLine.split(lines.text().strip());

@@ -249,6 +249,12 @@ final class MetricSql {
     }
 
     void add(long t, double v) {
+      if (n > 0 && t == ts[n - 1]) {
+        // The same sample stored twice (a re-sent OTLP batch, a bundle loaded twice): points come
+        // in time order, so repeats are adjacent; one is kept (the last read).
+        vs[n - 1] = v;
+        return;
+      }
       if (n == ts.length) {
         ts = java.util.Arrays.copyOf(ts, n * 2);
         vs = java.util.Arrays.copyOf(vs, n * 2);

@@ -43,6 +43,27 @@ class MetricFetchTest {
     return s;
   }
 
+  /** Issue 15 #5: a re-sent batch (a collector's retry) stored the same points twice. */
+  @Test
+  void pointsStoredTwiceAreReadOnce() {
+    try (DuckDbStore s = store()) {
+      s.ingest(
+          new IncidentBundle(
+              BundleManifest.empty(),
+              null,
+              List.of(series("cpu", "api", 1000, 61_000, 200_000)),
+              List.of(),
+              List.of(),
+              List.of(),
+              Topology.empty(),
+              List.of()));
+      QueryResult<MetricSeries> r =
+          s.metrics(new MetricQuery("cpu", List.of(), null, null, Integer.MAX_VALUE));
+      assertThat(r.rows().get(0).timestampsMillis())
+          .containsExactly(1000, 61_000, 121_000, 200_000);
+    }
+  }
+
   @Test
   void returnsSeriesInKeyOrderWithTheirPointsInTimeOrder() {
     try (DuckDbStore s = store()) {
