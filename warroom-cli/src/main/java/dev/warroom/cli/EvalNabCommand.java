@@ -187,10 +187,11 @@ final class EvalNabCommand implements Callable<Integer> {
   private static String configLabel(StreamingDetector.Config c) {
     return String.format(
         Locale.ROOT,
-        "recentDays=%.0f smooth=%d likelihoodDays=%.0f",
+        "recentDays=%.0f smooth=%d likelihoodDays=%.0f tailAveraging=%d",
         c.recentDays(),
         c.smooth(),
-        c.likelihoodDays());
+        c.likelihoodDays(),
+        c.tailAveraging());
   }
 
   private static void printIssues(PrintWriter out, NabCorpus corpus) {

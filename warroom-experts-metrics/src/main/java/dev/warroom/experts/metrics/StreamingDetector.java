@@ -1,5 +1,7 @@
 package dev.warroom.experts.metrics;
 
+import org.apache.commons.math3.special.Erf;
+
 /**
  * A causal, per-point anomaly scorer: the score of point {@code t} depends only on points {@code
  * 0..t}, as NAB requires and as a live alerting pipeline would see it. Scores are in [0, 1].
@@ -23,9 +25,21 @@ package dev.warroom.experts.metrics;
  * <p>Score ({@link #scores}): the deviation {@code z} maps to {@code z / (z + halfScoreZ)}; that is
  * combined (geometric mean) with how unusual {@code log(1 + z)} is against its own distribution
  * over the previous {@code likelihoodDays} — the idea of Numenta's anomaly likelihood (Ahmad et
- * al., Neurocomputing 2017), which keeps naturally spiky series from alerting on every spike.
- * Finally, to avoid re-alerting on one episode, a score not above the maximum of the previous
- * {@code refractoryDays} is multiplied by {@code damping}.
+ * al., Neurocomputing 2017), which keeps naturally spiky series from alerting on every spike. To
+ * avoid re-alerting on one episode, a score not above the maximum of the previous {@code
+ * refractoryDays} is multiplied by {@code damping}.
+ *
+ * <p>Calibration ({@link #tailLikelihood}): that score is then combined (geometric mean) with a
+ * second likelihood that follows Numenta's anomaly likelihood more closely (Ahmad, Lavin, Purdy,
+ * Agha, "Unsupervised real-time anomaly detection for streaming data", Neurocomputing 2017, §4):
+ * the mean of the last {@code tailAveraging} raw scores {@code z / (z + halfScoreZ)} is compared
+ * with a normal fitted to the raw scores of the previous {@code likelihoodDays}; its upper-tail
+ * probability {@code q} is put on their log scale, {@code log(q + 1e-10) / log(1e-10)}, so 0.5
+ * means "a 1-in-10⁵ event for this series". Because it measures rarity against the series' own
+ * history rather than size, one threshold means about the same on a calm series and a spiky one,
+ * which is what lets a threshold chosen on some series carry to others (docs/metrics.md, NAB
+ * leave-one-category-out). The combined score goes through the refractory step again, over {@code
+ * tailRefractoryDays}. {@code tailAveraging = 0} turns the calibration off.
  */
 public final class StreamingDetector {
   /** Tunable knobs; {@link #defaults()} is the one configuration warroom uses everywhere. */
@@ -38,7 +52,9 @@ public final class StreamingDetector {
       double refractoryDays,
       double damping,
       double scaleFloorFraction,
-      double likelihoodDays) {
+      double likelihoodDays,
+      int tailAveraging,
+      double tailRefractoryDays) {
     public Config {
       if (!(recentDays > 0) || seasonDays < 0 || seasonSlack < 0 || smooth < 1) {
         throw new IllegalArgumentException("invalid detector window configuration");
@@ -47,7 +63,9 @@ public final class StreamingDetector {
           || refractoryDays < 0
           || damping < 0
           || damping > 1
-          || likelihoodDays < 0) {
+          || likelihoodDays < 0
+          || tailAveraging < 0
+          || tailRefractoryDays < 0) {
         throw new IllegalArgumentException("invalid detector scoring configuration");
       }
     }
@@ -56,10 +74,28 @@ public final class StreamingDetector {
      * The one configuration used everywhere: a 2-day recent baseline (two full daily cycles, so the
      * robust spread includes the daily swing), the past 4 days at the same time of day (±2 points),
      * 4-point smoothing (20 minutes at NAB's 5-minute step). recentDays and smooth were chosen on
-     * the NAB subset as the middle of a plateau, checked on two halves of it (docs/metrics.md).
+     * the NAB subset as the middle of a plateau, checked on two halves of it; the calibration
+     * (6-point averaging, 1-day refractory) was chosen by comparing a few settings on the NAB dev
+     * corpus (docs/metrics.md says so, and what that means for its leave-one-out figure).
      */
     public static Config defaults() {
-      return new Config(2.0, 4, 2, 4, 6.0, 0.5, 0.5, 0.1, 7.0);
+      return new Config(2.0, 4, 2, 4, 6.0, 0.5, 0.5, 0.1, 7.0, 6, 1.0);
+    }
+
+    /** This configuration with the calibration step's averaging and refractory replaced. */
+    public Config withTail(int averaging, double refractory) {
+      return new Config(
+          recentDays,
+          seasonDays,
+          seasonSlack,
+          smooth,
+          halfScoreZ,
+          refractoryDays,
+          damping,
+          scaleFloorFraction,
+          likelihoodDays,
+          averaging,
+          refractory);
     }
   }
 
@@ -127,17 +163,70 @@ public final class StreamingDetector {
   public double[] scores(long[] timestampsMillis, double[] values) {
     double[] z = deviations(timestampsMillis, values);
     int period = SeasonalBaseline.pointsPerDay(timestampsMillis);
-    double[] s = new double[z.length];
+    double[] raw = new double[z.length];
     for (int t = 0; t < z.length; t++) {
-      s[t] = z[t] / (z[t] + config.halfScoreZ());
+      raw[t] = z[t] / (z[t] + config.halfScoreZ());
     }
+    double[] s = raw.clone();
+    int likelihoodWindow = (int) Math.round(config.likelihoodDays() * period);
     if (config.likelihoodDays() > 0) {
-      double[] lik = likelihood(z, (int) Math.round(config.likelihoodDays() * period));
+      double[] lik = likelihood(z, likelihoodWindow);
       for (int t = 0; t < z.length; t++) {
         s[t] = Math.sqrt(lik[t] * s[t]);
       }
     }
-    return refractory(s, (int) Math.round(config.refractoryDays() * period));
+    s = refractory(s, (int) Math.round(config.refractoryDays() * period));
+    if (config.likelihoodDays() > 0 && config.tailAveraging() > 0) {
+      double[] tail = tailLikelihood(raw, likelihoodWindow, config.tailAveraging());
+      for (int t = 0; t < z.length; t++) {
+        s[t] = Math.sqrt(tail[t] * s[t]);
+      }
+      s = refractory(s, (int) Math.round(config.tailRefractoryDays() * period));
+    }
+    return s;
+  }
+
+  /** Too few past scores to fit a distribution: the calibrated score stays 0. */
+  static final int TAIL_MIN_HISTORY = 20;
+
+  /** Floor of the fitted standard deviation, so a flat score history does not divide by 0. */
+  static final double TAIL_MIN_SD = 0.01;
+
+  /**
+   * Numenta-style anomaly likelihood on the log scale (see the class comment): for each point, the
+   * upper-tail probability of the mean of the last {@code k} raw scores under a normal fitted to
+   * the previous {@code w} raw scores, mapped to [0, 1] by {@code log(q + 1e-10) / log(1e-10)}.
+   */
+  static double[] tailLikelihood(double[] raw, int w, int k) {
+    int n = raw.length;
+    double[] out = new double[n];
+    double logFloor = Math.log(1e-10);
+    double sum = 0;
+    double sumSq = 0;
+    int count = 0;
+    double recentSum = 0;
+    for (int t = 0; t < n; t++) {
+      recentSum += raw[t];
+      if (t >= k) {
+        recentSum -= raw[t - k];
+      }
+      if (count >= TAIL_MIN_HISTORY) {
+        double mean = sum / count;
+        double sd = Math.max(TAIL_MIN_SD, Math.sqrt(Math.max(0, sumSq / count - mean * mean)));
+        double x = (recentSum / Math.min(k, t + 1) - mean) / sd;
+        double q = 0.5 * Erf.erfc(x / Math.sqrt(2));
+        out[t] = Math.min(1, Math.max(0, Math.log(q + 1e-10) / logFloor));
+      }
+      sum += raw[t];
+      sumSq += raw[t] * raw[t];
+      count++;
+      if (t - w >= 0) {
+        sum -= raw[t - w];
+        sumSq -= raw[t - w] * raw[t - w];
+        count--;
+      }
+    }
+    return out;
   }
 
   /** {deviation, scale} against the same time of day on previous days, or null. */

@@ -70,4 +70,51 @@ class StreamingDetectorTest {
     assertThat(Arrays.stream(s).allMatch(x -> x >= 0 && x <= 1)).isTrue();
     assertThat(s[288 * 3]).isGreaterThan(0.9);
   }
+
+  /** Raw scores {@code level + spread·g} (g standard normal), then 6 points at {@code spike}. */
+  private static double[] rawScores(long seed, double level, double spread, double spike) {
+    SplittableRandom r = new SplittableRandom(seed);
+    double[] raw = new double[2006];
+    for (int i = 0; i < raw.length; i++) {
+      raw[i] = i >= 2000 ? spike : level + spread * r.nextGaussian();
+    }
+    return raw;
+  }
+
+  @Test
+  void tailLikelihoodIsRareOnNoiseAndHighOnASustainedExcursion() {
+    double[] raw = rawScores(3, 0.2, 0.05, 0.5);
+    double[] tail = StreamingDetector.tailLikelihood(raw, 288 * 7, 6);
+    // ordinary noise stays well below the 1-in-10^5 level (0.5); six points 6 sigma up exceed it
+    assertThat(Arrays.stream(tail, 0, 2000).max().orElseThrow()).isLessThan(0.45);
+    assertThat(tail[2005]).isGreaterThan(0.7);
+  }
+
+  @Test
+  void tailLikelihoodMeansTheSameOnCalmAndSpikySeries() {
+    // the same excursion in units of each series' own spread gives the same calibrated score,
+    // whatever the level and spread of the raw scores: what makes one threshold transferable
+    double[] calm =
+        StreamingDetector.tailLikelihood(rawScores(5, 0.1, 0.02, 0.1 + 6 * 0.02), 2016, 6);
+    double[] spiky =
+        StreamingDetector.tailLikelihood(rawScores(5, 0.4, 0.1, 0.4 + 6 * 0.1), 2016, 6);
+    for (int t = 100; t < calm.length; t++) {
+      assertThat(spiky[t])
+          .as("point %d", t)
+          .isCloseTo(calm[t], org.assertj.core.data.Offset.offset(1e-6));
+    }
+    assertThat(calm[2005]).isGreaterThan(0.5);
+    assertThat(Arrays.stream(calm, 100, 2000).max().orElseThrow()).isLessThan(0.45);
+  }
+
+  @Test
+  void calibrationCanBeTurnedOff() {
+    long[] ts = fiveMinuteTimestamps(N);
+    double[] v = seasonal(7, 288 * 5, 10);
+    StreamingDetector.Config d = StreamingDetector.Config.defaults();
+    double[] on = new StreamingDetector(d).scores(ts, v);
+    double[] off = new StreamingDetector(d.withTail(0, d.tailRefractoryDays())).scores(ts, v);
+    assertThat(on).isNotEqualTo(off);
+    assertThat(Arrays.stream(on).allMatch(x -> x >= 0 && x <= 1)).isTrue();
+  }
 }

@@ -57,7 +57,9 @@ public final class NabLeaveOneCategoryOut {
 
   /**
    * The grid, shipped default first: recent-baseline days 2/1/4, smoothing 4/1 points, anomaly
-   * likelihood over 7 days or off; the other knobs stay at their defaults.
+   * likelihood over 7 days or off (which also turns the calibration off); then the default with the
+   * calibration's averaging at 4 points or the calibration off. The other knobs stay at their
+   * defaults.
    */
   public static List<StreamingDetector.Config> grid() {
     StreamingDetector.Config d = StreamingDetector.Config.defaults();
@@ -75,10 +77,14 @@ public final class NabLeaveOneCategoryOut {
                   d.refractoryDays(),
                   d.damping(),
                   d.scaleFloorFraction(),
-                  likelihood));
+                  likelihood,
+                  likelihood > 0 ? d.tailAveraging() : 0,
+                  d.tailRefractoryDays()));
         }
       }
     }
+    out.add(d.withTail(4, d.tailRefractoryDays()));
+    out.add(d.withTail(0, d.tailRefractoryDays()));
     return out.stream().distinct().toList();
   }
 

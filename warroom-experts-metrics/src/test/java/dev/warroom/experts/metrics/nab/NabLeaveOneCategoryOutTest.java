@@ -43,8 +43,9 @@ class NabLeaveOneCategoryOutTest {
     assertThat(heldOutFiles).isEqualTo(corpus.files().size());
     ProfileScore loco =
         r.loco().stream().filter(p -> p.profile().equals("standard")).findFirst().orElseThrow();
-    // measured 46.2 with the full grid (docs/metrics.md); the honest figure is below all-in
+    // measured 60.8 with the full grid (docs/metrics.md; 46.2 before the calibrated score); the
+    // honest figure is below all-in
     assertThat(loco.normalizedScore())
-        .isBetween(40.0, r.allIn().profile("standard").normalizedScore());
+        .isBetween(57.0, r.allIn().profile("standard").normalizedScore());
   }
 }
