@@ -27,6 +27,54 @@ final class DataOptions {
           "Rank with this model (written by 'warroom gym train') instead of the shipped one.")
   Path model;
 
+  @Option(
+      names = "--window",
+      paramLabel = "FROM..TO",
+      description =
+          "The incident window, ISO-8601 instants (e.g."
+              + " 2024-03-01T10:00:00Z..2024-03-01T10:30:00Z); overrides the manifest's and the"
+              + " one estimated from the data.")
+  String window;
+
+  @Option(
+      names = "--baseline",
+      paramLabel = "FROM..TO",
+      description =
+          "The window that defines normal for every kind of data, ISO-8601 instants; overrides"
+              + " the manifest's and the one chosen from the data.")
+  String baseline;
+
+  /** The declared incident window, or null. */
+  dev.warroom.model.TimeWindow window() {
+    return parseWindow("--window", window);
+  }
+
+  /** The declared baseline, or null. */
+  dev.warroom.model.TimeWindow baseline() {
+    return parseWindow("--baseline", baseline);
+  }
+
+  static dev.warroom.model.TimeWindow parseWindow(String option, String text) {
+    if (text == null) {
+      return null;
+    }
+    int dots = text.indexOf("..");
+    if (dots < 0) {
+      throw new IllegalArgumentException(option + ": expected FROM..TO, got '" + text + "'");
+    }
+    try {
+      java.time.Instant from = java.time.Instant.parse(text.substring(0, dots).trim());
+      java.time.Instant to = java.time.Instant.parse(text.substring(dots + 2).trim());
+      if (!to.isAfter(from)) {
+        throw new IllegalArgumentException(option + ": TO must be after FROM in '" + text + "'");
+      }
+      return new dev.warroom.model.TimeWindow(from, to);
+    } catch (java.time.format.DateTimeParseException e) {
+      throw new IllegalArgumentException(
+          option + ": not an ISO-8601 instant in '" + text + "' (e.g. 2024-03-01T10:00:00Z)");
+    }
+  }
+
   /** The kinds to withhold; none when the option is absent. */
   Set<WithheldTelemetrySource.Kind> withheld() {
     return WithheldTelemetrySource.Kind.parseList(withhold);

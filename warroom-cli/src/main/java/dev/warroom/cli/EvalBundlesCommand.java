@@ -123,7 +123,8 @@ final class EvalBundlesCommand implements Callable<Integer> {
     Investigator investigator =
         new Investigator(
                 data.apply(dev.warroom.engine.director.Director.standard()), data.withheld())
-            .withAlertShift(shift);
+            .withAlertShift(shift)
+            .withWindows(data.window(), data.baseline());
     AtomicInteger done = new AtomicInteger();
     BundleEvaluation.Run run =
         BundleEvaluation.run(

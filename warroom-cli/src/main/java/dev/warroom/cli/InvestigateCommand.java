@@ -92,7 +92,9 @@ final class InvestigateCommand implements Callable<Integer> {
     director = data.apply(director);
     String runbookText = runbook == null ? null : Files.readString(runbook, StandardCharsets.UTF_8);
     Investigation inv =
-        new Investigator(director, data.withheld()).investigate(bundle, runbookText);
+        new Investigator(director, data.withheld())
+            .withWindows(data.window(), data.baseline())
+            .investigate(bundle, runbookText);
     String text = render(inv.report(), json ? Format.json : format);
     long skipped = inv.report().dataQuality().skippedTotal();
     if (skipped > 0) {

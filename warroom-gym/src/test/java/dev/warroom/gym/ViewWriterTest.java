@@ -316,8 +316,14 @@ class ViewWriterTest {
     long got = b.logs().stream().filter(r -> r.severity().atLeast(Severity.ERROR)).count();
     assertThat(errors).isPositive();
     switch (layout) {
-      case NO_LEVEL -> assertThat(got).isZero();
-      case JSON_IN_JSON -> assertThat(b.logs()).allMatch(r -> r.body().startsWith("{\"level\":"));
+      // Without a level field the reader infers the level from the text (error words, exception
+      // names): some errors are found again, never more than there were.
+      case NO_LEVEL -> assertThat(got).isPositive().isLessThanOrEqualTo(errors);
+      // The application's own JSON record inside the shipper's is read as the record.
+      case JSON_IN_JSON -> {
+        assertThat(got).isEqualTo(errors);
+        assertThat(b.logs()).noneMatch(r -> r.body().startsWith("{\"level\":"));
+      }
       default -> assertThat(got).isEqualTo(errors);
     }
     assertThat(b.logs().stream().map(LogRecord::service).collect(Collectors.toSet()))

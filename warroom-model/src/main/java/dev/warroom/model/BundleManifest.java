@@ -5,19 +5,31 @@ import java.util.Map;
 /**
  * The optional {@code manifest.json} of a bundle: a name, a description, the time zone naive
  * timestamps are read in (an IANA id; "UTC" by default), the incident window (null when not
- * declared), and per-file format overrides ({@code "logs/app.log" -> "pattern:..."}).
+ * declared), per-file format overrides ({@code "logs/app.log" -> "pattern:..."}), and the baseline
+ * window that defines "normal" (null when not declared: the engine chooses one from the data).
  */
 public record BundleManifest(
     String name,
     String description,
     String timeZone,
     TimeWindow window,
-    Map<String, String> formats) {
+    Map<String, String> formats,
+    TimeWindow baseline) {
   public BundleManifest {
     name = name == null ? "" : name;
     description = description == null ? "" : description;
     timeZone = timeZone == null || timeZone.isBlank() ? "UTC" : timeZone;
     formats = Checks.copy(formats);
+  }
+
+  /** A manifest that declares no baseline. */
+  public BundleManifest(
+      String name,
+      String description,
+      String timeZone,
+      TimeWindow window,
+      Map<String, String> formats) {
+    this(name, description, timeZone, window, formats, null);
   }
 
   public static BundleManifest empty() {

@@ -29,6 +29,7 @@ public final class InvestigationContext {
   private final Incident incident;
   private final TimeWindow baseline;
   private final java.time.Instant onset;
+  private final boolean baselineDeclared;
   private final String windowNote;
   private final List<String> splitNotes;
   private final TelemetryAgent agent;
@@ -58,6 +59,21 @@ public final class InvestigationContext {
       java.time.Instant onset,
       String windowNote,
       TelemetryAgent agent) {
+    this(incident, baseline, false, onset, windowNote, agent);
+  }
+
+  /**
+   * @param baselineDeclared whether {@code baseline} was declared (manifest or option): then every
+   *     kind of data is compared against it, not against a baseline chosen from the data
+   */
+  public InvestigationContext(
+      Incident incident,
+      TimeWindow baseline,
+      boolean baselineDeclared,
+      java.time.Instant onset,
+      String windowNote,
+      TelemetryAgent agent) {
+    this.baselineDeclared = baselineDeclared;
     this.incident = Objects.requireNonNull(incident, "incident");
     this.baseline = Objects.requireNonNull(baseline, "baseline");
     this.onset = onset;
@@ -74,6 +90,7 @@ public final class InvestigationContext {
     this.incident = parent.incident;
     this.baseline = parent.baseline;
     this.onset = parent.onset;
+    this.baselineDeclared = parent.baselineDeclared;
     this.windowNote = parent.windowNote;
     this.splitNotes = parent.splitNotes;
     this.agent = parent.agent;
@@ -135,6 +152,11 @@ public final class InvestigationContext {
    */
   public java.time.Instant onset() {
     return onset != null ? onset : incident.alert().startsAt();
+  }
+
+  /** Whether the baseline was declared by the bundle or the user, not chosen from the data. */
+  public boolean baselineDeclared() {
+    return baselineDeclared;
   }
 
   /** Whether {@link #onset()} was estimated from the data (false: the alert's start). */

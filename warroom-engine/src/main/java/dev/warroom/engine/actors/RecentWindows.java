@@ -72,6 +72,9 @@ final class RecentWindows {
       Instant coverage,
       java.util.function.Function<TimeWindow, java.util.Optional<Instant>> after) {
     TimeWindow w = ctx.window();
+    if (ctx.baselineDeclared()) {
+      return new Split(ctx.baseline(), w, "the declared baseline");
+    }
     Instant recentStart = w.start().minus(RECENT);
     Instant from = coverage == null || coverage.isBefore(recentStart) ? recentStart : coverage;
     if (coverage != null && !from.plus(MIN_BASELINE).isAfter(w.start())) {

@@ -158,6 +158,20 @@ public final class Director {
       TimeWindow declaredWindow,
       String incidentId,
       String runbookText) {
+    return investigate(source, alert, declaredWindow, null, incidentId, runbookText);
+  }
+
+  /**
+   * Investigates the telemetry of {@code source} with a declared baseline: the window that defines
+   * "normal" for every kind of data (null: chosen from the data, see {@link #windowOf}).
+   */
+  public Investigation investigate(
+      TelemetrySource source,
+      Alert alert,
+      TimeWindow declaredWindow,
+      TimeWindow declaredBaseline,
+      String incidentId,
+      String runbookText) {
     long t0 = System.nanoTime();
     Map<String, Long> timings = new LinkedHashMap<>();
     DataInventory inv = source.inventory();
@@ -168,12 +182,15 @@ public final class Director {
         inv.range() == null || !inv.range().start().isBefore(window.start())
             ? window.start().minus(Duration.ofHours(1))
             : inv.range().start();
-    TimeWindow baseline = new TimeWindow(baselineStart, window.start());
+    TimeWindow baseline =
+        declaredBaseline != null ? declaredBaseline : new TimeWindow(baselineStart, window.start());
     Incident incident = new Incident(incidentId, effective, window);
     // A declared window is a fact about the incident, not an estimate of its onset: the split of
     // logs and traces then falls back to the alert (RecentWindows).
     Instant onsetAt = declaredWindow != null ? null : onset.onset();
-    String windowNote = windowNote(alert, declaredWindow, onset, window, baseline);
+    String windowNote =
+        windowNote(alert, declaredWindow, onset, window, baseline)
+            + (declaredBaseline != null ? " (declared)" : "");
     timings.put("onset", (System.nanoTime() - t0) / 1_000_000);
 
     RunbookLibrary.Entry plan;
@@ -190,7 +207,12 @@ public final class Director {
     budget = new Budget(DEFAULT_QUERIES, DEFAULT_TIME, clock);
     ctx =
         new InvestigationContext(
-            incident, baseline, onsetAt, windowNote, new TelemetryAgent(source, dialects, budget));
+            incident,
+            baseline,
+            declaredBaseline != null,
+            onsetAt,
+            windowNote,
+            new TelemetryAgent(source, dialects, budget));
     if (plan == null) {
       plan = choose(ctx);
       rbBudget = plan.runbook().budget();
@@ -204,7 +226,12 @@ public final class Director {
             clock);
     ctx =
         new InvestigationContext(
-            incident, baseline, onsetAt, windowNote, new TelemetryAgent(source, dialects, budget));
+            incident,
+            baseline,
+            declaredBaseline != null,
+            onsetAt,
+            windowNote,
+            new TelemetryAgent(source, dialects, budget));
     timings.put("plan", (System.nanoTime() - t0) / 1_000_000);
 
     double stopAt = rbBudget.confidence().orElse(1.01);

@@ -25,6 +25,8 @@ public final class Investigator {
   private final Director director;
   private final java.util.Set<WithheldTelemetrySource.Kind> withheld;
   private final java.time.Duration alertShift;
+  private final dev.warroom.model.TimeWindow window;
+  private final dev.warroom.model.TimeWindow baseline;
 
   public Investigator(Director director) {
     this(director, java.util.Set.of());
@@ -35,16 +37,29 @@ public final class Investigator {
    * hold them ({@link WithheldTelemetrySource}).
    */
   public Investigator(Director director, java.util.Set<WithheldTelemetrySource.Kind> withheld) {
-    this(director, withheld, java.time.Duration.ZERO);
+    this(director, withheld, java.time.Duration.ZERO, null, null);
   }
 
   private Investigator(
       Director director,
       java.util.Set<WithheldTelemetrySource.Kind> withheld,
-      java.time.Duration alertShift) {
+      java.time.Duration alertShift,
+      dev.warroom.model.TimeWindow window,
+      dev.warroom.model.TimeWindow baseline) {
     this.director = Objects.requireNonNull(director, "director");
     this.withheld = java.util.Set.copyOf(withheld);
     this.alertShift = Objects.requireNonNull(alertShift, "alertShift");
+    this.window = window;
+    this.baseline = baseline;
+  }
+
+  /**
+   * This investigator with the incident window and/or the baseline declared by the user (each null:
+   * the bundle's manifest, else chosen from the data); they override the manifest.
+   */
+  public Investigator withWindows(
+      dev.warroom.model.TimeWindow window, dev.warroom.model.TimeWindow baseline) {
+    return new Investigator(director, withheld, alertShift, window, baseline);
   }
 
   /**
@@ -52,7 +67,7 @@ public final class Investigator {
    * it had fired that much later (positive) or earlier: how the engine copes with alerting delay.
    */
   public Investigator withAlertShift(java.time.Duration shift) {
-    return new Investigator(director, withheld, shift);
+    return new Investigator(director, withheld, shift, window, baseline);
   }
 
   /**
@@ -76,7 +91,14 @@ public final class Investigator {
               ? String.valueOf(bundleDir.toAbsolutePath().normalize().getFileName())
               : m.name();
       dev.warroom.model.Alert alert = shifted(store.alert().orElse(null));
-      Investigation inv = director.investigate(source, alert, m.window(), id, runbookText);
+      Investigation inv =
+          director.investigate(
+              source,
+              alert,
+              window != null ? window : m.window(),
+              baseline != null ? baseline : m.baseline(),
+              id,
+              runbookText);
       return new Investigation(
           inv.report().withDataQuality(quality[0], loadMillis), inv.runbookName(), inv.trace());
     }

@@ -259,6 +259,11 @@ public final class ModelJson {
     if (!m.formats().isEmpty()) {
       n.set("formats", mapNode(m.formats()));
     }
+    if (m.baseline() != null) {
+      n.putObject("baseline")
+          .put("start", m.baseline().start().toString())
+          .put("end", m.baseline().end().toString());
+    }
     return n;
   }
 
@@ -268,12 +273,18 @@ public final class ModelJson {
     if (w != null && !w.isNull()) {
       window = new TimeWindow(time(w, "start", Timestamps.UTC), time(w, "end", Timestamps.UTC));
     }
+    TimeWindow baseline = null;
+    JsonNode b = n.get("baseline");
+    if (b != null && !b.isNull()) {
+      baseline = new TimeWindow(time(b, "start", Timestamps.UTC), time(b, "end", Timestamps.UTC));
+    }
     return new BundleManifest(
         text(n, "name", false),
         text(n, "description", false),
         text(n, "timeZone", false),
         window,
-        stringMap(n.get("formats")));
+        stringMap(n.get("formats")),
+        baseline);
   }
 
   // ---- alert (the store's own lossless form; bundles use AlertParser's formats) ------------
