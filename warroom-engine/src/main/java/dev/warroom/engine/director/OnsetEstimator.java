@@ -168,9 +168,9 @@ final class OnsetEstimator {
 
   /**
    * The alert as a prior on the onset: full weight from {@link #NEAR} before the alert on (alerts
-   * fire at or after the onset, and the data may show it late), decaying by e every {@link #DECAY}
-   * further back. An earlier, unrelated incident in the history — real exports hold them — then
-   * needs a far stronger change to be taken for this one's start.
+   * fire at or after the onset, up to about ten minutes late, and the data may show it late),
+   * decaying by e every {@link #DECAY} further back. An earlier, unrelated incident in the history
+   * — real exports hold them — then needs a far stronger change to be taken for this one's start.
    */
   static double prior(long atMillis, long alertMillis) {
     long near = alertMillis - NEAR.toMillis();
@@ -181,7 +181,7 @@ final class OnsetEstimator {
   }
 
   /** Before the alert, the span of full prior weight. */
-  static final Duration NEAR = Duration.ofMinutes(3);
+  static final Duration NEAR = Duration.ofMinutes(10);
 
   /** Decay of the prior further back. */
   static final Duration DECAY = Duration.ofMinutes(5);

@@ -95,6 +95,33 @@ final class ReportAssembler {
     if (verdict == Verdict.NO_FAULT && pillarsMissing >= 2) {
       verdict = Verdict.INCONCLUSIVE;
     }
+    // Symptom first: a root cause explains a symptom. When no service shows one (impact analysis
+    // saw none) and nothing on the candidate is a direct cause (an orchestrator event, a failing
+    // code line), the answer is at most inconclusive, and the report says so.
+    String caveat = "";
+    if (verdict == Verdict.ROOT_CAUSE_FOUND && !symptomatic && !directCause) {
+      verdict = Verdict.INCONCLUSIVE;
+      caveat =
+          " The alerted symptom was not found in the data: no service shows more errors or latency"
+              + " than its baseline ["
+              + runEvidence.id()
+              + "].";
+    }
+    // A failed step left part of the evidence unchecked: at most inconclusive, naming the step.
+    List<String> failed =
+        trace.steps().stream()
+            .filter(st -> !st.error().isEmpty())
+            .map(st -> st.name() + " (" + st.actor() + ")")
+            .toList();
+    if (verdict == Verdict.ROOT_CAUSE_FOUND && !failed.isEmpty()) {
+      verdict = Verdict.INCONCLUSIVE;
+      caveat +=
+          " Step "
+              + String.join(", ", failed)
+              + " failed, so part of the evidence was not checked ["
+              + runEvidence.id()
+              + "].";
+    }
     List<RootCauseCandidate> candidates = new ArrayList<>();
     if (verdict != Verdict.NO_FAULT && !noTelemetry) {
       for (int i = 0; i < Math.min(MAX_CANDIDATES, ranked.size()); i++) {
@@ -142,7 +169,7 @@ final class ReportAssembler {
     }
     List<Remediation> remediation =
         verdict == Verdict.ROOT_CAUSE_FOUND ? Remediations.of(candidates.get(0)) : List.of();
-    String summary = summary(verdict, candidates, impact, noTelemetry ? null : missing);
+    String summary = summary(verdict, candidates, impact, noTelemetry ? null : missing) + caveat;
     return new RcaReport(
         incidentId,
         ctx.incident().alert(),

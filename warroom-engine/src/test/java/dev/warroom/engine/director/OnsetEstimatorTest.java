@@ -29,7 +29,7 @@ class OnsetEstimatorTest {
       ts[i] = T0.plus(STEP.multipliedBy(i)).toEpochMilli();
       v[i] = (i >= from && i < to ? level : 10) + r.nextDouble(-0.5, 0.5);
     }
-    return new MetricSeries(new SeriesKey(name, Map.of("pod", name + "-1")), ts, v);
+    return new MetricSeries(SeriesKey.of(name, "pod", name + "-1"), ts, v);
   }
 
   private static Instant minute(double m) {

@@ -201,6 +201,7 @@ final class SampleReports {
         new FindingDetail.ErrorOrigin(null, 12, 0.4, 1, List.of("NullPointerException")),
         new FindingDetail.EdgeFailure(
             "frontend", "cart", 30, 0, "dns", Map.of("ENOTFOUND", 30), 2, 2),
+        new FindingDetail.EdgeDelay("frontend", "cart", 217.4, 3.7, true, 2, 2, true),
         new FindingDetail.LogCategoryRise("timeout", "WARN", 20, 1.5, null),
         new FindingDetail.NamedCategory("checkout", "tls", "payments", 14),
         new FindingDetail.KubernetesReason("OOMKilled", "cart-7d9f", 3),
