@@ -209,6 +209,10 @@ public final class MetricSemantics {
     if (has(LATENCY_WORD, n) || n.contains("latency")) {
       return "latency";
     }
+    if (has(TRAFFIC, n) && has(words("seconds|ms|milliseconds"), n)) {
+      // Micrometer's http_server_requests_seconds_{sum,max,bucket}: request durations
+      return "latency";
+    }
     if (has(TRAFFIC, n)) {
       return "traffic";
     }
@@ -243,7 +247,10 @@ public final class MetricSemantics {
       // Datadog reports rates already, so "kubernetes.cpu.usage.total" is a gauge.
       return n.endsWith("_count") ? Kind.COUNTER : Kind.GAUGE;
     }
-    if (has(words("percent|ratio|utilization|usage|bytes|mebibytes|millicores|rate"), n)
+    if (has(
+            words(
+                "percent|ratio|utilization|usage|bytes|mebibytes|millicores|rate|max|min|mean|avg|seconds|ms"),
+            n)
         || has(LATENCY_WORD, n)) {
       return Kind.GAUGE;
     }
@@ -317,33 +324,40 @@ public final class MetricSemantics {
   }
 
   /**
-   * Whether {@code s} must be turned into a rate: a counter by name whose values never fall (bar
-   * resets: at most 5% of steps), or, when the name does not say, a series that never falls and
-   * rises in most steps.
+   * Whether {@code s} must be turned into a rate. A counter by name qualifies when it falls in at
+   * most 5% of its steps other than resets (a fall to under half, as when a process restarts) and
+   * resets in at most 20%; a series whose name does not say qualifies when it never falls (bar 5%
+   * of its steps) and rises in at least 80% of at least 10 steps. A gauge by name never does.
    */
   public static boolean isCumulative(MetricMeaning meaning, MetricSeries s) {
     if (meaning.kind() == Kind.GAUGE) {
       return false;
     }
     int steps = 0;
-    int decreases = 0;
+    int resets = 0;
+    int dips = 0;
     int increases = 0;
     for (int i = 1; i < s.size(); i++) {
       double a = s.valueAt(i - 1);
       double b = s.valueAt(i);
       if (!Double.isNaN(a) && !Double.isNaN(b)) {
         steps++;
-        if (b < a) {
-          decreases++;
+        if (b < 0.5 * a) {
+          resets++;
+        } else if (b < a) {
+          dips++;
         } else if (b > a) {
           increases++;
         }
       }
     }
-    if (steps < 2 || decreases > 0.05 * steps) {
+    if (steps < 2 || dips > 0.05 * steps) {
       return false;
     }
-    return meaning.kind() == Kind.COUNTER || increases >= 0.8 * steps && steps >= 10;
+    if (meaning.kind() == Kind.COUNTER) {
+      return resets <= 0.2 * steps;
+    }
+    return resets + dips <= 0.05 * steps && increases >= 0.8 * steps && steps >= 10;
   }
 
   private static final long MAX_CONTIGUOUS_STEP_MS = 15 * 60_000L;

@@ -135,13 +135,19 @@ public final class RobustServiceRanking {
     return best < 0 ? null : new SeriesDeviation(incident.key(), best, dir);
   }
 
+  /** Baseline then incident; baseline points at or after the incident's first are dropped. */
   private static MetricSeries join(MetricSeries b, MetricSeries a) {
-    long[] ts = new long[b.size() + a.size()];
+    int nb = 0;
+    long first = a.size() == 0 ? Long.MAX_VALUE : a.timestampAt(0);
+    while (nb < b.size() && b.timestampAt(nb) < first) {
+      nb++;
+    }
+    long[] ts = new long[nb + a.size()];
     double[] vs = new double[ts.length];
-    System.arraycopy(b.timestampsMillis(), 0, ts, 0, b.size());
-    System.arraycopy(a.timestampsMillis(), 0, ts, b.size(), a.size());
-    System.arraycopy(b.values(), 0, vs, 0, b.size());
-    System.arraycopy(a.values(), 0, vs, b.size(), a.size());
+    System.arraycopy(b.timestampsMillis(), 0, ts, 0, nb);
+    System.arraycopy(a.timestampsMillis(), 0, ts, nb, a.size());
+    System.arraycopy(b.values(), 0, vs, 0, nb);
+    System.arraycopy(a.values(), 0, vs, nb, a.size());
     return new MetricSeries(a.key(), ts, vs);
   }
 
