@@ -402,8 +402,30 @@ public final class MetricSemantics {
     return new MetricSeries(s.key(), Arrays.copyOf(ts, k), Arrays.copyOf(v, k));
   }
 
-  /** The series as a level: its rate when it is cumulative ({@link #isCumulative}), else itself. */
+  /**
+   * The series as a level for a level-shift test: the rate of a cumulative series that rises in at
+   * least half its steps (requests, CPU seconds, bytes); itself otherwise. A sparse counter
+   * (restarts, OOM kills: flat with rare steps) is already a level — how many events so far — and
+   * its rate would turn each event into a one-point spike.
+   */
   public static MetricSeries asLevel(MetricSeries s) {
-    return isCumulative(s) ? rate(s) : s;
+    return isCumulative(s) && !isSparse(s) ? rate(s) : s;
+  }
+
+  /** True when fewer than half of the series' steps rise: a counter of rare events. */
+  static boolean isSparse(MetricSeries s) {
+    int steps = 0;
+    int rises = 0;
+    for (int i = 1; i < s.size(); i++) {
+      double a = s.valueAt(i - 1);
+      double b = s.valueAt(i);
+      if (!Double.isNaN(a) && !Double.isNaN(b)) {
+        steps++;
+        if (b > a) {
+          rises++;
+        }
+      }
+    }
+    return rises < 0.5 * steps;
   }
 }

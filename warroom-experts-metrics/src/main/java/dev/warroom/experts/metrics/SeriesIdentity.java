@@ -72,8 +72,7 @@ public record SeriesIdentity(
           "host_name",
           "k8s.node.name",
           "kubernetes_node",
-          "kubernetes_io_hostname",
-          "instance");
+          "kubernetes_io_hostname");
   private static final List<String> CONTAINER_LABELS =
       List.of("container", "container_name", "k8s.container.name", "kube_container_name");
 
@@ -101,19 +100,39 @@ public record SeriesIdentity(
     return of(key.name(), key.labels(), knownServices, Map.of());
   }
 
-  /**
-   * Identity of a series named {@code name} with {@code labels}.
-   *
-   * @param knownServices services known from other sources; may be empty
-   * @param serviceOfPod the topology's service of each pod name; may be empty
-   */
+  /** Identity of a series named {@code name} with {@code labels}, without a topology's nodes. */
   public static SeriesIdentity of(
       String name,
       Map<String, String> labels,
       Set<String> knownServices,
       Map<String, String> serviceOfPod) {
+    return of(name, labels, knownServices, serviceOfPod, Map.of());
+  }
+
+  /**
+   * Identity of a series named {@code name} with {@code labels}. The node is the first of the
+   * labels {@code node}, {@code host}, {@code host.name}, {@code host_name}, {@code k8s.node.name},
+   * {@code kubernetes_node}, {@code kubernetes_io_hostname}; then the topology's node of the pod;
+   * then the host of {@code instance} (without port; not a URL, as blackbox probes write).
+   *
+   * @param knownServices services known from other sources; may be empty
+   * @param serviceOfPod the topology's service of each pod name; may be empty
+   * @param nodeOfPod the topology's node of each pod name; may be empty
+   */
+  public static SeriesIdentity of(
+      String name,
+      Map<String, String> labels,
+      Set<String> knownServices,
+      Map<String, String> serviceOfPod,
+      Map<String, String> nodeOfPod) {
     String pod = first(labels, POD_LABELS);
-    String node = withoutPort(first(labels, NODE_LABELS));
+    String node = first(labels, NODE_LABELS);
+    if (node == null && pod != null) {
+      node = nodeOfPod.get(pod);
+    }
+    if (node == null) {
+      node = withoutPort(labels.get("instance"));
+    }
     String container = first(labels, CONTAINER_LABELS);
     if ("POD".equals(container)) {
       container = null;
@@ -203,7 +222,7 @@ public record SeriesIdentity(
 
   /** {@code host:port} → {@code host}. */
   private static String withoutPort(String instance) {
-    if (instance == null) {
+    if (instance == null || instance.contains("/")) {
       return null;
     }
     int colon = instance.lastIndexOf(':');

@@ -149,6 +149,14 @@ class MetricSemanticsTest {
   }
 
   @Test
+  void sparseEventCounterStaysCumulative() {
+    MetricSeries restarts =
+        series("kube_pod_container_status_restarts_total", 2, 2, 2, 2, 2, 3, 3, 3, 3, 4, 4);
+    assertThat(MetricSemantics.isCumulative(restarts)).isTrue();
+    assertThat(MetricSemantics.asLevel(restarts)).isSameAs(restarts);
+  }
+
+  @Test
   void gaugeWithCounterLikeDataStaysAGauge() {
     MetricSeries s = series("cpu_usage_percent", 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);
     assertThat(MetricSemantics.isCumulative(s)).isFalse();
