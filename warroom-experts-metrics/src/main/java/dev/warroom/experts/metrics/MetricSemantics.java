@@ -62,8 +62,15 @@ public final class MetricSemantics {
     if (unit == Unit.UNKNOWN && signal.equals("cpu") && kind == Kind.COUNTER) {
       unit = Unit.SECONDS;
     }
+    if (kind == Kind.UNKNOWN && LEVELS.contains(signal)) {
+      // memory and disk space are levels whatever their unit; bytes of traffic may be either
+      kind = Kind.GAUGE;
+    }
     return new MetricMeaning(signal, kind, unit, scope, badOf(signal, n, labels));
   }
+
+  private static final java.util.Set<String> LEVELS =
+      java.util.Set.of("memory", "disk_free", "disk_usage", "config", "cpu_limit");
 
   /**
    * The name in lower case words joined by {@code _}: {@code CpuUsageRate(%)} → {@code
@@ -249,7 +256,7 @@ public final class MetricSemantics {
     }
     if (has(
             words(
-                "percent|ratio|utilization|usage|bytes|mebibytes|millicores|rate|max|min|mean|avg|seconds|ms"),
+                "percent|ratio|utilization|usage|mebibytes|millicores|rate|max|min|mean|avg|seconds|ms"),
             n)
         || has(LATENCY_WORD, n)) {
       return Kind.GAUGE;

@@ -83,7 +83,7 @@ class MetricSemanticsTest {
           requests_per_second                        | traffic        | UNKNOWN | PER_SECOND   | SERVICE | EITHER
           syscall_read_total                         | syscalls       | COUNTER | COUNT        | POD     | EITHER
           node_cpu_usage_percent                     | cpu            | GAUGE   | PERCENT      | NODE    | UP
-          network_receive_bytes                      | network_io     | GAUGE   | BYTES        | POD     | EITHER
+          network_receive_bytes                      | network_io     | UNKNOWN  | BYTES        | POD     | EITHER
           """)
   void readsNamesAcrossConventions(
       String name, String signal, Kind kind, Unit unit, Scope scope, Bad bad) {
@@ -167,6 +167,14 @@ class MetricSemanticsTest {
   void counterSuffixOnAFallingSeriesIsNotACounter() {
     MetricSeries s = series("queue_total", 10, 5, 9, 3, 8, 2, 7, 1);
     assertThat(MetricSemantics.isCumulative(s)).isFalse();
+  }
+
+  @Test
+  void aTotalThatFallsOftenIsAGaugeWhateverItsName() {
+    // one export's syscall_read_total is a per-interval count, not a cumulative one
+    MetricSeries s = series("syscall_read_total", 1048, 982, 1060, 658, 694, 670, 304, 212, 756);
+    assertThat(MetricSemantics.isCumulative(s)).isFalse();
+    assertThat(MetricSemantics.asLevel(s)).isSameAs(s);
   }
 
   @Test
