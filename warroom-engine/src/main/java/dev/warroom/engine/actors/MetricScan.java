@@ -4,6 +4,8 @@ import dev.warroom.engine.agents.Observation;
 import dev.warroom.engine.agents.QueryIntent;
 import dev.warroom.experts.metrics.LevelShift;
 import dev.warroom.experts.metrics.MetricExpert;
+import dev.warroom.experts.metrics.MetricSemantics;
+import dev.warroom.experts.metrics.SeriesIdentity;
 import dev.warroom.model.Instance;
 import dev.warroom.model.MetricSeries;
 import dev.warroom.model.SeriesKey;
@@ -26,6 +28,11 @@ import java.util.Map;
  * <p>Why not {@link MetricExpert#detect}: only the seasonal parts of the history are fetched
  * (stitched, with day-long gaps), and that detector's seasonal and recent baselines count points
  * per day on a contiguous history; the level-shift test takes any baseline sample.
+ *
+ * <p>Any naming (issue 13): a series' service, pod and node come from {@link SeriesIdentity}
+ * (whatever labels an exporter wrote, pod-name shapes, a known service prefixing the name), its
+ * signal from {@link Signals#ofMetric(String, java.util.Map)}, and a busy counter is tested as its
+ * per-second rate ({@link MetricSemantics#asLevel}).
  */
 final class MetricScan {
   /** Half-width of the time-of-day band of the seasonal baseline. */
@@ -73,7 +80,10 @@ final class MetricScan {
     long ws = ctx.window().start().toEpochMilli();
     MetricExpert expert = ctx.experts().metrics();
     List<Entry> out = new ArrayList<>();
-    for (MetricSeries s : rows) {
+    java.util.Set<String> known = ctx.inventory().services();
+    for (MetricSeries raw : rows) {
+      // any naming (issue 13): a busy counter is tested as its rate (MetricSemantics#asLevel)
+      MetricSeries s = MetricSemantics.asLevel(raw);
       long[] ts = s.timestampsMillis();
       int split = 0;
       while (split < ts.length && ts[split] < ws) {
@@ -85,16 +95,13 @@ final class MetricScan {
       MetricSeries incident = slice(s, split, ts.length);
       MetricSeries baseline = seasonalBaseline(s, split, ws);
       SeriesKey k = s.key();
-      String pod = k.label("pod");
+      // any naming (issue 13): service, node and metric from whatever labels and name say
+      SeriesIdentity id = SeriesIdentity.of(k.name(), k.labels(), known, serviceOfPod, nodeOfPod);
       String group = consumerGroup(k, ctx.inventory()::knows);
-      String service =
-          group != null
-              ? group
-              : k.service() != null ? k.service() : pod == null ? null : serviceOfPod.get(pod);
-      String node =
-          firstNonNull(k.label("node"), k.label("host"), pod == null ? null : nodeOfPod.get(pod));
+      String service = group != null ? group : id.service();
+      String node = id.node();
       Signals.MetricSignal signal =
-          Signals.ofMetric(k.name())
+          Signals.ofMetric(id.metric(), k.labels())
               .orElse(new Signals.MetricSignal("other", Signals.Group.OTHER, null, null));
       out.add(new Entry(k, service, node, signal, expert.levelShift(baseline, incident)));
     }
@@ -186,15 +193,6 @@ final class MetricScan {
       String g = k.label(label);
       if (g != null && !g.equals(k.service()) && known.test(g)) {
         return g;
-      }
-    }
-    return null;
-  }
-
-  private static String firstNonNull(String... xs) {
-    for (String x : xs) {
-      if (x != null) {
-        return x;
       }
     }
     return null;

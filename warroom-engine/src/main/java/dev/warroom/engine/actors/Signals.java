@@ -1,9 +1,13 @@
 package dev.warroom.engine.actors;
 
+import dev.warroom.experts.metrics.MetricMeaning;
+import dev.warroom.experts.metrics.MetricSemantics;
 import dev.warroom.model.FaultClass;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -174,8 +178,51 @@ public final class Signals {
           rule(
               "(requests|rps|throughput|_total|per_second)", "traffic", Group.SYMPTOM, null, null));
 
-  /** The signal a metric name belongs to (matched lower-case), if any. */
+  /** The signal a metric name belongs to, if any ({@link #ofMetric(String, Map)}, no labels). */
   public static Optional<MetricSignal> ofMetric(String metricName) {
+    return ofMetric(metricName, Map.of());
+  }
+
+  // ---- any naming (issue 13): names the rules above miss, read by MetricSemantics ----
+
+  /** The catch-all ids the last rules give on weak evidence ({@code _seconds}, {@code _total}). */
+  private static final Set<String> GENERIC = Set.of("latency", "errors", "traffic");
+
+  /** Signals {@link MetricSemantics} knows that no rule above gives. */
+  private static final Map<String, MetricSignal> EXTRA =
+      Map.of(
+          "network_io", new MetricSignal("network_io", Group.RESOURCE, null, null),
+          "syscalls", new MetricSignal("syscalls", Group.RESOURCE, null, null));
+
+  /**
+   * The signal of a metric: the rules above (matched lower-case) first; {@link MetricSemantics}
+   * (any convention: camelCase CSV columns, dotted OpenTelemetry and Datadog names) when they say
+   * nothing, or when they give only a catch-all ({@code traffic} for any {@code _total}) and it
+   * gives a specific signal. When the name says that a fall is what hurts ({@code
+   * node_memory_MemAvailable_bytes}, {@code node_cpu_seconds_total{mode="idle"}}), the fault the
+   * signal suggests on a rise is the one it suggests on a fall.
+   */
+  public static Optional<MetricSignal> ofMetric(String metricName, Map<String, String> labels) {
+    Optional<MetricSignal> byRule = byRules(metricName);
+    MetricMeaning meaning = MetricSemantics.of(metricName, labels);
+    MetricSignal bySemantics = meaning.known() ? signalWithId(meaning.signal()) : null;
+    MetricSignal chosen = byRule.orElse(null);
+    if (bySemantics != null
+        && (chosen == null
+            || GENERIC.contains(chosen.id()) && !GENERIC.contains(bySemantics.id()))) {
+      chosen = bySemantics;
+    }
+    if (chosen != null
+        && chosen.id().equals(meaning.signal())
+        && meaning.bad() == MetricMeaning.Bad.DOWN
+        && chosen.faultWhenDown() == null
+        && chosen.faultWhenUp() != null) {
+      chosen = new MetricSignal(chosen.id(), chosen.group(), null, chosen.faultWhenUp());
+    }
+    return Optional.ofNullable(chosen);
+  }
+
+  private static Optional<MetricSignal> byRules(String metricName) {
     String n = metricName.toLowerCase(Locale.ROOT);
     for (Rule r : METRIC_RULES) {
       if (r.pattern().matcher(n).find()) {
@@ -184,6 +231,18 @@ public final class Signals {
     }
     return Optional.empty();
   }
+
+  /** The signal of the first rule with that id, or one of {@link #EXTRA}; null if none. */
+  private static MetricSignal signalWithId(String id) {
+    for (Rule r : METRIC_RULES) {
+      if (r.signal().id().equals(id)) {
+        return r.signal();
+      }
+    }
+    return EXTRA.get(id);
+  }
+
+  // ---- end any naming ----
 
   /**
    * An error category recognised in a log line and the fault it points to (null: symptom). The
