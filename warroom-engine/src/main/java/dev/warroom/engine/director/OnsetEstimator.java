@@ -122,7 +122,15 @@ final class OnsetEstimator {
       double scale = scale(before, mb);
       // Capped: beyond a few dozen deviations every change is "huge", and a flat series (MAD 0)
       // would otherwise outweigh the prior with an astronomic ratio.
-      double raw = Math.min(MAX_STRENGTH, Math.abs(ma - mb) / scale);
+      // Every one of the next samples must have moved (the least moved one counts): otherwise the
+      // boundary one sample before the change, whose "after" median is already the new level,
+      // would tie with the true one.
+      double sign = Math.signum(ma - mb);
+      double least = Double.POSITIVE_INFINITY;
+      for (double x : after) {
+        least = Math.min(least, sign * (x - mb));
+      }
+      double raw = Math.min(MAX_STRENGTH, Math.max(0, least) / scale);
       long at = ts[j - 1] + (ts[j] - ts[j - 1]) / 2;
       if (!persists(ts, v, j, alertMillis, mb, ma)) {
         continue;
