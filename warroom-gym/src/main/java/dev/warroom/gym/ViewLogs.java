@@ -3,6 +3,7 @@ package dev.warroom.gym;
 import dev.warroom.gym.View.LogLayout;
 import dev.warroom.model.LogRecord;
 import dev.warroom.store.bundle.BundleWriter;
+import dev.warroom.store.bundle.JsonText;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -93,36 +94,36 @@ final class ViewLogs {
   private static void line(StringBuilder sb, LogRecord r, LogLayout layout) {
     if (layout == LogLayout.OTHER_JSON_FIELDS) {
       sb.append("{\"@timestamp\":");
-      quote(sb, r.timestamp().toString());
+      JsonText.quote(sb, r.timestamp().toString());
       sb.append(",\"service.name\":");
-      quote(sb, r.service());
+      JsonText.quote(sb, r.service());
       sb.append(",\"severity\":");
-      quote(sb, r.severity().name().toLowerCase(java.util.Locale.ROOT));
+      JsonText.quote(sb, r.severity().name().toLowerCase(java.util.Locale.ROOT));
       sb.append(",\"msg\":");
-      quote(sb, r.body());
+      JsonText.quote(sb, r.body());
       new TreeMap<>(r.attributes())
           .forEach(
               (k, v) -> {
                 sb.append(",\"k8s.").append(k).append("\":");
-                quote(sb, v);
+                JsonText.quote(sb, v);
               });
       if (r.traceId() != null) {
         sb.append(",\"traceId\":");
-        quote(sb, r.traceId());
+        JsonText.quote(sb, r.traceId());
       }
       if (r.spanId() != null) {
         sb.append(",\"spanId\":");
-        quote(sb, r.spanId());
+        JsonText.quote(sb, r.spanId());
       }
     } else {
       sb.append("{\"time\":").append(r.timestamp().toEpochMilli());
       sb.append(",\"service\":");
-      quote(sb, r.service());
+      JsonText.quote(sb, r.service());
       sb.append(",\"message\":");
-      quote(sb, r.body());
+      JsonText.quote(sb, r.body());
       if (r.traceId() != null) {
         sb.append(",\"trace_id\":");
-        quote(sb, r.traceId());
+        JsonText.quote(sb, r.traceId());
       }
     }
     sb.append("}\n");
@@ -131,22 +132,22 @@ final class ViewLogs {
   /** Filebeat-style: the container line's {@code message} holds the application's JSON line. */
   private static void wrapped(StringBuilder sb, LogRecord r) {
     StringBuilder inner = new StringBuilder("{\"level\":");
-    quote(inner, r.severity().name().toLowerCase(java.util.Locale.ROOT));
+    JsonText.quote(inner, r.severity().name().toLowerCase(java.util.Locale.ROOT));
     inner.append(",\"msg\":");
-    quote(inner, r.body());
+    JsonText.quote(inner, r.body());
     if (r.traceId() != null) {
       inner.append(",\"trace_id\":");
-      quote(inner, r.traceId());
+      JsonText.quote(inner, r.traceId());
     }
     inner.append('}');
     sb.append("{\"@timestamp\":");
-    quote(sb, r.timestamp().toString());
+    JsonText.quote(sb, r.timestamp().toString());
     sb.append(",\"stream\":\"stdout\",\"message\":");
-    quote(sb, inner.toString());
+    JsonText.quote(sb, inner.toString());
     String pod = r.attributes().get("pod");
     if (pod != null) {
       sb.append(",\"kubernetes.pod.name\":");
-      quote(sb, pod);
+      JsonText.quote(sb, pod);
     }
     sb.append("}\n");
   }
@@ -159,28 +160,6 @@ final class ViewLogs {
     sb.append(' ').append(r.severity().name()).append(" [");
     sb.append(r.attributes().getOrDefault("pod", "")).append("] ");
     sb.append(r.body()).append('\n');
-  }
-
-  private static void quote(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    sb.append('"');
   }
 
   private static Writer writer(Path file) throws IOException {

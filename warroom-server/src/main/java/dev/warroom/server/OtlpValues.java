@@ -1,5 +1,6 @@
 package dev.warroom.server;
 
+import dev.warroom.store.bundle.JsonText;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.common.v1.KeyValue;
 import java.time.Instant;
@@ -53,15 +54,15 @@ final class OtlpValues {
 
   private static StringBuilder json(AnyValue v, StringBuilder sb) {
     switch (v.getValueCase()) {
-      case STRING_VALUE -> quote(sb, v.getStringValue());
-      case BYTES_VALUE -> quote(sb, text(v));
+      case STRING_VALUE -> JsonText.quote(sb, v.getStringValue());
+      case BYTES_VALUE -> JsonText.quote(sb, text(v));
       case INT_VALUE, BOOL_VALUE -> sb.append(text(v));
       case DOUBLE_VALUE -> {
         double d = v.getDoubleValue();
         if (Double.isFinite(d)) {
           sb.append(d);
         } else {
-          quote(sb, Double.toString(d));
+          JsonText.quote(sb, Double.toString(d));
         }
       }
       case ARRAY_VALUE -> {
@@ -76,7 +77,7 @@ final class OtlpValues {
         sb.append('{');
         List<KeyValue> kvs = v.getKvlistValue().getValuesList();
         for (int i = 0; i < kvs.size(); i++) {
-          quote(i > 0 ? sb.append(',') : sb, kvs.get(i).getKey()).append(':');
+          JsonText.quote(i > 0 ? sb.append(',') : sb, kvs.get(i).getKey()).append(':');
           json(kvs.get(i).getValue(), sb);
         }
         sb.append('}');
@@ -84,28 +85,6 @@ final class OtlpValues {
       case STRING_VALUE_STRINDEX, VALUE_NOT_SET -> sb.append("null");
     }
     return sb;
-  }
-
-  private static StringBuilder quote(StringBuilder sb, String s) {
-    sb.append('"');
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      switch (c) {
-        case '"' -> sb.append("\\\"");
-        case '\\' -> sb.append("\\\\");
-        case '\n' -> sb.append("\\n");
-        case '\r' -> sb.append("\\r");
-        case '\t' -> sb.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            sb.append(String.format("\\u%04x", (int) c));
-          } else {
-            sb.append(c);
-          }
-        }
-      }
-    }
-    return sb.append('"');
   }
 
   /** Attributes with a value; one without (an empty {@code AnyValue}) is left out. */

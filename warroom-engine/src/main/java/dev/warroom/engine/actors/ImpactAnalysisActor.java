@@ -1,6 +1,7 @@
 package dev.warroom.engine.actors;
 
 import dev.warroom.experts.logs.FrequencyShift;
+import dev.warroom.experts.metrics.MetricSemantics;
 import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.LogRecord;
 import dev.warroom.model.Severity;
@@ -161,17 +162,18 @@ public final class ImpactAnalysisActor
   static final double MIN_SYMPTOM_Z = 4.0;
 
   /**
-   * Whether the shift is the bad direction of a symptom: latency or errors up, a success or
-   * availability ratio down. Traffic moves either way for good reasons and is not impact.
+   * Whether the shift is the bad direction of a symptom ({@link MetricSemantics}): latency or
+   * errors up, a success or availability ratio down. Traffic moves either way for good reasons and
+   * is not impact; a symptom whose direction the name does not tell counts when it rises.
    */
   static boolean worse(MetricScan.Entry e) {
-    String name = e.key().name().toLowerCase(Locale.ROOT);
-    boolean goodWhenHigh =
-        name.contains("success") || name.contains("availab") || name.contains("apdex");
-    return switch (e.signal().id()) {
-      case "latency" -> e.shift().z() > 0;
-      case "errors" -> goodWhenHigh ? e.shift().z() < 0 : e.shift().z() > 0;
-      default -> false;
+    String signal = e.signal().id();
+    if (!signal.equals("latency") && !signal.equals("errors")) {
+      return false;
+    }
+    return switch (MetricSemantics.of(e.key()).bad()) {
+      case DOWN -> e.shift().z() < 0;
+      case UP, EITHER, NONE -> e.shift().z() > 0;
     };
   }
 

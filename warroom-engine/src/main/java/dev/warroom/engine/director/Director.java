@@ -189,8 +189,7 @@ public final class Director {
     // logs and traces then falls back to the alert (RecentWindows).
     Instant onsetAt = declaredWindow != null ? null : onset.onset();
     String windowNote =
-        windowNote(alert, declaredWindow, onset, window, baseline)
-            + (declaredBaseline != null ? " (declared)" : "");
+        windowNote(alert, declaredWindow, onset, window, baseline, declaredBaseline != null);
     timings.put("onset", (System.nanoTime() - t0) / 1_000_000);
 
     RunbookLibrary.Entry plan;
@@ -419,7 +418,8 @@ public final class Director {
       TimeWindow declared,
       OnsetEstimator.Estimate onset,
       TimeWindow window,
-      TimeWindow baseline) {
+      TimeWindow baseline,
+      boolean baselineDeclared) {
     StringBuilder b = new StringBuilder();
     if (declared != null) {
       b.append("incident window ").append(span(window)).append(" as declared by the bundle");

@@ -1,12 +1,16 @@
 package dev.warroom.store.bundle;
 
-/** Minimal JSON string quoting for the hot paths that build JSON text by hand. */
-final class JsonText {
+/**
+ * Minimal JSON string quoting for the hot paths that build JSON text by hand (bundle writer, gym
+ * views, the OTLP receiver).
+ */
+public final class JsonText {
   private static final char[] HEX = "0123456789abcdef".toCharArray();
 
   private JsonText() {}
 
-  static void quote(StringBuilder sb, String s) {
+  /** Appends {@code s} as a JSON string literal; returns {@code sb}. */
+  public static StringBuilder quote(StringBuilder sb, String s) {
     sb.append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -25,6 +29,6 @@ final class JsonText {
         }
       }
     }
-    sb.append('"');
+    return sb.append('"');
   }
 }
