@@ -18,6 +18,9 @@ public record StoreSummary(
     long events,
     List<ServiceSummary> services,
     TimeWindow timeRange) {
+  /** A store that holds nothing (or could not say what it holds). */
+  public static final StoreSummary EMPTY = new StoreSummary(0, 0, 0, 0, 0, 0, List.of(), null);
+
   public StoreSummary {
     services = List.copyOf(services);
   }

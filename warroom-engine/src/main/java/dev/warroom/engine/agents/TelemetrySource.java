@@ -57,6 +57,15 @@ public interface TelemetrySource extends AutoCloseable {
     return new dev.warroom.store.QueryResult<>(List.of(), "none", "", false);
   }
 
+  /**
+   * The reads that failed so far in this investigation (a source down, slow, refusing, or unable to
+   * answer a kind of query), one line each naming the data, the query and the error; the report
+   * lists them under "Missing data". Empty for a source that cannot fail.
+   */
+  default List<String> failures() {
+    return List.of();
+  }
+
   /** What kinds of data exist, for which services and over which time range. */
   DataInventory inventory();
 

@@ -100,6 +100,11 @@ public final class TimedTelemetrySource implements TelemetrySource {
   }
 
   @Override
+  public List<String> failures() {
+    return inner.failures();
+  }
+
+  @Override
   public Topology topology() {
     return inner.topology();
   }

@@ -143,6 +143,11 @@ public final class WithheldTelemetrySource implements TelemetrySource {
   }
 
   @Override
+  public List<String> failures() {
+    return inner.failures();
+  }
+
+  @Override
   public Topology topology() {
     return inner.topology();
   }

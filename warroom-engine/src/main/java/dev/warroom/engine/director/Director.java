@@ -261,9 +261,16 @@ public final class Director {
             ranked,
             calibration,
             learned.orElse(null),
-            inv.missing(),
+            missing(inv, source),
             timings);
     return new Investigation(report, plan.name(), trace);
+  }
+
+  /** Kinds of data absent from the inventory, then every read a source failed to answer. */
+  private static List<String> missing(DataInventory inv, TelemetrySource source) {
+    List<String> out = new java.util.ArrayList<>(inv.missing());
+    out.addAll(source.failures());
+    return out;
   }
 
   private double topConfidence(InvestigationContext ctx) {

@@ -136,6 +136,31 @@ public final class Investigator {
     }
   }
 
+  /**
+   * Investigates what a live store holds (a connector to the user's backends, or a composite of
+   * them): nothing is loaded or copied; every read goes to the store, and a read that fails is
+   * listed under the report's "Missing data" instead of ending the investigation. The store is not
+   * closed.
+   *
+   * @param alert the alert that opened the incident (null: the whole window is examined)
+   * @param window the incident window; null derives it from the alert and the store's data
+   */
+  public Investigation investigate(
+      dev.warroom.store.TelemetryStore store,
+      dev.warroom.model.Alert alert,
+      dev.warroom.model.TimeWindow window,
+      String incidentId,
+      String runbookText) {
+    TelemetrySource source = WithheldTelemetrySource.of(new StoreTelemetrySource(store), withheld);
+    return director.investigate(
+        source,
+        shifted(alert),
+        window != null ? window : this.window,
+        baseline,
+        incidentId,
+        runbookText);
+  }
+
   /** Investigates a bundle already in memory (tests, the gym), through the embedded store. */
   public Investigation investigate(IncidentBundle bundle, String incidentId, String runbookText) {
     DuckDbStore store = DuckDbStore.inMemory();

@@ -52,4 +52,46 @@ class InvestigatorTest {
         .isInstanceOf(InvalidInputException.class)
         .hasMessageContaining("runbook:2:");
   }
+
+  @Test
+  void aStoreThatFailsOneKindOfReadCostsThatDataOnlyAndTheReportNamesIt() {
+    var bundle = SyntheticIncident.build(true, 3);
+    try (var duck = dev.warroom.store.duckdb.DuckDbStore.inMemory()) {
+      duck.ingest(bundle);
+      // Every read passes to the embedded store except metrics, which fail as a backend that is
+      // down would (a connector wraps its I/O errors in WarroomException), and logs, which this
+      // store says it cannot answer at all.
+      dev.warroom.store.TelemetryStore flaky =
+          (dev.warroom.store.TelemetryStore)
+              java.lang.reflect.Proxy.newProxyInstance(
+                  getClass().getClassLoader(),
+                  new Class<?>[] {dev.warroom.store.TelemetryStore.class},
+                  (proxy, method, args) -> {
+                    switch (method.getName()) {
+                      case "metrics", "aggregate" ->
+                          throw new dev.warroom.model.WarroomException.Retriable(
+                              "prometheus at http://prom:9090: connection refused", null);
+                      case "logs", "logCounts" ->
+                          throw new dev.warroom.store.UnsupportedQueryException(
+                              "a metrics-only source holds no logs");
+                      default -> {
+                        try {
+                          return method.invoke(duck, args);
+                        } catch (java.lang.reflect.InvocationTargetException e) {
+                          throw e.getCause();
+                        }
+                      }
+                    }
+                  });
+      RcaReport r =
+          new Investigator(Director.standard())
+              .investigate(flaky, bundle.alert(), bundle.manifest().window(), "flaky", null)
+              .report();
+      assertThat(r.missingData())
+          .anyMatch(m -> m.startsWith("query failed: metrics") && m.contains("connection refused"))
+          .anyMatch(m -> m.startsWith("not answerable by the source: logs"));
+      // The traces still answer: the investigation went on and ranked from them.
+      assertThat(r.top()).isNotNull();
+    }
+  }
 }
