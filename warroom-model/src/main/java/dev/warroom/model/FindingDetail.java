@@ -146,6 +146,35 @@ public sealed interface FindingDetail {
   }
 
   /**
+   * What an operation of the service calls per request changed: a child call that used to follow
+   * its requests is gone or much rarer, or a new one appears — code that now throws half-way,
+   * returns early or takes another branch. Counts are of the largest shift of the service.
+   *
+   * @param operation the service's operation whose calls changed
+   * @param childService the service of the child spans (the same service for an internal step)
+   * @param childOperation the child operation
+   * @param baselineRate child calls per parent call in the baseline
+   * @param incidentRate the same in the incident
+   * @param parents parent calls in the incident
+   * @param shifts the service's shifted (parent, child) pairs in all
+   */
+  record CallPatternShift(
+      String operation,
+      String childService,
+      String childOperation,
+      double baselineRate,
+      double incidentRate,
+      long parents,
+      int shifts)
+      implements FindingDetail {
+    public CallPatternShift {
+      Objects.requireNonNull(operation, "operation");
+      Objects.requireNonNull(childService, "childService");
+      Objects.requireNonNull(childOperation, "childOperation");
+    }
+  }
+
+  /**
    * Failing spans whose error no failing child explains: the errors start here.
    *
    * @param operation the operation the failures start in, or null when counted per service

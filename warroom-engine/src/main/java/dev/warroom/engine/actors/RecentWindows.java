@@ -46,6 +46,13 @@ final class RecentWindows {
   /** Shortest pre-onset baseline when the onset was estimated from the data. */
   static final Duration MIN_ONSET_BASELINE = Duration.ofMinutes(1);
 
+  /**
+   * Shortest baseline before the alert when the data starts after the estimated onset: traces and
+   * logs are dense (thousands of spans a minute), so half a minute already shows the usual call
+   * pattern.
+   */
+  static final Duration MIN_ALERT_BASELINE = Duration.ofSeconds(30);
+
   /** Left out between baseline and incident around an estimated onset (its uncertainty). */
   static final Duration GUARD = Duration.ofSeconds(30);
 
@@ -89,6 +96,18 @@ final class RecentWindows {
             new TimeWindow(bStart, bEnd),
             new TimeWindow(onset, w.end()),
             "the data before the estimated onset");
+      }
+      // This kind of data starts after the onset estimated from the metrics: either the onset
+      // estimate is early for it or all of it is faulty. The alert is the other marker of the
+      // fault's start; what this data holds before it is the only "before" it has.
+      Instant alert = ctx.incident().alert().startsAt();
+      if (!bStart.isBefore(onset)
+          && !bStart.plus(MIN_ALERT_BASELINE).isAfter(alert)
+          && alert.isBefore(w.end())) {
+        return new Split(
+            new TimeWindow(bStart, alert),
+            new TimeWindow(alert, w.end()),
+            "the data before the alert (it starts after the onset estimated from the metrics)");
       }
     } else {
       Instant cut = ctx.incident().alert().startsAt().minus(LEAD);

@@ -3,6 +3,7 @@ package dev.warroom.engine.actors;
 import dev.warroom.engine.agents.Observation;
 import dev.warroom.engine.agents.QueryIntent;
 import dev.warroom.engine.agents.SpanAggregate;
+import dev.warroom.experts.traces.CallPatternShifts;
 import dev.warroom.experts.traces.EdgeDelays;
 import dev.warroom.experts.traces.SelfTimeShift;
 import dev.warroom.experts.traces.ServiceLatencyShift;
@@ -134,7 +135,7 @@ public final class TraceAnalysisActor
               s.service(),
               null,
               s.summary(),
-              Math.min(1, 0.4 + 0.5 * s.weight() / top),
+              Math.min(1, 0.4 + 0.5 * s.weight() / top) * s.material(),
               null,
               List.of(ev),
               s.detail()));
@@ -250,6 +251,94 @@ public final class TraceAnalysisActor
     return out;
   }
 
+  /**
+   * Services whose operations changed what they call per request ({@link CallPatternShifts}): one
+   * entry per service, weighted by the summed size of its shifts (log2 of the rate change, a call
+   * gone entirely counting about five), its rows the shifted pairs with their counts. No fault
+   * class: a changed call pattern says the service's code took another path, not why.
+   */
+  private static List<Slow> callPatterns(
+      List<CallPatternShifts.Shift> shifts, Observation<Span> inc) {
+    List<Slow> out = new ArrayList<>();
+    for (var e : CallPatternShifts.byService(shifts).entrySet()) {
+      String svc = e.getKey();
+      List<CallPatternShifts.Shift> mine = e.getValue();
+      CallPatternShifts.Shift top = mine.get(0);
+      double size = mine.stream().mapToDouble(CallPatternShifts.Shift::magnitude).sum();
+      List<String> rows = new ArrayList<>();
+      List<String> entities = new ArrayList<>(List.of(svc));
+      for (CallPatternShifts.Shift x : mine) {
+        rows.add(
+            String.format(
+                Locale.ROOT,
+                "%s %s -> %s %s: %.2f calls per request (%d of %d) against %.2f in the baseline"
+                    + " (%d of %d)",
+                x.service(),
+                x.operation(),
+                x.childService(),
+                x.childOperation(),
+                x.incidentRate(),
+                x.incidentCalls(),
+                x.incidentParents(),
+                x.baselineRate(),
+                x.baselineCalls(),
+                x.baselineParents()));
+        if (!entities.contains(x.childService())) {
+          entities.add(x.childService());
+        }
+      }
+      String summary =
+          String.format(
+              Locale.ROOT,
+              "%s: what %s calls per request changed (%s %s: %.2f per request, %.2f in the"
+                  + " baseline)%s",
+              svc,
+              top.operation(),
+              top.childService(),
+              top.childOperation(),
+              top.incidentRate(),
+              top.baselineRate(),
+              mine.size() > 1 ? "; " + (mine.size() - 1) + " more call(s) of it changed" : "");
+      out.add(
+          new Slow(
+              svc,
+              Math.min(1, 0.3 + 0.05 * size),
+              summary,
+              inc,
+              rows,
+              List.copyOf(entities),
+              new FindingDetail.CallPatternShift(
+                  top.operation(),
+                  top.childService(),
+                  top.childOperation(),
+                  top.baselineRate(),
+                  top.incidentRate(),
+                  top.incidentParents(),
+                  mine.size())));
+    }
+    return out;
+  }
+
+  /**
+   * The median duration of whole requests, milliseconds: of the spans whose parent is not among
+   * {@code spans} (roots, and the entry spans of traces whose caller was not traced, such as a load
+   * generator's); 0 without any.
+   */
+  static double medianRootMs(List<Span> spans) {
+    Set<String> ids = new HashSet<>(spans.size() * 2);
+    spans.forEach(x -> ids.add(x.traceId() + "/" + x.spanId()));
+    double[] d =
+        spans.stream()
+            .filter(x -> x.isRoot() || !ids.contains(x.traceId() + "/" + x.parentSpanId()))
+            .mapToDouble(x -> x.duration().toNanos() / 1e6)
+            .sorted()
+            .toArray();
+    return d.length == 0 ? 0 : d[d.length / 2];
+  }
+
+  /** A self-time shift adding this share of a typical request or more counts in full. */
+  static final double MATERIAL_SHARE = 0.05;
+
   /** A service adding latency: what to say, and the observation and rows that back it. */
   private record Slow(
       String service,
@@ -259,7 +348,20 @@ public final class TraceAnalysisActor
       List<String> rows,
       List<String> entities,
       FindingDetail detail,
-      boolean inbound) {
+      boolean inbound,
+      double material) {
+    Slow(
+        String service,
+        double weight,
+        String summary,
+        Observation<?> observation,
+        List<String> rows,
+        List<String> entities,
+        FindingDetail detail,
+        boolean inbound) {
+      this(service, weight, summary, observation, rows, entities, detail, inbound, 1);
+    }
+
     Slow(
         String service,
         double weight,
@@ -285,7 +387,11 @@ public final class TraceAnalysisActor
     var inc = ctx.agent().spans(new QueryIntent.Spans(List.of(), false, sp.split().incident()));
     TraceExpert expert = ctx.experts().traces();
     delayed.addAll(edgeDelays(expert.edgeDelays(base.rows(), inc.rows()), inc, sp.split()));
+    delayed.addAll(callPatterns(expert.callPatternShifts(base.rows(), inc.rows()), inc));
     List<SelfTimeShift> shifts = expert.latencyShifts(base.rows(), inc.rows());
+    // A typical request of the baseline (a fault can make requests fail fast, so not the
+    // incident's); the incident's when there is no baseline.
+    double requestMs = medianRootMs(base.rows().isEmpty() ? inc.rows() : base.rows());
     List<Slow> out = new ArrayList<>();
     Set<String> seen = new HashSet<>();
     for (Finding f : expert.latencyFindings(shifts, MIN_CALL_GROWTH, MIN_CALL_ADDED_MS)) {
@@ -316,7 +422,15 @@ public final class TraceAnalysisActor
                           + " "
                           + x.duration().toMillis()
                           + " ms"));
-      out.add(new Slow(f.service(), f.score(), f.summary(), inc, rows, named, f.detail()));
+      double material = 1;
+      if (f.detail() instanceof FindingDetail.LatencyShift l && requestMs > 0) {
+        // Shares are relative: the largest share of a negligible slowdown is still large. Scale by
+        // how much of a typical request the shift adds (full weight from MATERIAL_SHARE on).
+        material = Math.min(1, l.addedMsPerTrace() / (MATERIAL_SHARE * requestMs));
+      }
+      out.add(
+          new Slow(
+              f.service(), f.score(), f.summary(), inc, rows, named, f.detail(), false, material));
     }
     return out;
   }

@@ -157,6 +157,7 @@ final class CandidateFeatures {
       case FindingDetail.MetricShift m -> {}
       case FindingDetail.LatencyShift l -> {}
       case FindingDetail.EdgeDelay d -> {}
+      case FindingDetail.CallPatternShift c -> f.merge("calls.shifted", x.score(), Math::max);
       case FindingDetail.ServiceLatencyShift l -> {}
       case FindingDetail.FullScan s -> {}
       case FindingDetail.SlowQuery q -> {}

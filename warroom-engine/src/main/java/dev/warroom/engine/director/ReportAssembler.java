@@ -222,8 +222,15 @@ final class ReportAssembler {
     if (alerted == null) {
       return false;
     }
+    // The symptom measured (impact analysis), or the alerted service's own requests changed shape
+    // in its traces: what it calls per request moved far beyond noise.
     return ctx.evidence().all().stream()
-        .anyMatch(e -> e.source().equals("impact_analysis") && e.entities().contains(alerted));
+            .anyMatch(e -> e.source().equals("impact_analysis") && e.entities().contains(alerted))
+        || ctx.findings().stream()
+            .anyMatch(
+                f ->
+                    alerted.equals(f.service())
+                        && f.detail() instanceof dev.warroom.model.FindingDetail.CallPatternShift);
   }
 
   /** The interpreter's record of the run: each step and each branch's outcome. */

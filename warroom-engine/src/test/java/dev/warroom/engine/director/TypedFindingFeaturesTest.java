@@ -110,7 +110,7 @@ class TypedFindingFeaturesTest {
       var ranked = Director.fuse(in);
       var typed = CandidateFeatures.of(in, ranked);
       var legacy = SummaryRegexFeatures.of(in, ranked);
-      assertThat(typed).as(e.getKey()).isEqualTo(legacy);
+      assertThat(withoutTypedOnly(typed)).as(e.getKey()).isEqualTo(legacy);
       candidates += typed.size();
       typed.values().forEach(f -> f.keySet().forEach(families::add));
     }
@@ -200,5 +200,24 @@ class TypedFindingFeaturesTest {
             .toList();
     return new FusionInput(
         in.alertService(), in.symptomatic(), fs, in.topology(), in.scan(), in.missing());
+  }
+
+  /**
+   * Features that exist only as typed details, added after the summaries stopped being read (the
+   * regex copy has nothing to compare them with): a changed call pattern ({@code
+   * FindingDetail.CallPatternShift}).
+   */
+  static final java.util.Set<String> TYPED_ONLY = java.util.Set.of("calls.shifted");
+
+  private static java.util.Map<String, java.util.Map<String, Double>> withoutTypedOnly(
+      java.util.Map<String, java.util.Map<String, Double>> features) {
+    java.util.Map<String, java.util.Map<String, Double>> out = new java.util.HashMap<>();
+    features.forEach(
+        (svc, f) -> {
+          java.util.Map<String, Double> g = new java.util.HashMap<>(f);
+          g.keySet().removeAll(TYPED_ONLY);
+          out.put(svc, g);
+        });
+    return out;
   }
 }

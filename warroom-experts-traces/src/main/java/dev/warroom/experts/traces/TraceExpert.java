@@ -134,6 +134,13 @@ public final class TraceExpert {
     return EdgeDelays.of(new TraceIndex(baseline), new TraceIndex(incident));
   }
 
+  /**
+   * Operations whose calls per request changed between the two windows ({@link CallPatternShifts}).
+   */
+  public List<CallPatternShifts.Shift> callPatternShifts(List<Span> baseline, List<Span> incident) {
+    return CallPatternShifts.of(baseline, incident);
+  }
+
   /** The service dependency graph of a set of spans. */
   public static ServiceGraph serviceGraph(List<Span> spans) {
     return ServiceGraph.of(new TraceIndex(spans));

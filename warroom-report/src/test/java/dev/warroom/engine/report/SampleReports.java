@@ -202,6 +202,8 @@ final class SampleReports {
         new FindingDetail.EdgeFailure(
             "frontend", "cart", 30, 0, "dns", Map.of("ENOTFOUND", 30), 2, 2),
         new FindingDetail.EdgeDelay("frontend", "cart", 217.4, 3.7, true, 2, 2, true),
+        new FindingDetail.CallPatternShift(
+            "AdService/GetAds", "adservice", "AdService/getRandomAds", 0.19, 0.0, 407, 1),
         new FindingDetail.LogCategoryRise("timeout", "WARN", 20, 1.5, null),
         new FindingDetail.NamedCategory("checkout", "tls", "payments", 14),
         new FindingDetail.KubernetesReason("OOMKilled", "cart-7d9f", 3),
