@@ -35,6 +35,19 @@ final class ExitCodes {
           return code;
         });
     cl.setExitCodeExceptionMapper(ExitCodes::codeOf);
+    // An unknown command or argument is an error even beside --help (picocli skips that check when
+    // help is asked for, and prints the parent's help with exit 0: a typo looked like success).
+    CommandLine.IExecutionStrategy run = new CommandLine.RunLast();
+    cl.setExecutionStrategy(
+        parseResult -> {
+          for (CommandLine.ParseResult r = parseResult; r != null; r = r.subcommand()) {
+            if (!r.unmatched().isEmpty()) {
+              throw new CommandLine.UnmatchedArgumentException(
+                  r.commandSpec().commandLine(), r.unmatched());
+            }
+          }
+          return run.execute(parseResult);
+        });
     return cl;
   }
 

@@ -33,4 +33,24 @@ class WarroomCommandTest {
     }
     assertThat(buf.toString(StandardCharsets.UTF_8)).startsWith("warroom ");
   }
+
+  @Test
+  void anUnknownCommandIsAnErrorEvenWithHelp() {
+    PrintStream old = System.err;
+    PrintStream oldOut = System.out;
+    ByteArrayOutputStream buf = new ByteArrayOutputStream();
+    System.setErr(new PrintStream(buf, true, StandardCharsets.UTF_8));
+    System.setOut(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    try {
+      assertThat(WarroomCommand.run("no-such-command", "--help")).isEqualTo(ExitCodes.USAGE);
+      assertThat(WarroomCommand.run("gym", "no-such-sub", "--help")).isEqualTo(ExitCodes.USAGE);
+      assertThat(WarroomCommand.run("gym", "--help")).isZero();
+    } finally {
+      System.setErr(old);
+      System.setOut(oldOut);
+    }
+    assertThat(buf.toString(StandardCharsets.UTF_8))
+        .contains("'no-such-command'")
+        .contains("'no-such-sub'");
+  }
 }
