@@ -47,7 +47,8 @@ final class BundleCaptureCommand implements Callable<Integer> {
       names = "--alert",
       required = true,
       paramLabel = "FILE",
-      description = "The alert: Alertmanager webhook body, PagerDuty webhook or warroom alert JSON.")
+      description =
+          "The alert: Alertmanager webhook body, PagerDuty webhook or warroom alert JSON.")
   Path alert;
 
   @Option(names = "--out", required = true, paramLabel = "DIR", description = "Bundle folder.")

@@ -76,7 +76,9 @@ final class LiveParity {
       if (ms.length == 0) {
         return 0;
       }
-      return ms.length % 2 == 1 ? ms[ms.length / 2] : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
+      return ms.length % 2 == 1
+          ? ms[ms.length / 2]
+          : (ms[ms.length / 2 - 1] + ms[ms.length / 2]) / 2;
     }
 
     int nativeQueries() {
@@ -196,7 +198,9 @@ final class LiveParity {
     return new int[] {checked, missing};
   }
 
-  /** The request blocks of a Prometheus native query: each PromQL line with its {@code # GET} line. */
+  /**
+   * The request blocks of a Prometheus native query: each PromQL line with its {@code # GET} line.
+   */
   static List<String> requestBlocks(String nativeQuery) {
     List<String> out = new ArrayList<>();
     if (nativeQuery == null) {

@@ -94,7 +94,9 @@ final class RecordingProxy implements AutoCloseable {
       URI in = ex.getRequestURI();
       received.add(new Received(ex.getRequestMethod(), in.getRawPath(), in.getRawQuery()));
       String target =
-          backend.toString() + in.getRawPath() + (in.getRawQuery() == null ? "" : "?" + in.getRawQuery());
+          backend.toString()
+              + in.getRawPath()
+              + (in.getRawQuery() == null ? "" : "?" + in.getRawQuery());
       HttpResponse<byte[]> r;
       try {
         r =
@@ -109,7 +111,9 @@ final class RecordingProxy implements AutoCloseable {
         ex.sendResponseHeaders(503, -1);
         return;
       }
-      r.headers().firstValue("Content-Type").ifPresent(ct -> ex.getResponseHeaders().add("Content-Type", ct));
+      r.headers()
+          .firstValue("Content-Type")
+          .ifPresent(ct -> ex.getResponseHeaders().add("Content-Type", ct));
       ex.sendResponseHeaders(r.statusCode(), r.body().length == 0 ? -1 : r.body().length);
       if (r.body().length > 0) {
         try (OutputStream o = ex.getResponseBody()) {

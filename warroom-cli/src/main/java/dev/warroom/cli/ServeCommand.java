@@ -90,7 +90,8 @@ final class ServeCommand implements Callable<Integer> {
       c = c.withPort(port);
     }
     CountDownLatch stop = new CountDownLatch(1);
-    try (ServedSources live = sources == null ? null : new ServedSources(LiveSources.open(sources));
+    try (ServedSources live =
+            sources == null ? null : new ServedSources(LiveSources.open(sources));
         WarroomServer s =
             WarroomServer.start(c, Director.standard(), InstantSource.system(), live)) {
       spec.commandLine()

@@ -41,7 +41,11 @@ final class SourcesCommand {
   static final class Check implements Callable<Integer> {
     @Spec CommandSpec spec;
 
-    @Option(names = "--sources", required = true, paramLabel = "FILE", description = "Sources file.")
+    @Option(
+        names = "--sources",
+        required = true,
+        paramLabel = "FILE",
+        description = "Sources file.")
     Path sources;
 
     @Override

@@ -55,8 +55,8 @@ public final class RecordingStore implements TelemetryStore {
   }
 
   /**
-   * The bundle of everything read so far, with {@code manifest} and {@code alert}: metric series
-   * by key, logs by time, spans by start, events by time.
+   * The bundle of everything read so far, with {@code manifest} and {@code alert}: metric series by
+   * key, logs by time, spans by start, events by time.
    */
   public synchronized IncidentBundle bundle(BundleManifest manifest, Alert alert) {
     List<MetricSeries> ms = new ArrayList<>(metrics.size());
