@@ -34,9 +34,10 @@ import java.util.function.Consumer;
  * --sources} does, with the bundle manifest's declared window and baseline (the same inputs the
  * bundle investigation has). With Prometheus the only live source, the live side has metrics only,
  * so the bundle side is investigated with logs, traces, events, code and database statistics
- * withheld; the bundle's topology stays (Prometheus has none to offer), which is said in the
- * result. The top candidates (service) are compared, and every PromQL native query in the live
- * report is checked byte for byte against the requests Prometheus received.
+ * withheld and without its topology file (Prometheus has no topology to offer): the same data on
+ * both sides. The top candidate (service) of the bundle investigation that keeps its topology is
+ * reported too. Every PromQL native query in the live reports is checked byte for byte against the
+ * requests Prometheus received.
  */
 final class LiveParity {
   /** The kinds a Prometheus-only live side lacks. */
@@ -54,6 +55,7 @@ final class LiveParity {
       String truth,
       String liveTop,
       String bundleTop,
+      String bundleTopWithTopology,
       String liveVerdict,
       String bundleVerdict,
       long liveMillis,
@@ -63,12 +65,20 @@ final class LiveParity {
     boolean same() {
       return liveTop.equals(bundleTop);
     }
+
+    boolean sameAsWithTopology() {
+      return liveTop.equals(bundleTopWithTopology);
+    }
   }
 
   /** All episodes' outcomes. */
   record Result(List<Row> rows) {
     int same() {
       return (int) rows.stream().filter(Row::same).count();
+    }
+
+    int sameAsWithTopology() {
+      return (int) rows.stream().filter(Row::sameAsWithTopology).count();
     }
 
     long medianLiveMillis() {
@@ -107,11 +117,13 @@ final class LiveParity {
       progress.accept(
           String.format(
               Locale.ROOT,
-              "%s: live %s, bundle %s (%s), truth %s, live %d ms, %d native queries checked%s",
+              "%s: live %s, bundle %s (%s; with topology %s), truth %s, live %d ms, %d native"
+                  + " queries checked%s",
               r.episode(),
               r.liveTop(),
               r.bundleTop(),
               r.same() ? "same" : "DIFFERENT",
+              r.bundleTopWithTopology(),
               r.truth(),
               r.liveMillis(),
               r.nativeQueries(),
@@ -125,8 +137,11 @@ final class LiveParity {
     Path bundleDir = dir.resolve("bundle");
     ep.write(bundleDir);
     BundleManifest m = ep.bundle().manifest();
-    Investigation bundleInv =
-        new Investigator(director, NOT_IN_PROMETHEUS).investigate(bundleDir, null);
+    Investigator metricsOnly = new Investigator(director, NOT_IN_PROMETHEUS);
+    Investigation withTopology = metricsOnly.investigate(bundleDir, null);
+    // Prometheus has no topology to give: the fair bundle side lacks it too
+    Files.deleteIfExists(bundleDir.resolve("topology.json"));
+    Investigation bundleInv = metricsOnly.investigate(bundleDir, null);
     try (LocalPrometheus prom = LocalPrometheus.start(ep.bundle().metrics(), dir.resolve("prom"));
         RecordingProxy proxy = new RecordingProxy(prom.url());
         CompositeStore live = Connectors.open(List.of(source(proxy.url())))) {
@@ -145,6 +160,7 @@ final class LiveParity {
           ep.truth().control() ? "(control)" : ep.truth().rootCauseService(),
           top(liveInv.report()),
           top(bundleInv.report()),
+          top(withTopology.report()),
           liveInv.report().verdict().name().toLowerCase(Locale.ROOT),
           bundleInv.report().verdict().name().toLowerCase(Locale.ROOT),
           ms,

@@ -37,8 +37,13 @@ public final class LocalPrometheus implements AutoCloseable {
   private final int written;
   private final List<String> skipped;
 
+  private final Thread reaper;
+
   private LocalPrometheus(Process process, URI url, Path dir, int written, List<String> skipped) {
     this.process = process;
+    // a JVM that exits without close() (Ctrl-C) must not leave the server running
+    this.reaper = new Thread(process::destroyForcibly, "stop-local-prometheus");
+    Runtime.getRuntime().addShutdownHook(reaper);
     this.url = url;
     this.dir = dir;
     this.written = written;
@@ -156,6 +161,11 @@ public final class LocalPrometheus implements AutoCloseable {
   @Override
   public void close() {
     stop();
+    try {
+      Runtime.getRuntime().removeShutdownHook(reaper);
+    } catch (IllegalStateException shuttingDown) {
+      // the hook is running or has run
+    }
     deleteTree(dir.resolve("data"));
   }
 
