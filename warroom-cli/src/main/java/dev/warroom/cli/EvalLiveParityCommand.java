@@ -18,9 +18,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Loads gym episodes (the 'gym suite' plan from --from) into a local Prometheus (promtool"
           + " backfill; needs prometheus and promtool on the PATH), investigates each live through"
-          + " the Prometheus connector and from its bundle (logs, traces, events, code and database"
-          + " statistics withheld and its topology removed, since Prometheus holds metrics only),"
-          + " and compares the top"
+          + " the Prometheus connector and from a bundle of the same data (metrics, alert, manifest:"
+          + " Prometheus holds metrics only), and compares the top"
           + " candidates; checks every PromQL in the live reports byte for byte against what"
           + " Prometheus received, and reports the median live investigation time."
     },
@@ -61,11 +60,12 @@ final class EvalLiveParityCommand implements Callable<Integer> {
               out.flush();
             });
     out.printf(
-        "top candidate same as the bundle investigation (metrics only, no topology, on both"
-            + " sides): %d/%d%n",
+        "top candidate same as the bundle investigation of the same data (metrics, alert and"
+            + " manifest): %d/%d%n",
         r.same(), r.rows().size());
     out.printf(
-        "top candidate same as the bundle investigation that keeps the bundle's topology: %d/%d%n",
+        "top candidate same as the full bundle with logs, traces, events, code and db withheld"
+            + " (topology kept): %d/%d%n",
         r.sameAsWithTopology(), r.rows().size());
     out.printf("median live investigation: %d ms%n", r.medianLiveMillis());
     out.printf(

@@ -13,6 +13,8 @@ import dev.warroom.gym.Gym;
 import dev.warroom.gym.GymSuite;
 import dev.warroom.model.BundleManifest;
 import dev.warroom.model.Evidence;
+import dev.warroom.model.IncidentBundle;
+import dev.warroom.store.bundle.BundleWriter;
 import dev.warroom.model.RcaReport;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -33,10 +35,11 @@ import java.util.function.Consumer;
  * the live investigation goes through {@link Connectors#open} exactly as {@code warroom investigate
  * --sources} does, with the bundle manifest's declared window and baseline (the same inputs the
  * bundle investigation has). With Prometheus the only live source, the live side has metrics only,
- * so the bundle side is investigated with logs, traces, events, code and database statistics
- * withheld and without its topology file (Prometheus has no topology to offer): the same data on
- * both sides. The top candidate (service) of the bundle investigation that keeps its topology is
- * reported too. Every PromQL native query in the live reports is checked byte for byte against the
+ * so the bundle side is a bundle of the episode's metrics, alert and manifest only: the same data
+ * on both sides (withholding logs and traces from the Director is not enough, since the embedded
+ * store derives a service graph from the spans, and Prometheus has no topology to offer). The top
+ * candidate of the full bundle investigated with logs, traces, events, code and database
+ * statistics withheld (its topology kept) is reported beside it. Every PromQL native query in the live reports is checked byte for byte against the
  * requests Prometheus received.
  */
 final class LiveParity {
@@ -137,11 +140,25 @@ final class LiveParity {
     Path bundleDir = dir.resolve("bundle");
     ep.write(bundleDir);
     BundleManifest m = ep.bundle().manifest();
-    Investigator metricsOnly = new Investigator(director, NOT_IN_PROMETHEUS);
-    Investigation withTopology = metricsOnly.investigate(bundleDir, null);
-    // Prometheus has no topology to give: the fair bundle side lacks it too
-    Files.deleteIfExists(bundleDir.resolve("topology.json"));
-    Investigation bundleInv = metricsOnly.investigate(bundleDir, null);
+    Investigator withholding = new Investigator(director, NOT_IN_PROMETHEUS);
+    // the bundle with everything but metrics withheld from the Director: the store still has its
+    // topology (the file's, or the one it derives from the spans)
+    Investigation withTopology = withholding.investigate(bundleDir, null);
+    // the same data as the live side: a bundle of the metrics, the alert and the manifest only
+    Path metricsBundle = dir.resolve("metrics-bundle");
+    BundleWriter.write(
+        new IncidentBundle(
+            m,
+            ep.alert(),
+            ep.bundle().metrics(),
+            List.of(),
+            List.of(),
+            List.of(),
+            null,
+            List.of(),
+            List.of()),
+        metricsBundle);
+    Investigation bundleInv = new Investigator(director).investigate(metricsBundle, null);
     try (LocalPrometheus prom = LocalPrometheus.start(ep.bundle().metrics(), dir.resolve("prom"));
         RecordingProxy proxy = new RecordingProxy(prom.url());
         CompositeStore live = Connectors.open(List.of(source(proxy.url())))) {
