@@ -14,8 +14,8 @@ import dev.warroom.gym.GymSuite;
 import dev.warroom.model.BundleManifest;
 import dev.warroom.model.Evidence;
 import dev.warroom.model.IncidentBundle;
-import dev.warroom.store.bundle.BundleWriter;
 import dev.warroom.model.RcaReport;
+import dev.warroom.store.bundle.BundleWriter;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +38,9 @@ import java.util.function.Consumer;
  * so the bundle side is a bundle of the episode's metrics, alert and manifest only: the same data
  * on both sides (withholding logs and traces from the Director is not enough, since the embedded
  * store derives a service graph from the spans, and Prometheus has no topology to offer). The top
- * candidate of the full bundle investigated with logs, traces, events, code and database
- * statistics withheld (its topology kept) is reported beside it. Every PromQL native query in the live reports is checked byte for byte against the
- * requests Prometheus received.
+ * candidate of the full bundle investigated with logs, traces, events, code and database statistics
+ * withheld (its topology kept) is reported beside it. Every PromQL native query in the live reports
+ * is checked byte for byte against the requests Prometheus received.
  */
 final class LiveParity {
   /** The kinds a Prometheus-only live side lacks. */

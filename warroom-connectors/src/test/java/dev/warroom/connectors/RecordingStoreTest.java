@@ -33,15 +33,20 @@ class RecordingStoreTest {
       // derived rows are not kept
       rec.aggregate(
           MetricAggregationQuery.of(
-              MetricQuery.of("http_requests_total", null), Duration.ofMinutes(1), Aggregation.RATE));
+              MetricQuery.of("http_requests_total", null),
+              Duration.ofMinutes(1),
+              Aggregation.RATE));
       rec.logs(LogQuery.all(null).withServices("cart").withLimit(5));
       rec.logs(LogQuery.all(null).withServices("cart").withLimit(5));
 
       IncidentBundle b = rec.bundle(BundleManifest.empty(), sample.alert());
-      assertThat(b.metrics()).singleElement().satisfies(s -> {
-        assertThat(s.key().toString()).isEqualTo("cpu_usage{service=\"cart\"}");
-        assertThat(s.size()).isEqualTo(30); // 0..290 s every 10 s, each sample once
-      });
+      assertThat(b.metrics())
+          .singleElement()
+          .satisfies(
+              s -> {
+                assertThat(s.key().toString()).isEqualTo("cpu_usage{service=\"cart\"}");
+                assertThat(s.size()).isEqualTo(30); // 0..290 s every 10 s, each sample once
+              });
       MetricSeries full =
           sample.metrics().stream()
               .filter(s -> s.key().equals(b.metrics().get(0).key()))
