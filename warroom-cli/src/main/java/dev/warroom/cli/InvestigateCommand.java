@@ -28,8 +28,9 @@ import picocli.CommandLine.Spec;
     name = "investigate",
     mixinStandardHelpOptions = true,
     description = {
-      "Investigates an incident bundle (see docs/bundles.md): picks a runbook for the alert, runs"
-          + " it over the telemetry, and reports the root cause with the evidence behind it.",
+      "Investigates an incident bundle (see docs/bundles.md), or with --sources the live backends"
+          + " of a sources file (see docs/connectors.md): picks a runbook for the alert, runs it"
+          + " over the telemetry, and reports the root cause with the evidence behind it.",
       "Queries are shown as they ran against the embedded store and in your dialect (--dialect)."
     },
     footer = {
