@@ -103,6 +103,41 @@ final class LiveParity {
     }
   }
 
+  /**
+   * Live backends beside Prometheus, loaded with each episode: OpenSearch for logs and Zipkin for
+   * traces (the tests start them). {@link #NONE}: Prometheus only.
+   */
+  interface Extra {
+    /** Loads the episode's data; returns the sources to read it through. */
+    List<SourceConfig> load(Episode ep);
+
+    /** Whether the sources hold the episode's logs and traces. */
+    boolean logsAndTraces();
+
+    Extra NONE =
+        new Extra() {
+          @Override
+          public List<SourceConfig> load(Episode ep) {
+            return List.of();
+          }
+
+          @Override
+          public boolean logsAndTraces() {
+            return false;
+          }
+        };
+  }
+
+  /** The kinds withheld from the full bundle's comparison investigation. */
+  static Set<WithheldTelemetrySource.Kind> notLive(Extra extra) {
+    return extra.logsAndTraces()
+        ? EnumSet.of(
+            WithheldTelemetrySource.Kind.EVENTS,
+            WithheldTelemetrySource.Kind.CODE,
+            WithheldTelemetrySource.Kind.DB)
+        : NOT_IN_PROMETHEUS;
+  }
+
   private LiveParity() {}
 
   /**
@@ -111,11 +146,17 @@ final class LiveParity {
    */
   static Result run(long from, int n, Director director, Path work, Consumer<String> progress)
       throws IOException {
+    return run(from, n, director, work, Extra.NONE, progress);
+  }
+
+  static Result run(
+      long from, int n, Director director, Path work, Extra extra, Consumer<String> progress)
+      throws IOException {
     List<Row> rows = new ArrayList<>();
     for (GymSuite.Entry e : GymSuite.plan(from, from + n - 1, GymSuite.Options.defaults())) {
       Episode ep = new Gym().reset(e.seed(), e.scenario());
       Path dir = work.resolve("episode-" + e.seed());
-      Row r = episode(ep, director, dir);
+      Row r = episode(ep, director, dir, extra);
       rows.add(r);
       progress.accept(
           String.format(
@@ -136,23 +177,24 @@ final class LiveParity {
     return new Result(rows);
   }
 
-  static Row episode(Episode ep, Director director, Path dir) throws IOException {
+  static Row episode(Episode ep, Director director, Path dir, Extra extra) throws IOException {
     Path bundleDir = dir.resolve("bundle");
     ep.write(bundleDir);
     BundleManifest m = ep.bundle().manifest();
-    Investigator withholding = new Investigator(director, NOT_IN_PROMETHEUS);
+    Investigator withholding = new Investigator(director, notLive(extra));
     // the bundle with everything but metrics withheld from the Director: the store still has its
     // topology (the file's, or the one it derives from the spans)
     Investigation withTopology = withholding.investigate(bundleDir, null);
-    // the same data as the live side: a bundle of the metrics, the alert and the manifest only
+    // the same data as the live side: a bundle of the metrics (and, with OpenSearch and Zipkin,
+    // the logs and spans), the alert and the manifest only
     Path metricsBundle = dir.resolve("metrics-bundle");
     BundleWriter.write(
         new IncidentBundle(
             m,
             ep.alert(),
             ep.bundle().metrics(),
-            List.of(),
-            List.of(),
+            extra.logsAndTraces() ? ep.bundle().logs() : List.of(),
+            extra.logsAndTraces() ? ep.bundle().spans() : List.of(),
             List.of(),
             null,
             List.of(),
@@ -161,7 +203,7 @@ final class LiveParity {
     Investigation bundleInv = new Investigator(director).investigate(metricsBundle, null);
     try (LocalPrometheus prom = LocalPrometheus.start(ep.bundle().metrics(), dir.resolve("prom"));
         RecordingProxy proxy = new RecordingProxy(prom.url());
-        CompositeStore live = Connectors.open(List.of(source(proxy.url())))) {
+        CompositeStore live = Connectors.open(sources(proxy.url(), extra.load(ep)))) {
       long t0 = System.nanoTime();
       Investigation liveInv =
           LiveSources.investigate(
@@ -185,6 +227,13 @@ final class LiveParity {
           check[1],
           liveInv.report().missingData());
     }
+  }
+
+  private static List<SourceConfig> sources(java.net.URI prometheus, List<SourceConfig> extra) {
+    List<SourceConfig> all = new ArrayList<>();
+    all.add(source(prometheus));
+    all.addAll(extra);
+    return all;
   }
 
   static SourceConfig source(java.net.URI url) {

@@ -83,6 +83,10 @@ final class SourcesCommand {
     /** What the store holds, from its summary and (for metrics) its metric names. */
     static String describe(TelemetryStore store) {
       List<String> parts = new ArrayList<>();
+      if (store instanceof dev.warroom.connectors.prometheus.PrometheusStore p) {
+        String v = p.version();
+        parts.add("Prometheus API" + (v.isEmpty() ? "" : " (version " + v + ")"));
+      }
       StoreSummary s = null;
       try {
         s = store.summary();

@@ -93,7 +93,7 @@ class LiveConnectorsCommandTest {
     var r = DataCommandsTest.run("sources", "check", "--sources", sources.toString());
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.out())
-        .startsWith("ok    prom (prometheus, " + server.url() + "): ")
+        .startsWith("ok    prom (prometheus, " + server.url() + "): Prometheus API (version ")
         .contains(episode.bundle().metrics().size() + " series")
         .contains("metric names")
         .contains(episode.truth().rootCauseService())
