@@ -45,6 +45,10 @@ final class PromQl {
     return METRIC_NAME.matcher(name).matches();
   }
 
+  static boolean validLabelName(String name) {
+    return LABEL_NAME.matcher(name).matches();
+  }
+
   static String labelName(String name) {
     if (!LABEL_NAME.matcher(name).matches()) {
       throw new IllegalArgumentException(

@@ -101,14 +101,31 @@ public final class PrometheusStore implements LiveStore {
     this.http = Objects.requireNonNull(http, "http");
     this.clock = Objects.requireNonNull(clock, "clock");
     for (String role : ROLES) {
-      String backend = PromQl.labelName(source.label(role));
+      String backend = source.label(role);
+      if (!PromQl.validLabelName(backend)) {
+        throw new dev.warroom.model.InvalidInputException(
+            "source "
+                + source.name()
+                + ": labels."
+                + role
+                + ": '"
+                + backend
+                + "' is not a Prometheus label name ([a-zA-Z_][a-zA-Z0-9_]*)");
+      }
       if (!backend.equals(role)) {
         toWarroom.put(backend, role);
         toBackend.put(role, backend);
       }
     }
     if (source.options().get("match") instanceof Map<?, ?> m) {
-      m.forEach((k, v) -> fixed.put(PromQl.labelName(String.valueOf(k)), String.valueOf(v)));
+      m.forEach(
+          (k, v) -> {
+            if (!PromQl.validLabelName(String.valueOf(k))) {
+              throw new dev.warroom.model.InvalidInputException(
+                  "source " + source.name() + ": options.match: '" + k + "' is not a label name");
+            }
+            fixed.put(String.valueOf(k), String.valueOf(v));
+          });
     } else if (source.options().containsKey("match")) {
       throw new dev.warroom.model.InvalidInputException(
           "source " + source.name() + ": options.match must be a map of label to value");
@@ -147,10 +164,10 @@ public final class PrometheusStore implements LiveStore {
 
   @Override
   public QueryResult<MetricSeries> metrics(MetricQuery q) {
+    String selector = selector(q);
     TimeWindow w = q.window() != null ? q.window() : allTime();
     long start = w.start().toEpochMilli();
     long end = w.end().toEpochMilli();
-    String selector = selector(q);
     if (end <= start) {
       return new QueryResult<>(List.of(), DIALECT, selector + "\n# empty window: not sent", false);
     }
@@ -222,6 +239,16 @@ public final class PrometheusStore implements LiveStore {
 
   /** The selector of a query: its name, the fixed matchers, the service, the label matchers. */
   String selector(MetricQuery q) {
+    try {
+      return selectorOf(q);
+    } catch (IllegalArgumentException e) {
+      // a name Prometheus cannot hold ('k8s.pod.name'): no series of this backend can match
+      throw new UnsupportedQueryException(
+          "source " + source.name() + " (prometheus) cannot select " + e.getMessage());
+    }
+  }
+
+  private String selectorOf(MetricQuery q) {
     List<String> ms = new ArrayList<>();
     fixed.forEach((k, v) -> ms.add(PromQl.matcher(k, LabelMatcher.Op.EQ, v)));
     if (q.service() != null) {
@@ -239,10 +266,10 @@ public final class PrometheusStore implements LiveStore {
   public QueryResult<MetricSeries> aggregate(MetricAggregationQuery q) {
     MetricQuery sel = q.select();
     long step = q.step().toMillis();
+    String promql = PromQlAggregation.of(q, selector(sel), this::backendLabel);
     TimeWindow w = sel.window() != null ? sel.window() : allTime();
     long start = w.start().toEpochMilli();
     long end = w.end().toEpochMilli();
-    String promql = PromQlAggregation.of(q, selector(sel), this::backendLabel);
     if (end <= start) {
       return new QueryResult<>(List.of(), DIALECT, promql + "\n# empty window: not sent", false);
     }

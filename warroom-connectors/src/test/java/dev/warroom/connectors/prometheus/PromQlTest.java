@@ -73,4 +73,47 @@ class PromQlTest {
         .hasMessageContaining("prom (prometheus) /api/v1/query")
         .hasMessageContaining("parse error");
   }
+
+  @Test
+  void labelNamesPrometheusCannotHoldAreAConfigErrorOrAnUnanswerableRead() {
+    var bad =
+        new dev.warroom.connectors.SourceConfig(
+            "prom",
+            dev.warroom.connectors.SourceConfig.Type.PROMETHEUS,
+            java.net.URI.create("http://127.0.0.1:9"),
+            null,
+            null,
+            null,
+            10,
+            10,
+            0,
+            java.util.Map.of("pod", "k8s.pod.name"),
+            null);
+    assertThatThrownBy(() -> new PrometheusStore(bad))
+        .isInstanceOf(dev.warroom.model.InvalidInputException.class)
+        .hasMessageContaining("source prom: labels.pod: 'k8s.pod.name' is not a Prometheus label");
+    var ok =
+        new dev.warroom.connectors.SourceConfig(
+            "prom",
+            dev.warroom.connectors.SourceConfig.Type.PROMETHEUS,
+            java.net.URI.create("http://127.0.0.1:9"),
+            null,
+            null,
+            null,
+            10,
+            10,
+            0,
+            null,
+            null);
+    try (PrometheusStore store = new PrometheusStore(ok)) {
+      assertThatThrownBy(
+              () ->
+                  store.metrics(
+                      dev.warroom.store.MetricQuery.of("x", null)
+                          .withMatchers(List.of(LabelMatcher.eq("host.name", "a")))))
+          .isInstanceOf(dev.warroom.store.UnsupportedQueryException.class)
+          .hasMessageContaining("prom (prometheus) cannot select");
+      assertThat(store.http().sent()).isEmpty();
+    }
+  }
 }
