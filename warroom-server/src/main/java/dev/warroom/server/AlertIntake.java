@@ -130,12 +130,17 @@ final class AlertIntake {
     return out;
   }
 
-  /** Records one alert (a bundle's). */
-  Outcome record(Alert a) {
-    return record(List.of(a)).getFirst();
+  /** Records one alert (a bundle's) with the windows its manifest declares. */
+  Outcome record(Alert a, SharedStore.Declared declared) {
+    return record(List.of(a), declared).getFirst();
   }
 
   private List<Outcome> record(List<Alert> alerts) {
+    return record(alerts, SharedStore.Declared.NONE);
+  }
+
+  private List<Outcome> record(List<Alert> alerts, SharedStore.Declared declared) {
+    String declaredJson = declared.none() ? null : declared.toJson();
     var now = clock.instant();
     List<IncidentRepository.Arrival> arrivals = new ArrayList<>(alerts.size());
     for (Alert a : alerts) {
@@ -160,7 +165,9 @@ final class AlertIntake {
                   null,
                   null,
                   null);
-      arrivals.add(new IncidentRepository.Arrival(a.fingerprint(), status, source, key, fresh));
+      arrivals.add(
+          new IncidentRepository.Arrival(
+              a.fingerprint(), status, source, key, fresh, declaredJson));
     }
     List<IncidentRepository.Inserted> stored;
     try {

@@ -74,7 +74,17 @@ public final class IncidentRepository implements AutoCloseable {
    * names the incident (fingerprint and start time) it resolves.
    */
   public record Arrival(
-      String fingerprint, String status, String source, String dedupKey, Incident fresh) {}
+      String fingerprint,
+      String status,
+      String source,
+      String dedupKey,
+      Incident fresh,
+      String declaredJson) {
+    public Arrival(
+        String fingerprint, String status, String source, String dedupKey, Incident fresh) {
+      this(fingerprint, status, source, dedupKey, fresh, null);
+    }
+  }
 
   /**
    * Records the alerts of one notification in one transaction: each notification row, the incidents
@@ -106,6 +116,7 @@ public final class IncidentRepository implements AutoCloseable {
           List<Object[]> notes = new java.util.ArrayList<>(arrivals.size());
           List<Object[]> fresh = new java.util.ArrayList<>();
           List<Object[]> resolved = new java.util.ArrayList<>();
+          List<Object[]> declared = new java.util.ArrayList<>();
           List<Inserted> out = new java.util.ArrayList<>(arrivals.size());
           for (Arrival a : arrivals) {
             notes.add(new Object[] {a.fingerprint(), a.status(), a.source(), at});
@@ -123,6 +134,9 @@ public final class IncidentRepository implements AutoCloseable {
               }
               Incident i = a.fresh();
               fresh.add(row(i));
+              if (a.declaredJson() != null) {
+                declared.add(new Object[] {a.declaredJson(), i.id()});
+              }
               existing.put(i.dedupKey(), i);
               out.add(new Inserted(i, true));
             }
@@ -135,6 +149,7 @@ public final class IncidentRepository implements AutoCloseable {
           db.batch(
               "UPDATE incidents SET alert_status = 'resolved', updated_at = ? WHERE dedup_key = ?",
               resolved);
+          db.batch("UPDATE incidents SET declared_json = ? WHERE id = ?", declared);
           return out;
         });
   }
@@ -387,6 +402,11 @@ public final class IncidentRepository implements AutoCloseable {
     return text("SELECT " + format + " FROM reports WHERE incident_id = ?", id);
   }
 
+  /** The windows the incident's bundle manifest declared (JSON, see SharedStore.Declared). */
+  public Optional<String> declared(String id) {
+    return text("SELECT declared_json FROM incidents WHERE id = ?", id);
+  }
+
   /** The runbook text that ran for an incident, once it is done. */
   public Optional<String> runbook(String id) {
     return text("SELECT source FROM runbooks WHERE incident_id = ?", id);
@@ -434,13 +454,14 @@ public final class IncidentRepository implements AutoCloseable {
     db.transaction(
         () ->
             db.update(
-                "INSERT INTO feedback(incident_id, correct, true_root_cause, comment, created_at)"
-                    + " VALUES (?,?,?,?,?)",
+                "INSERT INTO feedback(incident_id, correct, true_root_cause, comment, created_at,"
+                    + " given_by) VALUES (?,?,?,?,?,?)",
                 f.incidentId(),
                 f.correct(),
                 f.trueRootCause(),
                 f.comment(),
-                f.at()));
+                f.at(),
+                f.givenBy()));
   }
 
   /** Feedback on an incident, oldest first. */
@@ -448,15 +469,16 @@ public final class IncidentRepository implements AutoCloseable {
     return db.call(
         () ->
             db.query(
-                "SELECT incident_id, correct, true_root_cause, comment, created_at FROM feedback"
-                    + " WHERE incident_id = ? ORDER BY seq",
+                "SELECT incident_id, correct, true_root_cause, comment, created_at, given_by"
+                    + " FROM feedback WHERE incident_id = ? ORDER BY seq",
                 rs ->
                     new Feedback(
                         rs.getString(1),
                         rs.getBoolean(2),
                         rs.getString(3),
                         rs.getString(4),
-                        SqlDatabase.instant(rs, 5)),
+                        SqlDatabase.instant(rs, 5),
+                        rs.getString(6)),
                 incidentId));
   }
 

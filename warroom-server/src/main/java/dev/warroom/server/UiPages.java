@@ -82,8 +82,60 @@ final class UiPages {
     return b.append("</table></body></html>").toString();
   }
 
+  /**
+   * The feedback given so far, each with who gave it, and the buttons to give more when the
+   * viewer's role may ({@code mayGive}: responders and admins).
+   */
+  static String feedbackSection(Incident i, List<Feedback> feedback, boolean mayGive) {
+    StringBuilder b = new StringBuilder("<section id=feedback><h2>Was this right?</h2>");
+    b.append("<ul id=feedback-list>");
+    for (Feedback f : feedback) {
+      b.append("<li class=feedback-item>")
+          .append(f.correct() ? "right" : "wrong")
+          .append(
+              f.trueRootCause() == null ? "" : " (true root cause: " + esc(f.trueRootCause()) + ")")
+          .append(f.comment() == null ? "" : " “" + esc(f.comment()) + "”")
+          .append(" — by <span class=given-by>")
+          .append(esc(f.givenBy() == null ? "unknown" : f.givenBy()))
+          .append("</span> at ")
+          .append(f.at())
+          .append("</li>");
+    }
+    b.append("</ul>");
+    if (!mayGive) {
+      return b.append("<p class=note>Your role may not give feedback (responders and admins may).")
+          .append("</p></section>")
+          .toString();
+    }
+    b.append("<button id=right>Right</button> <input id=truth placeholder=\"true root cause\">")
+        .append(" <button id=wrong>Wrong</button> <span id=saved>")
+        .append(feedback.isEmpty() ? "" : "feedback saved (" + feedback.size() + ")")
+        .append("</span></section>")
+        .append("<script>function fb(c){fetch('/api/v1/incidents/")
+        .append(esc(i.id()))
+        .append("/feedback',{method:'POST',credentials:'same-origin',")
+        .append("headers:{'Content-Type':'application/json','X-CSRF-Token':")
+        .append("(document.cookie.match(/warroom_csrf=([^;]+)/)||[])[1]||''},")
+        .append("body:JSON.stringify({correct:c,")
+        .append("trueRootCause:document.getElementById('truth').value||null})})")
+        .append(".then(r=>r.json().then(j=>{document.getElementById('saved').textContent=")
+        .append("r.ok?'feedback saved':j.detail}))}")
+        .append("document.getElementById('right').onclick=()=>fb(true);")
+        .append("document.getElementById('wrong').onclick=()=>fb(false);</script>");
+    return b.toString();
+  }
+
   static String incident(
       Incident i, String reportHtml, String reportJson, List<Feedback> feedback) {
+    return incident(i, reportHtml, reportJson, feedback, true);
+  }
+
+  static String incident(
+      Incident i,
+      String reportHtml,
+      String reportJson,
+      List<Feedback> feedback,
+      boolean mayGiveFeedback) {
     String state = i.state().name().toLowerCase(Locale.ROOT);
     StringBuilder b = new StringBuilder();
     b.append("<!doctype html><html><head><title>")
@@ -99,22 +151,7 @@ final class UiPages {
         .append("</span>")
         .append(i.error() == null ? "" : " — " + esc(i.error()))
         .append("</p>");
-    b.append("<section id=feedback><h2>Was this right?</h2>")
-        .append("<button id=right>Right</button> <input id=truth placeholder=\"true root cause\">")
-        .append(" <button id=wrong>Wrong</button> <span id=saved>")
-        .append(feedback.isEmpty() ? "" : "feedback saved (" + feedback.size() + ")")
-        .append("</span></section>")
-        .append("<script>function fb(c){fetch('/api/v1/incidents/")
-        .append(esc(i.id()))
-        .append("/feedback',{method:'POST',credentials:'same-origin',")
-        .append("headers:{'Content-Type':'application/json','X-CSRF-Token':")
-        .append("(document.cookie.match(/warroom_csrf=([^;]+)/)||[])[1]||''},")
-        .append("body:JSON.stringify({correct:c,")
-        .append("trueRootCause:document.getElementById('truth').value||null})})")
-        .append(".then(r=>r.json().then(j=>{document.getElementById('saved').textContent=")
-        .append("r.ok?'feedback saved':j.detail}))}")
-        .append("document.getElementById('right').onclick=()=>fb(true);")
-        .append("document.getElementById('wrong').onclick=()=>fb(false);</script>");
+    b.append(feedbackSection(i, feedback, mayGiveFeedback));
     b.append(UiCharts.section(reportJson));
     if (reportHtml != null) {
       // The report page is a whole document; an iframe keeps its styles apart from ours.

@@ -45,6 +45,7 @@ public final class WarroomServer implements AutoCloseable {
   private final Javalin app;
   private Auth auth;
   private final Sessions sessions;
+  private final TelemetryRetention retention;
   private final List<String> routes = new java.util.ArrayList<>();
 
   private WarroomServer(ServerConfig config, Director director, InstantSource clock) {
@@ -66,6 +67,10 @@ public final class WarroomServer implements AutoCloseable {
     this.intake = new AlertIntake(repo, queue, clock, config.queueCapacity());
     this.uploads = new BundleUploads(telemetry, intake, config.limits(), config.dataDir());
     this.otlp = new OtlpReceiver(telemetry);
+    this.retention =
+        config.options().retention() == null
+            ? null
+            : new TelemetryRetention(telemetry, config.options().retention(), clock);
     this.app =
         Javalin.create(
             c -> {
@@ -97,6 +102,9 @@ public final class WarroomServer implements AutoCloseable {
           "cannot listen on port " + config.port() + ": " + e.getClass().getSimpleName(), e);
     }
     int recovered = s.queue.start();
+    if (s.retention != null) {
+      s.retention.start();
+    }
     logger.info("warroom serving on port {} ({} investigations waiting)", s.port(), recovered);
     return s;
   }
@@ -141,6 +149,19 @@ public final class WarroomServer implements AutoCloseable {
   /** The spans of one trace (hex id) in the telemetry store. */
   public List<dev.warroom.model.Span> telemetryTrace(String traceId) {
     return shared.trace(traceId).rows();
+  }
+
+  /**
+   * Drops the telemetry older than the configured retention now (it also runs periodically);
+   * returns what was dropped.
+   *
+   * @throws IllegalStateException when the config sets no {@code retentionHours}
+   */
+  public dev.warroom.store.duckdb.DuckDbStore.Deleted sweepTelemetry() {
+    if (retention == null) {
+      throw new IllegalStateException("no retentionHours configured");
+    }
+    return retention.sweep();
   }
 
   /** The incident database, for tests and embedding. */
@@ -202,7 +223,8 @@ public final class WarroomServer implements AutoCloseable {
                   i,
                   repo.report(i.id(), "html").orElse(null),
                   repo.report(i.id(), "json").orElse(null),
-                  repo.feedback(i.id())));
+                  repo.feedback(i.id()),
+                  mayGiveFeedback(ctx)));
         },
         Role.VIEWER);
     get("/ui/login", this::loginPage, Auth.OPEN);
@@ -270,7 +292,7 @@ public final class WarroomServer implements AutoCloseable {
       loginPageWith(ctx, "unknown token");
       return;
     }
-    String id = sessions.open(role);
+    String id = sessions.open(role, auth.nameOf(ctx.formParam("token"), role));
     long age = Sessions.TTL.toSeconds();
     ctx.res().addHeader("Set-Cookie", Sessions.cookie(Sessions.COOKIE, id, true, age));
     ctx.res()
@@ -297,6 +319,11 @@ public final class WarroomServer implements AutoCloseable {
     ctx.res().addHeader("Set-Cookie", Sessions.cookie(Sessions.COOKIE, "", true, 0));
     ctx.res().addHeader("Set-Cookie", Sessions.cookie(Sessions.CSRF_COOKIE, "", false, 0));
     ctx.redirect("/ui/login");
+  }
+
+  private static boolean mayGiveFeedback(Context ctx) {
+    Role r = ctx.attribute(Auth.ROLE);
+    return r != null && r.allows(Role.RESPONDER);
   }
 
   private String csrfOf(Context ctx) {
@@ -393,7 +420,11 @@ public final class WarroomServer implements AutoCloseable {
     Incident i = incident(ctx);
     var doc =
         FeedbackJson.parse(
-            json, Problems.body(ctx, config.limits().requestBytes()), i.id(), clock.instant());
+            json,
+            Problems.body(ctx, config.limits().requestBytes()),
+            i.id(),
+            clock.instant(),
+            Auth.user(ctx));
     repo.feedback(doc);
     metrics.feedback(doc.correct());
     ctx.status(HttpStatus.CREATED).json(feedbackView(doc));
@@ -406,6 +437,7 @@ public final class WarroomServer implements AutoCloseable {
     n.put("trueRootCause", f.trueRootCause());
     n.put("comment", f.comment());
     n.put("at", f.at().toString());
+    n.put("givenBy", f.givenBy());
     return n;
   }
 
@@ -416,6 +448,9 @@ public final class WarroomServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (retention != null) {
+      retention.close();
+    }
     app.stop();
     queue.close();
     repo.close();
