@@ -25,6 +25,7 @@ final class ConfigKeys {
           "limits",
           "leases",
           "retentionHours",
+          "groupWindowMinutes",
           "externalUrl",
           "dashboards");
   private static final Map<String, Set<String>> NESTED =
@@ -151,6 +152,14 @@ final class ConfigKeys {
         problems.add(file + "#/retentionHours: expected a number of hours, 1/60..87600");
       } else {
         o = o.withRetention(Duration.ofMillis(Math.round(r.doubleValue() * 3_600_000)));
+      }
+    }
+    JsonNode g = doc.get("groupWindowMinutes");
+    if (g != null && !g.isNull()) {
+      if (!g.isNumber() || !(g.doubleValue() > 0) || g.doubleValue() > 24 * 60) {
+        problems.add(file + "#/groupWindowMinutes: expected a number of minutes, >0..1440");
+      } else {
+        o = o.withGroupWindow(Duration.ofMillis(Math.round(g.doubleValue() * 60_000)));
       }
     }
     JsonNode u = doc.get("externalUrl");

@@ -178,6 +178,7 @@ public final class InvestigationQueue implements AutoCloseable {
               owner,
               r.verdict().name().toLowerCase(Locale.ROOT),
               r.summary(),
+              Headline.of(r),
               MarkdownReport.render(r),
               JsonReport.render(r),
               HtmlReport.render(r),

@@ -69,13 +69,22 @@ public record ServerConfig(
    *     reports in Slack messages; null: no link
    * @param dashboards links shown on a report page ({@code dashboards[]: {name, url}}); {@code
    *     {service}} in a URL is replaced by the top candidate's (else the alerted) service
+   * @param groupWindow related alerts ({@code groupWindowMinutes}): a firing alert that starts
+   *     within this of an open incident's alert, on the same service or one connected to it in the
+   *     topology, joins that incident; null: every alert opens its own
    */
   public record Options(
       Map<String, String> tokenNames,
       java.time.Duration retention,
       java.net.URI externalUrl,
-      List<Dashboard> dashboards) {
-    public static final Options DEFAULT = new Options(Map.of(), null, null, List.of());
+      List<Dashboard> dashboards,
+      java.time.Duration groupWindow) {
+    public static final Options DEFAULT = new Options(Map.of(), null, null, List.of(), null);
+
+    /** Same options with another grouping window. */
+    public Options withGroupWindow(java.time.Duration w) {
+      return new Options(tokenNames, retention, externalUrl, dashboards, w);
+    }
 
     public Options {
       tokenNames = Map.copyOf(tokenNames);
@@ -88,22 +97,22 @@ public record ServerConfig(
 
     /** Same options with another retention. */
     public Options withRetention(java.time.Duration r) {
-      return new Options(tokenNames, r, externalUrl, dashboards);
+      return new Options(tokenNames, r, externalUrl, dashboards, groupWindow);
     }
 
     /** Same options with another external URL. */
     public Options withExternalUrl(java.net.URI u) {
-      return new Options(tokenNames, retention, u, dashboards);
+      return new Options(tokenNames, retention, u, dashboards, groupWindow);
     }
 
     /** Same options with other token names. */
     public Options withTokenNames(Map<String, String> names) {
-      return new Options(names, retention, externalUrl, dashboards);
+      return new Options(names, retention, externalUrl, dashboards, groupWindow);
     }
 
     /** Same options with other dashboards. */
     public Options withDashboards(List<Dashboard> d) {
-      return new Options(tokenNames, retention, externalUrl, d);
+      return new Options(tokenNames, retention, externalUrl, d, groupWindow);
     }
   }
 
