@@ -15,6 +15,7 @@ import picocli.CommandLine.Command;
       BenchMetricsCommand.class,
       BenchLogMineCommand.class,
       BenchTracesCommand.class,
-      BenchInvestigateCommand.class
+      BenchInvestigateCommand.class,
+      BenchAlertsCommand.class
     })
 final class BenchCommand {}

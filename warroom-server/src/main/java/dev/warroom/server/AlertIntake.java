@@ -44,12 +44,20 @@ final class AlertIntake {
   }
 
   /** What one notification did to one incident. */
-  record Outcome(String incidentId, boolean created, String alertStatus, IncidentState state) {}
+  record Outcome(
+      String incidentId, boolean created, String alertStatus, IncidentState state, boolean joined) {
+    Outcome(String incidentId, boolean created, String alertStatus, IncidentState state) {
+      this(incidentId, created, alertStatus, state, false);
+    }
+  }
 
   private final IncidentRepository repo;
   private final InvestigationQueue queue;
   private final InstantSource clock;
   private final long capacity;
+  private volatile java.util.function.Consumer<Incident> onResolved = i -> {};
+  private java.time.Duration groupWindow;
+  private java.util.function.Supplier<dev.warroom.model.Topology> topology;
 
   AlertIntake(
       IncidentRepository repo, InvestigationQueue queue, InstantSource clock, long capacity) {
@@ -57,6 +65,70 @@ final class AlertIntake {
     this.repo = repo;
     this.queue = queue;
     this.clock = clock;
+  }
+
+  /**
+   * Groups related alerts: a firing alert that starts within {@code window} of an open incident's
+   * alert, on the same service or one the topology connects to it (a caller or callee), joins that
+   * incident (issue 15) instead of opening its own investigation.
+   */
+  void groupRelated(
+      java.time.Duration window, java.util.function.Supplier<dev.warroom.model.Topology> t) {
+    this.groupWindow = window;
+    this.topology = t;
+  }
+
+  /** Whether two services are related: the same, or a caller and its callee. */
+  static boolean connected(dev.warroom.model.Topology t, String a, String b) {
+    if (a == null || b == null) {
+      return false;
+    }
+    return a.equals(b) || t.calleesOf(a).contains(b) || t.callersOf(a).contains(b);
+  }
+
+  /** The arrivals with each related firing alert marked to join its incident. */
+  private List<IncidentRepository.Arrival> grouped(
+      List<Alert> alerts, List<IncidentRepository.Arrival> arrivals) {
+    if (groupWindow == null) {
+      return arrivals;
+    }
+    dev.warroom.model.Topology t = topology.get();
+    List<IncidentRepository.OpenAlert> open = new ArrayList<>(repo.openAlerts(1000));
+    java.util.Set<String> known = new java.util.HashSet<>();
+    open.forEach(o -> known.add(o.incidentId()));
+    List<IncidentRepository.Arrival> out = new ArrayList<>(arrivals.size());
+    for (int i = 0; i < arrivals.size(); i++) {
+      IncidentRepository.Arrival arr = arrivals.get(i);
+      Alert a = alerts.get(i);
+      if (arr.fresh() == null || known.contains(arr.fresh().id())) {
+        out.add(arr); // a resolve, or an incident that exists (the repository finds it)
+        continue;
+      }
+      IncidentRepository.OpenAlert into = null;
+      for (IncidentRepository.OpenAlert o : open) {
+        if (Math.abs(java.time.Duration.between(o.startsAt(), a.startsAt()).toMillis())
+                <= groupWindow.toMillis()
+            && connected(t, o.service(), a.service())) {
+          into = o;
+          break;
+        }
+      }
+      if (into == null) {
+        // a new incident; later alerts of this notification may join it
+        open.add(new IncidentRepository.OpenAlert(arr.fresh().id(), a.service(), a.startsAt()));
+        known.add(arr.fresh().id());
+        out.add(arr);
+      } else {
+        open.add(new IncidentRepository.OpenAlert(into.incidentId(), a.service(), a.startsAt()));
+        out.add(arr.joining(into.incidentId()));
+      }
+    }
+    return out;
+  }
+
+  /** Called, after the notification is stored, for each known incident it resolved. */
+  void onResolved(java.util.function.Consumer<Incident> listener) {
+    this.onResolved = listener;
   }
 
   /**
@@ -118,7 +190,7 @@ final class AlertIntake {
       only.removeAll();
       only.add(alerts.get(i));
       try {
-        out.add(AlertParser.parseAlertmanager(one, "body"));
+        out.add(withGeneratorUrl(AlertParser.parseAlertmanager(one, "body"), alerts.get(i)));
       } catch (InvalidInputException e) {
         String index = "#/alerts/" + i;
         e.problems().forEach(p -> problems.add(p.replace("#/alerts/0", index)));
@@ -130,12 +202,45 @@ final class AlertIntake {
     return out;
   }
 
-  /** Records one alert (a bundle's). */
-  Outcome record(Alert a) {
-    return record(List.of(a)).getFirst();
+  /**
+   * Keeps the alert's {@code generatorURL} (the Prometheus expression that fired, linked from the
+   * report page) as the annotation {@code generatorURL}, unless an annotation of that name exists.
+   */
+  static Alert withGeneratorUrl(Alert a, JsonNode alert) {
+    JsonNode g = alert.get("generatorURL");
+    if (g == null
+        || !g.isTextual()
+        || g.asText().isBlank()
+        || a.annotations().containsKey("generatorURL")) {
+      return a;
+    }
+    java.util.Map<String, String> annotations = new java.util.TreeMap<>(a.annotations());
+    annotations.put("generatorURL", g.asText());
+    return new Alert(
+        a.fingerprint(),
+        a.source(),
+        a.status(),
+        a.title(),
+        a.signal(),
+        a.service(),
+        a.severity(),
+        a.labels(),
+        annotations,
+        a.startsAt(),
+        a.endsAt());
+  }
+
+  /** Records one alert (a bundle's) with the windows its manifest declares. */
+  Outcome record(Alert a, SharedStore.Declared declared) {
+    return record(List.of(a), declared).getFirst();
   }
 
   private List<Outcome> record(List<Alert> alerts) {
+    return record(alerts, SharedStore.Declared.NONE);
+  }
+
+  private List<Outcome> record(List<Alert> alerts, SharedStore.Declared declared) {
+    String declaredJson = declared.none() ? null : declared.toJson();
     var now = clock.instant();
     List<IncidentRepository.Arrival> arrivals = new ArrayList<>(alerts.size());
     for (Alert a : alerts) {
@@ -160,8 +265,11 @@ final class AlertIntake {
                   null,
                   null,
                   null);
-      arrivals.add(new IncidentRepository.Arrival(a.fingerprint(), status, source, key, fresh));
+      arrivals.add(
+          new IncidentRepository.Arrival(
+              a.fingerprint(), status, source, key, fresh, declaredJson));
     }
+    arrivals = grouped(alerts, arrivals);
     List<IncidentRepository.Inserted> stored;
     try {
       stored = repo.record(arrivals, capacity, now);
@@ -171,10 +279,16 @@ final class AlertIntake {
     }
     List<Outcome> out = new ArrayList<>(stored.size());
     boolean created = false;
+    List<Incident> resolved = new ArrayList<>();
     for (int i = 0; i < stored.size(); i++) {
       IncidentRepository.Inserted ins = stored.get(i);
       Incident inc = ins.incident();
-      if (arrivals.get(i).fresh() == null) {
+      if (ins.joined()) {
+        out.add(new Outcome(inc.id(), false, arrivals.get(i).status(), inc.state(), true));
+      } else if (arrivals.get(i).fresh() == null) {
+        if (inc != null && !"resolved".equals(inc.alertStatus())) {
+          resolved.add(inc); // resolved now (a repeated resolve notification announces nothing)
+        }
         out.add(
             inc == null
                 ? new Outcome(null, false, "resolved", null)
@@ -186,6 +300,9 @@ final class AlertIntake {
     }
     if (created) {
       queue.wakeUp();
+    }
+    for (Incident inc : resolved) {
+      onResolved.accept(inc);
     }
     return out;
   }

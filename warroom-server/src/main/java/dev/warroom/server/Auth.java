@@ -24,13 +24,21 @@ final class Auth {
   static final Access OPEN = Access.OPEN;
   static final Access WEBHOOK = Access.WEBHOOK;
 
+  /** The request attribute naming who made the request (see {@link #user}). */
+  static final String USER = "warroom.user";
+
+  /** The request attribute holding the caller's {@link Role} (absent for the webhook secret). */
+  static final String ROLE = "warroom.role";
+
   private final Map<String, Role> tokens;
+  private final Map<String, String> names;
   private final byte[] secret;
   private final Sessions sessions;
 
   Auth(ServerConfig config, Sessions sessions) {
     this.sessions = sessions;
     this.tokens = config.tokens();
+    this.names = config.options().tokenNames();
     this.secret =
         config.webhookSecret() == null
             ? null
@@ -44,6 +52,7 @@ final class Auth {
     if (roles.contains(Access.WEBHOOK) && secret != null) {
       String given = ctx.header("X-Warroom-Secret");
       if (given != null && MessageDigest.isEqual(secret, given.getBytes(StandardCharsets.UTF_8))) {
+        ctx.attribute(USER, "webhook secret");
         return;
       }
     }
@@ -58,9 +67,15 @@ final class Auth {
     Role held;
     if (ctx.header("Authorization") != null) {
       held = roleOf(ctx.header("Authorization"));
+      if (held != null) {
+        ctx.attribute(USER, nameOf(ctx.header("Authorization").substring(7).trim(), held));
+      }
     } else {
       Sessions.Session s = sessions.get(ctx.cookie(Sessions.COOKIE));
       held = s == null ? null : s.role();
+      if (s != null) {
+        ctx.attribute(USER, s.user());
+      }
       if (s != null && !isSafe(ctx.method().name()) && !csrfMatches(ctx, s.csrf())) {
         throw new Denied(
             403, "missing or wrong CSRF token (" + Sessions.CSRF_HEADER + " or form field csrf)");
@@ -74,6 +89,7 @@ final class Auth {
       ctx.header("WWW-Authenticate", "Bearer realm=\"warroom\"");
       throw new Denied(401, "missing or unknown API token (Authorization: Bearer TOKEN)");
     }
+    ctx.attribute(ROLE, held);
     if (!held.allows(required)) {
       throw new Denied(
           403,
@@ -99,6 +115,25 @@ final class Auth {
         && expected != null
         && MessageDigest.isEqual(
             expected.getBytes(StandardCharsets.UTF_8), given.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** Who made the request, as {@link #check} found it; null on open routes. */
+  static String user(Context ctx) {
+    return ctx.attribute(USER);
+  }
+
+  /**
+   * A token's holder as recorded with feedback: its configured {@code name}, else its role and the
+   * first 8 hex digits of its SHA-256 (which tells tokens apart without revealing them).
+   */
+  String nameOf(String token, Role role) {
+    String name = names.get(token);
+    if (name != null) {
+      return name;
+    }
+    return role.name().toLowerCase(java.util.Locale.ROOT)
+        + " token "
+        + AlertIntake.sha256(token).substring(0, 8);
   }
 
   /** The role of a raw token, or null when unknown. */

@@ -90,7 +90,8 @@ final class BundleUploads {
       Path alert = root.resolve("alert.json");
       if (Files.isRegularFile(alert)) {
         AlertIntake.Outcome o =
-            intake.record(AlertParser.parse(Files.readAllBytes(alert), "bundle:alert.json"));
+            intake.record(
+                AlertParser.parse(Files.readAllBytes(alert), "bundle:alert.json"), declared(root));
         out.put("incident", o.incidentId());
         out.put("created", o.created());
       }
@@ -100,6 +101,19 @@ final class BundleUploads {
     } finally {
       delete(dir);
     }
+  }
+
+  /**
+   * The windows the bundle's manifest declares (read after the bundle was validated by loading).
+   */
+  private static SharedStore.Declared declared(Path root) throws IOException {
+    Path manifest = root.resolve("manifest.json");
+    if (!Files.isRegularFile(manifest)) {
+      return SharedStore.Declared.NONE;
+    }
+    return SharedStore.Declared.of(
+        dev.warroom.store.bundle.ModelJson.manifestFromJson(
+            dev.warroom.store.bundle.ModelJson.mapper().readTree(manifest.toFile())));
   }
 
   /**

@@ -23,13 +23,18 @@ final class ConfigKeys {
           "tokens",
           "database",
           "limits",
-          "leases");
+          "leases",
+          "retentionHours",
+          "groupWindowMinutes",
+          "externalUrl",
+          "dashboards");
   private static final Map<String, Set<String>> NESTED =
       Map.of(
           "database", Set.of("url", "user", "password", "passwordFile", "passwordEnv"),
           "limits", Set.of("requestBytes", "uploadBytes", "bundleBytes", "entryBytes"),
           "leases", Set.of("seconds", "maxAttempts", "pollSeconds"));
-  private static final Set<String> TOKEN = Set.of("token", "role");
+  private static final Set<String> TOKEN = Set.of("token", "role", "name");
+  private static final Set<String> DASHBOARD = Set.of("name", "url");
 
   private ConfigKeys() {}
 
@@ -47,6 +52,12 @@ final class ConfigKeys {
         unknown(tokens.get(i), TOKEN, file + "#/tokens/" + i, problems);
       } else {
         problems.add(file + "#/tokens/" + i + ": expected an object {token, role}");
+      }
+    }
+    JsonNode dashboards = doc.path("dashboards");
+    for (int i = 0; dashboards.isArray() && i < dashboards.size(); i++) {
+      if (dashboards.get(i).isObject()) {
+        unknown(dashboards.get(i), DASHBOARD, file + "#/dashboards/" + i, problems);
       }
     }
   }
@@ -130,5 +141,79 @@ final class ConfigKeys {
       return dflt;
     }
     return v.doubleValue();
+  }
+
+  /** {@code retentionHours}, {@code externalUrl} and {@code dashboards} (token names elsewhere). */
+  static ServerConfig.Options options(JsonNode doc, Path file, List<String> problems) {
+    ServerConfig.Options o = ServerConfig.Options.DEFAULT;
+    JsonNode r = doc.get("retentionHours");
+    if (r != null && !r.isNull()) {
+      if (!r.isNumber() || !(r.doubleValue() >= 1.0 / 60) || r.doubleValue() > 24 * 3650) {
+        problems.add(file + "#/retentionHours: expected a number of hours, 1/60..87600");
+      } else {
+        o = o.withRetention(Duration.ofMillis(Math.round(r.doubleValue() * 3_600_000)));
+      }
+    }
+    JsonNode g = doc.get("groupWindowMinutes");
+    if (g != null && !g.isNull()) {
+      if (!g.isNumber() || !(g.doubleValue() > 0) || g.doubleValue() > 24 * 60) {
+        problems.add(file + "#/groupWindowMinutes: expected a number of minutes, >0..1440");
+      } else {
+        o = o.withGroupWindow(Duration.ofMillis(Math.round(g.doubleValue() * 60_000)));
+      }
+    }
+    JsonNode u = doc.get("externalUrl");
+    if (u != null && !u.isNull()) {
+      java.net.URI url = httpUrl(u, file + "#/externalUrl", problems);
+      if (url != null) {
+        o = o.withExternalUrl(url);
+      }
+    }
+    JsonNode d = doc.get("dashboards");
+    if (d != null && !d.isNull()) {
+      if (!d.isArray()) {
+        problems.add(file + "#/dashboards: expected an array of {name, url}");
+      } else {
+        List<ServerConfig.Dashboard> out = new java.util.ArrayList<>();
+        for (int i = 0; i < d.size(); i++) {
+          String at = file + "#/dashboards/" + i;
+          JsonNode one = d.get(i);
+          if (!one.isObject()) {
+            problems.add(at + ": expected an object {name, url}");
+            continue;
+          }
+          String name = one.path("name").asText("");
+          if (name.isBlank()) {
+            problems.add(at + "/name: missing");
+          }
+          java.net.URI url = httpUrl(one.path("url"), at + "/url", problems);
+          if (url != null && !name.isBlank()) {
+            out.add(new ServerConfig.Dashboard(name, one.path("url").asText()));
+          }
+        }
+        o = o.withDashboards(out);
+      }
+    }
+    return o;
+  }
+
+  private static java.net.URI httpUrl(JsonNode n, String at, List<String> problems) {
+    if (!n.isTextual()) {
+      problems.add(at + ": expected an http(s) URL");
+      return null;
+    }
+    try {
+      java.net.URI u = java.net.URI.create(n.asText().replace("{service}", "service"));
+      if (u.getScheme() == null
+          || !(u.getScheme().equals("http") || u.getScheme().equals("https"))
+          || u.getHost() == null) {
+        problems.add(at + ": expected an http(s) URL");
+        return null;
+      }
+      return java.net.URI.create(n.asText().replace("{service}", "service"));
+    } catch (IllegalArgumentException e) {
+      problems.add(at + ": not a URL: " + e.getMessage());
+      return null;
+    }
   }
 }

@@ -10,7 +10,8 @@ import java.time.Instant;
 final class FeedbackJson {
   private FeedbackJson() {}
 
-  static Feedback parse(ObjectMapper json, byte[] body, String incidentId, Instant at) {
+  static Feedback parse(
+      ObjectMapper json, byte[] body, String incidentId, Instant at, String givenBy) {
     JsonNode doc;
     try {
       doc = json.readTree(body);
@@ -30,7 +31,7 @@ final class FeedbackJson {
       throw new InvalidInputException(
           "body#/trueRootCause: required when the report is wrong (correct=false)");
     }
-    return new Feedback(incidentId, c.booleanValue(), root, text(doc, "comment"), at);
+    return new Feedback(incidentId, c.booleanValue(), root, text(doc, "comment"), at, givenBy);
   }
 
   private static String text(JsonNode doc, String field) {

@@ -74,7 +74,33 @@ public final class IncidentRepository implements AutoCloseable {
    * names the incident (fingerprint and start time) it resolves.
    */
   public record Arrival(
-      String fingerprint, String status, String source, String dedupKey, Incident fresh) {}
+      String fingerprint,
+      String status,
+      String source,
+      String dedupKey,
+      Incident fresh,
+      String declaredJson,
+      String groupInto) {
+    public Arrival(
+        String fingerprint, String status, String source, String dedupKey, Incident fresh) {
+      this(fingerprint, status, source, dedupKey, fresh, null, null);
+    }
+
+    public Arrival(
+        String fingerprint,
+        String status,
+        String source,
+        String dedupKey,
+        Incident fresh,
+        String declaredJson) {
+      this(fingerprint, status, source, dedupKey, fresh, declaredJson, null);
+    }
+
+    /** This firing alert joins the incident {@code id} (a related alert) instead of its own. */
+    Arrival joining(String id) {
+      return new Arrival(fingerprint, status, source, dedupKey, fresh, declaredJson, id);
+    }
+  }
 
   /**
    * Records the alerts of one notification in one transaction: each notification row, the incidents
@@ -100,29 +126,84 @@ public final class IncidentRepository implements AutoCloseable {
             incidents("WHERE dedup_key IN (" + marks + ")", chunk.toArray())
                 .forEach(x -> existing.put(x.dedupKey(), x));
           }
+          // alerts that joined another incident earlier (related alerts): their incident
+          Map<String, Incident> joined = new java.util.HashMap<>();
+          {
+            for (int i = 0; i < all.size(); i += 500) {
+              List<String> chunk = all.subList(i, Math.min(all.size(), i + 500));
+              String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+              db.query(
+                      "SELECT a.dedup_key, i.id FROM incident_alerts a JOIN incidents i ON i.id ="
+                          + " a.incident_id WHERE a.dedup_key IN ("
+                          + marks
+                          + ")",
+                      rs -> new String[] {rs.getString(1), rs.getString(2)},
+                      chunk.toArray())
+                  .forEach(
+                      r ->
+                          joined.put(
+                              r[0],
+                              incidents("WHERE id = ?", r[1]).stream().findFirst().orElse(null)));
+            }
+          }
           long waiting =
               db.query("SELECT count(*) FROM incidents WHERE state = 'QUEUED'", rs -> rs.getLong(1))
                   .getFirst();
+          List<Object[]> members = new java.util.ArrayList<>();
           List<Object[]> notes = new java.util.ArrayList<>(arrivals.size());
           List<Object[]> fresh = new java.util.ArrayList<>();
           List<Object[]> resolved = new java.util.ArrayList<>();
+          List<Object[]> declared = new java.util.ArrayList<>();
           List<Inserted> out = new java.util.ArrayList<>(arrivals.size());
           for (Arrival a : arrivals) {
             notes.add(new Object[] {a.fingerprint(), a.status(), a.source(), at});
             Incident known = existing.get(a.dedupKey());
-            if (a.fresh() == null) {
+            Incident parent = joined.get(a.dedupKey());
+            if (known == null && parent != null) {
+              // a related alert seen before: its incident; its own resolve resolves nothing more
+              out.add(new Inserted(parent, false, true));
+            } else if (a.fresh() == null) {
               if (known != null) {
                 resolved.add(new Object[] {at, a.dedupKey()});
               }
               out.add(new Inserted(known, false));
             } else if (known != null) {
               out.add(new Inserted(known, false));
+            } else if (a.groupInto() != null) {
+              Incident into =
+                  existing.values().stream()
+                      .filter(x -> x.id().equals(a.groupInto()))
+                      .findFirst()
+                      .orElseGet(
+                          () ->
+                              incidents("WHERE id = ?", a.groupInto()).stream()
+                                  .findFirst()
+                                  .orElseThrow(
+                                      () ->
+                                          new IllegalStateException(
+                                              "related incident vanished: " + a.groupInto())));
+              Incident f = a.fresh();
+              members.add(
+                  new Object[] {
+                    f.dedupKey(),
+                    into.id(),
+                    f.fingerprint(),
+                    f.service(),
+                    f.title(),
+                    f.alertJson(),
+                    at
+                  });
+              joined.put(f.dedupKey(), into);
+              out.add(new Inserted(into, false, true));
             } else {
               if (++waiting > capacity) {
                 throw new AlertIntake.QueueFull();
               }
               Incident i = a.fresh();
               fresh.add(row(i));
+              if (a.declaredJson() != null) {
+                declared.add(new Object[] {a.declaredJson(), i.id()});
+              }
               existing.put(i.dedupKey(), i);
               out.add(new Inserted(i, true));
             }
@@ -133,8 +214,13 @@ public final class IncidentRepository implements AutoCloseable {
           db.batch(
               "INSERT INTO incidents(" + COLS + ") VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", fresh);
           db.batch(
+              "INSERT INTO incident_alerts(dedup_key, incident_id, fingerprint, service, title,"
+                  + " alert_json, received_at) VALUES (?,?,?,?,?,?,?)",
+              members);
+          db.batch(
               "UPDATE incidents SET alert_status = 'resolved', updated_at = ? WHERE dedup_key = ?",
               resolved);
+          db.batch("UPDATE incidents SET declared_json = ? WHERE id = ?", declared);
           return out;
         });
   }
@@ -158,8 +244,74 @@ public final class IncidentRepository implements AutoCloseable {
     };
   }
 
-  /** The result of {@link #insertIfAbsent}: the stored incident and whether it is new. */
-  public record Inserted(Incident incident, boolean created) {}
+  /**
+   * The result of {@link #insertIfAbsent} and {@link #record}: the stored incident, whether it is
+   * new, and whether the alert joined it as a related alert.
+   */
+  public record Inserted(Incident incident, boolean created, boolean joined) {
+    public Inserted(Incident incident, boolean created) {
+      this(incident, created, false);
+    }
+  }
+
+  /** An open incident's alert: what a related alert is matched against. */
+  public record OpenAlert(String incidentId, String service, Instant startsAt) {}
+
+  /**
+   * The alerts of the newest {@code limit} incidents still firing and not parked (their own and
+   * those that joined them), for grouping related alerts.
+   */
+  public List<OpenAlert> openAlerts(int limit) {
+    return db.call(
+        () -> {
+          List<OpenAlert> out = new java.util.ArrayList<>();
+          db.query(
+                  "SELECT id, service, dedup_key FROM incidents WHERE alert_status = 'firing' AND"
+                      + " state <> 'PARKED' ORDER BY created_at DESC LIMIT "
+                      + limit,
+                  rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+              .forEach(r -> startOf(r[2]).ifPresent(t -> out.add(new OpenAlert(r[0], r[1], t))));
+          {
+            db.query(
+                    "SELECT a.incident_id, a.service, a.dedup_key FROM incident_alerts a JOIN"
+                        + " incidents i ON i.id = a.incident_id WHERE i.alert_status = 'firing'"
+                        + " AND i.state <> 'PARKED' ORDER BY a.received_at DESC LIMIT "
+                        + limit,
+                    rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                .forEach(r -> startOf(r[2]).ifPresent(t -> out.add(new OpenAlert(r[0], r[1], t))));
+          }
+          return out;
+        });
+  }
+
+  /** The start time in a dedup key {@code fingerprint@startsAt}. */
+  private static Optional<Instant> startOf(String dedupKey) {
+    int at = dedupKey.lastIndexOf('@');
+    try {
+      return at < 0 ? Optional.empty() : Optional.of(Instant.parse(dedupKey.substring(at + 1)));
+    } catch (java.time.format.DateTimeParseException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** A related alert that joined an incident. */
+  public record RelatedAlert(String fingerprint, String service, String title, Instant at) {}
+
+  /** The related alerts that joined an incident, in arrival order. */
+  public List<RelatedAlert> relatedAlerts(String id) {
+    return db.call(
+        () ->
+            db.query(
+                "SELECT fingerprint, service, title, received_at FROM incident_alerts WHERE"
+                    + " incident_id = ? ORDER BY received_at, dedup_key",
+                rs ->
+                    new RelatedAlert(
+                        rs.getString(1),
+                        rs.getString(2),
+                        rs.getString(3),
+                        SqlDatabase.instant(rs, 4)),
+                id));
+  }
 
   /** Removes an incident that could not be queued (no report exists for it yet). */
   public void delete(String id) {
@@ -195,11 +347,27 @@ public final class IncidentRepository implements AutoCloseable {
       String html,
       String runbook,
       Instant at) {
+    return complete(id, owner, verdict, summary, Headline.NONE, md, json, html, runbook, at);
+  }
+
+  /** {@link #complete} that also keeps the report's headline (top candidate) with the incident. */
+  public boolean complete(
+      String id,
+      String owner,
+      String verdict,
+      String summary,
+      Headline headline,
+      String md,
+      String json,
+      String html,
+      String runbook,
+      Instant at) {
     return db.transaction(
         () -> {
           int won =
               db.update(
                   "UPDATE incidents SET state = 'DONE', verdict = ?, summary = ?, error = NULL,"
+                      + " top_service = NULL, fault_class = NULL, confidence = NULL,"
                       + " lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ? AND"
                       + " lease_owner = ? AND state = 'RUNNING'",
                   verdict,
@@ -209,6 +377,14 @@ public final class IncidentRepository implements AutoCloseable {
                   owner);
           if (won != 1) {
             return false;
+          }
+          if (headline.topService() != null) {
+            db.update(
+                "UPDATE incidents SET top_service = ?, fault_class = ?, confidence = ? WHERE id = ?",
+                headline.topService(),
+                headline.faultClass(),
+                headline.confidence() == null ? 0.0 : headline.confidence(),
+                id);
           }
           db.update("DELETE FROM reports WHERE incident_id = ?", id);
           db.update(
@@ -347,6 +523,22 @@ public final class IncidentRepository implements AutoCloseable {
         == 1;
   }
 
+  /**
+   * Queues a finished (done, failed or parked) incident again with a fresh attempt count; its
+   * report stays until the new one replaces it. False when it is already queued or running.
+   */
+  public boolean requeue(String id, Instant at) {
+    return db.transaction(
+            () ->
+                db.update(
+                    "UPDATE incidents SET state = 'QUEUED', attempts = 0, error = NULL,"
+                        + " lease_owner = NULL, lease_until = NULL, updated_at = ? WHERE id = ?"
+                        + " AND state IN ('DONE', 'FAILED', 'PARKED')",
+                    at,
+                    id))
+        == 1;
+  }
+
   /** Embedded database only (one process): hands every RUNNING incident back to the queue. */
   public int releaseAll(Instant at) {
     return db.call(
@@ -385,6 +577,45 @@ public final class IncidentRepository implements AutoCloseable {
       throw new IllegalArgumentException("format: expected md, json or html: " + format);
     }
     return text("SELECT " + format + " FROM reports WHERE incident_id = ?", id);
+  }
+
+  /** The windows the incident's bundle manifest declared (JSON, see SharedStore.Declared). */
+  public Optional<String> declared(String id) {
+    return text("SELECT declared_json FROM incidents WHERE id = ?", id);
+  }
+
+  /** The headline of an incident's report ({@link Headline#NONE} before it is done). */
+  public Headline headline(String id) {
+    return headlines(List.of(id)).getOrDefault(id, Headline.NONE);
+  }
+
+  /** The headlines of the incidents named, by id (those without one are left out). */
+  public Map<String, Headline> headlines(List<String> ids) {
+    Map<String, Headline> out = new java.util.HashMap<>();
+    if (ids.isEmpty()) {
+      return out;
+    }
+    db.call(
+        () -> {
+          for (int i = 0; i < ids.size(); i += 500) {
+            List<String> chunk = ids.subList(i, Math.min(ids.size(), i + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            db.query(
+                "SELECT id, top_service, fault_class, confidence FROM incidents WHERE id IN ("
+                    + marks
+                    + ") AND top_service IS NOT NULL",
+                rs -> {
+                  double c = rs.getDouble(4);
+                  out.put(
+                      rs.getString(1),
+                      new Headline(rs.getString(2), rs.getString(3), rs.wasNull() ? null : c));
+                  return null;
+                },
+                chunk.toArray());
+          }
+          return null;
+        });
+    return out;
   }
 
   /** The runbook text that ran for an incident, once it is done. */
@@ -434,13 +665,14 @@ public final class IncidentRepository implements AutoCloseable {
     db.transaction(
         () ->
             db.update(
-                "INSERT INTO feedback(incident_id, correct, true_root_cause, comment, created_at)"
-                    + " VALUES (?,?,?,?,?)",
+                "INSERT INTO feedback(incident_id, correct, true_root_cause, comment, created_at,"
+                    + " given_by) VALUES (?,?,?,?,?,?)",
                 f.incidentId(),
                 f.correct(),
                 f.trueRootCause(),
                 f.comment(),
-                f.at()));
+                f.at(),
+                f.givenBy()));
   }
 
   /** Feedback on an incident, oldest first. */
@@ -448,15 +680,16 @@ public final class IncidentRepository implements AutoCloseable {
     return db.call(
         () ->
             db.query(
-                "SELECT incident_id, correct, true_root_cause, comment, created_at FROM feedback"
-                    + " WHERE incident_id = ? ORDER BY seq",
+                "SELECT incident_id, correct, true_root_cause, comment, created_at, given_by"
+                    + " FROM feedback WHERE incident_id = ? ORDER BY seq",
                 rs ->
                     new Feedback(
                         rs.getString(1),
                         rs.getBoolean(2),
                         rs.getString(3),
                         rs.getString(4),
-                        SqlDatabase.instant(rs, 5)),
+                        SqlDatabase.instant(rs, 5),
+                        rs.getString(6)),
                 incidentId));
   }
 

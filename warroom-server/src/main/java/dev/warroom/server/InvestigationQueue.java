@@ -162,9 +162,15 @@ public final class InvestigationQueue implements AutoCloseable {
     try {
       Alert alert =
           AlertParser.parse(inc.alertJson().getBytes(StandardCharsets.UTF_8), "incident " + id);
+      SharedStore.Declared declared = SharedStore.Declared.parse(repo.declared(id).orElse(null));
       Investigation inv =
           director.investigate(
-              new StoreTelemetrySource(store.forAlert(alert)), alert, null, id, null);
+              new StoreTelemetrySource(store.forAlert(alert, declared)),
+              alert,
+              declared.window(),
+              declared.baseline(),
+              id,
+              null);
       RcaReport r = inv.report();
       finished =
           repo.complete(
@@ -172,6 +178,7 @@ public final class InvestigationQueue implements AutoCloseable {
               owner,
               r.verdict().name().toLowerCase(Locale.ROOT),
               r.summary(),
+              Headline.of(r),
               MarkdownReport.render(r),
               JsonReport.render(r),
               HtmlReport.render(r),

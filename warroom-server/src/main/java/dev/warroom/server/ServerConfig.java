@@ -44,6 +44,7 @@ import java.util.function.Function;
  * @param database the incident database, or null for the embedded H2 file in {@code dataDir}
  * @param limits request, upload and archive-entry size limits ({@code "limits"})
  * @param leases how workers hold incidents in the shared queue ({@code "leases"})
+ * @param options names of tokens, telemetry retention, the external URL and dashboards
  */
 public record ServerConfig(
     int port,
@@ -55,7 +56,74 @@ public record ServerConfig(
     java.net.URI slackUrl,
     DatabaseConfig database,
     UploadLimits limits,
-    Leases leases) {
+    Leases leases,
+    Options options) {
+  /**
+   * Settings added for operations (issue 15), each optional:
+   *
+   * @param tokenNames who holds a token ({@code tokens[].name}), recorded with feedback; a token
+   *     without a name is named by its role and a short hash, never by its text
+   * @param retention telemetry older than this is dropped from the store ({@code retentionHours});
+   *     null keeps everything
+   * @param externalUrl the server's address as users reach it ({@code externalUrl}), for links to
+   *     reports in Slack messages; null: no link
+   * @param dashboards links shown on a report page ({@code dashboards[]: {name, url}}); {@code
+   *     {service}} in a URL is replaced by the top candidate's (else the alerted) service
+   * @param groupWindow related alerts ({@code groupWindowMinutes}): a firing alert that starts
+   *     within this of an open incident's alert, on the same service or one connected to it in the
+   *     topology, joins that incident; null: every alert opens its own
+   */
+  public record Options(
+      Map<String, String> tokenNames,
+      java.time.Duration retention,
+      java.net.URI externalUrl,
+      List<Dashboard> dashboards,
+      java.time.Duration groupWindow) {
+    public static final Options DEFAULT = new Options(Map.of(), null, null, List.of(), null);
+
+    /** Same options with another grouping window. */
+    public Options withGroupWindow(java.time.Duration w) {
+      return new Options(tokenNames, retention, externalUrl, dashboards, w);
+    }
+
+    public Options {
+      tokenNames = Map.copyOf(tokenNames);
+      dashboards = List.copyOf(dashboards);
+      if (retention != null && retention.toMinutes() < 1) {
+        throw new IllegalArgumentException(
+            "retentionHours: must be at least 1 minute: " + retention);
+      }
+    }
+
+    /** Same options with another retention. */
+    public Options withRetention(java.time.Duration r) {
+      return new Options(tokenNames, r, externalUrl, dashboards, groupWindow);
+    }
+
+    /** Same options with another external URL. */
+    public Options withExternalUrl(java.net.URI u) {
+      return new Options(tokenNames, retention, u, dashboards, groupWindow);
+    }
+
+    /** Same options with other token names. */
+    public Options withTokenNames(Map<String, String> names) {
+      return new Options(names, retention, externalUrl, dashboards, groupWindow);
+    }
+
+    /** Same options with other dashboards. */
+    public Options withDashboards(List<Dashboard> d) {
+      return new Options(tokenNames, retention, externalUrl, d, groupWindow);
+    }
+  }
+
+  /** A dashboard linked from report pages; {@code {service}} in the URL names the service. */
+  public record Dashboard(String name, String url) {
+    public Dashboard {
+      Objects.requireNonNull(name, "name");
+      Objects.requireNonNull(url, "url");
+    }
+  }
+
   /**
    * Worker leases on queued incidents: a worker holds an incident for {@code lease}, renewing it
    * every third of that while it investigates; an incident whose lease ran out (its worker died) is
@@ -99,6 +167,49 @@ public record ServerConfig(
     }
     limits = limits == null ? UploadLimits.DEFAULT : limits;
     leases = leases == null ? Leases.DEFAULT : leases;
+    options = options == null ? Options.DEFAULT : options;
+  }
+
+  /** Settings with default options. */
+  public ServerConfig(
+      int port,
+      Path dataDir,
+      int workers,
+      int queueCapacity,
+      Map<String, Role> tokens,
+      String webhookSecret,
+      java.net.URI slackUrl,
+      DatabaseConfig database,
+      UploadLimits limits,
+      Leases leases) {
+    this(
+        port,
+        dataDir,
+        workers,
+        queueCapacity,
+        tokens,
+        webhookSecret,
+        slackUrl,
+        database,
+        limits,
+        leases,
+        null);
+  }
+
+  /** Same settings with other options. */
+  public ServerConfig withOptions(Options o) {
+    return new ServerConfig(
+        port,
+        dataDir,
+        workers,
+        queueCapacity,
+        tokens,
+        webhookSecret,
+        slackUrl,
+        database,
+        limits,
+        leases,
+        o);
   }
 
   /** Settings with the embedded incident database. */
@@ -148,7 +259,8 @@ public record ServerConfig(
         slackUrl,
         database,
         l,
-        leases);
+        leases,
+        options);
   }
 
   /** Same settings with other worker leases. */
@@ -163,7 +275,8 @@ public record ServerConfig(
         slackUrl,
         database,
         limits,
-        l);
+        l,
+        options);
   }
 
   /** Same settings on another port. */
@@ -178,13 +291,24 @@ public record ServerConfig(
         slackUrl,
         database,
         limits,
-        leases);
+        leases,
+        options);
   }
 
   /** Same settings with another incident database. */
   public ServerConfig withDatabase(DatabaseConfig db) {
     return new ServerConfig(
-        port, dataDir, workers, queueCapacity, tokens, webhookSecret, slackUrl, db, limits, leases);
+        port,
+        dataDir,
+        workers,
+        queueCapacity,
+        tokens,
+        webhookSecret,
+        slackUrl,
+        db,
+        limits,
+        leases,
+        options);
   }
 
   /** The incident database: the configured one, else the embedded file in {@code dataDir}. */
@@ -219,6 +343,7 @@ public record ServerConfig(
     Path base = file.toAbsolutePath().getParent();
     Path dataDir = base.resolve(doc.path("dataDir").asText("warroom-data"));
     Map<String, Role> tokens = new LinkedHashMap<>();
+    Map<String, String> names = new LinkedHashMap<>();
     JsonNode list = doc.path("tokens");
     if (!list.isMissingNode() && !list.isArray()) {
       problems.add(file + "#/tokens: expected an array");
@@ -233,6 +358,13 @@ public record ServerConfig(
       }
       try {
         tokens.put(token, Role.parse(t.path("role").asText(""), at + "/role"));
+        if (t.has("name")) {
+          if (!t.get("name").isTextual() || t.get("name").asText().isBlank()) {
+            problems.add(at + "/name: expected a non-empty string");
+          } else {
+            names.put(token, t.get("name").asText());
+          }
+        }
       } catch (IllegalArgumentException e) {
         problems.add(e.getMessage());
       }
@@ -252,12 +384,13 @@ public record ServerConfig(
     DatabaseConfig db = ServerDatabaseSettings.read(doc, file, env, problems);
     UploadLimits limits = ConfigKeys.limits(doc.path("limits"), file, problems);
     Leases leases = ConfigKeys.leases(doc.path("leases"), file, problems);
+    Options options = ConfigKeys.options(doc, file, problems).withTokenNames(names);
     if (!problems.isEmpty()) {
       throw new InvalidInputException(problems);
     }
     try {
       return new ServerConfig(
-          port, dataDir, workers, capacity, tokens, secret, slack, db, limits, leases);
+          port, dataDir, workers, capacity, tokens, secret, slack, db, limits, leases, options);
     } catch (IllegalArgumentException e) {
       throw new InvalidInputException(file + "#/" + e.getMessage());
     }

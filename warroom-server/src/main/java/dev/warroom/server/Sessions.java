@@ -21,8 +21,11 @@ final class Sessions {
   static final String CSRF_HEADER = "X-CSRF-Token";
   static final Duration TTL = Duration.ofHours(12);
 
-  /** A signed-in user: the role of the token used, the CSRF token, the end of the session. */
-  record Session(Role role, String csrf, Instant expires) {}
+  /**
+   * A signed-in user: the role of the token used, the CSRF token, the end of the session, and who
+   * signed in (the token's name, see {@link Auth#nameOf}).
+   */
+  record Session(Role role, String csrf, Instant expires, String user) {}
 
   private final SecureRandom random = new SecureRandom();
   private final Map<String, Session> live = new ConcurrentHashMap<>();
@@ -39,11 +42,11 @@ final class Sessions {
   }
 
   /** Starts a session; returns its id. */
-  String open(Role role) {
+  String open(Role role, String user) {
     Instant now = clock.instant();
     live.values().removeIf(s -> s.expires().isBefore(now));
     String id = randomToken();
-    live.put(id, new Session(role, randomToken(), now.plus(TTL)));
+    live.put(id, new Session(role, randomToken(), now.plus(TTL), user));
     return id;
   }
 

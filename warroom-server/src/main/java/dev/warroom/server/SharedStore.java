@@ -45,22 +45,108 @@ final class SharedStore implements TelemetryStore {
   /** How far after an alert's start an investigation looks when the alert has no end. */
   static final Duration AFTER = Duration.ofHours(1);
 
+  /**
+   * How far before an alert's start its incident may have begun: alerts fire after a {@code for:}
+   * delay and an evaluation interval, commonly minutes, so an hour covers late alerts without
+   * reaching into an unrelated earlier incident's statistics.
+   */
+  static final Duration LEAD = Duration.ofHours(1);
+
   private final TelemetryStore delegate;
   private final TimeWindow scope;
 
+  /** The incident's own window (within scope): what database statistics must overlap. */
+  private final TimeWindow incident;
+
   SharedStore(TelemetryStore delegate) {
-    this(delegate, null);
+    this(delegate, null, null);
   }
 
-  private SharedStore(TelemetryStore delegate, TimeWindow scope) {
+  private SharedStore(TelemetryStore delegate, TimeWindow scope, TimeWindow incident) {
     this.delegate = delegate;
     this.scope = scope;
+    this.incident = incident;
   }
 
   /** The store as the investigation of {@code alert} sees it: its time range clipped to scope. */
   SharedStore forAlert(Alert alert) {
-    Instant end = alert.endsAt() != null ? alert.endsAt() : alert.startsAt().plus(AFTER);
-    return new SharedStore(delegate, new TimeWindow(alert.startsAt().minus(BASELINE), end));
+    return forAlert(alert, Declared.NONE);
+  }
+
+  /**
+   * The store as the investigation of {@code alert} sees it, with the windows its bundle's manifest
+   * declared: the declared incident window replaces the one derived from the alert (its end bounds
+   * the range seen) and a declared baseline is kept inside the range, however long ago it was.
+   */
+  SharedStore forAlert(Alert alert, Declared declared) {
+    TimeWindow window = declared.window();
+    if (window == null) {
+      Instant end = alert.endsAt() != null ? alert.endsAt() : alert.startsAt().plus(AFTER);
+      Instant start = alert.startsAt().minus(LEAD);
+      window = new TimeWindow(start, end.isAfter(start) ? end : start.plusSeconds(1));
+    }
+    Instant from = alert.startsAt().minus(BASELINE);
+    if (declared.window() != null) {
+      from = min(from, declared.window().start().minus(BASELINE));
+    }
+    if (declared.baseline() != null) {
+      from = min(declared.baseline().start(), window.start());
+    }
+    return new SharedStore(delegate, new TimeWindow(from, window.end()), window);
+  }
+
+  /**
+   * The windows a bundle's manifest declares (each null when not declared): the incident window and
+   * the baseline that defines normal.
+   */
+  record Declared(TimeWindow window, TimeWindow baseline) {
+    static final Declared NONE = new Declared(null, null);
+
+    static Declared of(BundleManifest m) {
+      return m == null ? NONE : new Declared(m.window(), m.baseline());
+    }
+
+    boolean none() {
+      return window == null && baseline == null;
+    }
+
+    /**
+     * {@code {"window":{"start":..,"end":..},"baseline":..}}, as the incident database keeps it.
+     */
+    String toJson() {
+      var n = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+      put(n, "window", window);
+      put(n, "baseline", baseline);
+      return n.toString();
+    }
+
+    private static void put(
+        com.fasterxml.jackson.databind.node.ObjectNode n, String field, TimeWindow w) {
+      if (w != null) {
+        n.putObject(field).put("start", w.start().toString()).put("end", w.end().toString());
+      }
+    }
+
+    /** Reads {@link #toJson()}; null or blank is {@link #NONE}. */
+    static Declared parse(String json) {
+      if (json == null || json.isBlank()) {
+        return NONE;
+      }
+      try {
+        var n = new com.fasterxml.jackson.databind.ObjectMapper().readTree(json);
+        return new Declared(window(n.get("window")), window(n.get("baseline")));
+      } catch (java.io.IOException | RuntimeException e) {
+        throw new IllegalStateException(
+            "corrupt declared_json in the incident database: " + json, e);
+      }
+    }
+
+    private static TimeWindow window(com.fasterxml.jackson.databind.JsonNode n) {
+      return n == null || n.isNull()
+          ? null
+          : new TimeWindow(
+              Instant.parse(n.get("start").asText()), Instant.parse(n.get("end").asText()));
+    }
   }
 
   @Override
@@ -115,7 +201,25 @@ final class SharedStore implements TelemetryStore {
 
   @Override
   public QueryResult<dev.warroom.model.DatabaseStats> databases(String component) {
-    return delegate.databases(component);
+    QueryResult<dev.warroom.model.DatabaseStats> all = delegate.databases(component);
+    if (incident == null) {
+      return all;
+    }
+    // Statement counters are the difference of two snapshots over their own incident window: those
+    // of another time (an earlier incident's bundle) say nothing about this one.
+    List<dev.warroom.model.DatabaseStats> rows =
+        all.rows().stream().filter(d -> overlaps(d.incident().window(), incident)).toList();
+    return rows.size() == all.rows().size()
+        ? all
+        : new QueryResult<>(
+            rows,
+            all.dialect(),
+            all.nativeQuery() + "\n-- kept: incident window overlapping " + incident,
+            all.truncated());
+  }
+
+  private static boolean overlaps(TimeWindow a, TimeWindow b) {
+    return a.start().isBefore(b.end()) && b.start().isBefore(a.end());
   }
 
   @Override

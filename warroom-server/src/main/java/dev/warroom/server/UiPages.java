@@ -12,8 +12,9 @@ import java.util.Locale;
 final class UiPages {
   private UiPages() {}
 
-  private static final String STYLE =
+  static final String STYLE =
       "<style>body{font-family:system-ui,sans-serif;margin:2em}table{border-collapse:collapse}"
+          + "#incidents{font-size:.9em}"
           + "td,th{padding:4px 10px;border-bottom:1px solid #ddd;text-align:left}"
           + ".done{color:#060}.failed{color:#a00}.queued,.running{color:#a60}</style>";
 
@@ -47,26 +48,105 @@ final class UiPages {
         + "\"><button id=logout>Sign out</button></form>";
   }
 
+  /** One row of the incident list: the incident, its report's headline and the alert's severity. */
+  record Row(Incident incident, Headline headline, String severity) {}
+
+  /**
+   * The list's filters (query parameters, each optional): {@code q} searches title, services, fault
+   * class and id; {@code verdict}, {@code severity} and {@code state} must match exactly.
+   */
+  record Filter(String q, String verdict, String severity, String state) {
+    static final Filter NONE = new Filter(null, null, null, null);
+
+    Filter {
+      q = blankToNull(q);
+      verdict = blankToNull(verdict);
+      severity = blankToNull(severity);
+      state = blankToNull(state);
+    }
+
+    private static String blankToNull(String s) {
+      return s == null || s.isBlank() ? null : s.trim();
+    }
+
+    boolean matches(Row r) {
+      Incident i = r.incident();
+      if (verdict != null && !verdict.equals(i.verdict())) {
+        return false;
+      }
+      if (severity != null && !severity.equalsIgnoreCase(String.valueOf(r.severity()))) {
+        return false;
+      }
+      if (state != null && !state.equalsIgnoreCase(i.state().name())) {
+        return false;
+      }
+      if (q == null) {
+        return true;
+      }
+      String needle = q.toLowerCase(Locale.ROOT);
+      for (String hay :
+          new String[] {
+            i.id(), i.title(), i.service(), r.headline().topService(), r.headline().faultClass()
+          }) {
+        if (hay != null && hay.toLowerCase(Locale.ROOT).contains(needle)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
+
   static String list(List<Incident> incidents, String csrf) {
+    return list(
+        incidents.stream().map(i -> new Row(i, Headline.NONE, null)).toList(), Filter.NONE, csrf);
+  }
+
+  /** The incident list, verdict first: root cause, service, class, confidence and severity. */
+  static String list(List<Row> rows, Filter f, String csrf) {
     StringBuilder b = new StringBuilder();
-    b.append("<!doctype html><html><head><title>warroom incidents</title>")
-        .append("<meta http-equiv=refresh content=5>")
+    b.append("<!doctype html><html><head><meta charset=utf-8><title>warroom incidents</title>")
+        .append(f.equals(Filter.NONE) ? "<meta http-equiv=refresh content=10>" : "")
         .append(STYLE)
         .append("</head><body>")
         .append(csrf == null ? "" : logout(csrf))
-        .append("<h1>Incidents</h1><table id=incidents><tr><th>Incident</th>")
-        .append("<th>Title</th><th>Service</th><th>Alert</th><th>Investigation</th>")
-        .append("<th>Verdict</th><th>Opened</th></tr>");
-    for (Incident i : incidents) {
+        .append("<h1>Incidents</h1>")
+        .append("<form method=get action=/ui id=filter><input name=q id=q placeholder=\"search")
+        .append(" title, service, root cause, class\" value=\"")
+        .append(esc(f.q()))
+        .append("\"> ");
+    select(b, "verdict", f.verdict(), "root_cause_found", "inconclusive", "no_fault");
+    select(b, "severity", f.severity(), "critical", "error", "warning", "info");
+    select(b, "state", f.state(), "queued", "running", "done", "failed", "parked");
+    b.append(" <button id=apply>Filter</button> <a href=/ui>clear</a></form>")
+        .append("<table id=incidents><tr><th>Root cause</th><th>Class</th><th>Confidence</th>")
+        .append("<th>Verdict</th><th>Alerted service</th><th>Severity</th><th>Title</th>")
+        .append("<th>Alert</th><th>Investigation</th><th>Opened</th><th>Incident</th></tr>");
+    int shown = 0;
+    for (Row r : rows) {
+      if (!f.matches(r)) {
+        continue;
+      }
+      shown++;
+      Incident i = r.incident();
+      Headline h = r.headline();
       String state = i.state().name().toLowerCase(Locale.ROOT);
-      b.append("<tr><td><a href=\"/ui/incidents/")
-          .append(esc(i.id()))
+      String link = "<a href=\"/ui/incidents/" + esc(i.id()) + "\">";
+      b.append("<tr class=incident><td class=root-cause>")
+          .append(h.topService() == null ? "—" : link + "<b>" + esc(h.topService()) + "</b></a>")
+          .append("</td><td>")
+          .append(esc(h.faultClass()))
+          .append("</td><td>")
+          .append(h.confidence() == null ? "" : Math.round(h.confidence() * 100) + "%")
+          .append("</td><td class=\"")
+          .append(esc(i.verdict()))
           .append("\">")
-          .append(esc(i.id()))
-          .append("</a></td><td>")
-          .append(esc(i.title()))
+          .append(esc(i.verdict() == null ? "" : i.verdict().replace('_', ' ')))
           .append("</td><td>")
           .append(esc(i.service()))
+          .append("</td><td>")
+          .append(esc(r.severity()))
+          .append("</td><td>")
+          .append(esc(i.title()))
           .append("</td><td>")
           .append(esc(i.alertStatus()))
           .append("</td><td class=")
@@ -74,33 +154,56 @@ final class UiPages {
           .append(">")
           .append(state)
           .append("</td><td>")
-          .append(esc(i.verdict()))
+          .append(i.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS))
           .append("</td><td>")
-          .append(i.createdAt())
-          .append("</td></tr>");
+          .append(link)
+          .append(esc(i.id()))
+          .append("</a></td></tr>");
     }
-    return b.append("</table></body></html>").toString();
+    b.append("</table><p class=count id=count>").append(shown).append(" shown</p>");
+    return b.append("</body></html>").toString();
   }
 
-  static String incident(
-      Incident i, String reportHtml, String reportJson, List<Feedback> feedback) {
-    String state = i.state().name().toLowerCase(Locale.ROOT);
-    StringBuilder b = new StringBuilder();
-    b.append("<!doctype html><html><head><title>")
-        .append(esc(i.title()))
-        .append("</title>")
-        .append(STYLE)
-        .append("</head><body><p><a href=/ui>all incidents</a></p><h1>")
-        .append(esc(i.title()))
-        .append("</h1><p>Investigation: <span id=state class=")
-        .append(state)
-        .append(">")
-        .append(state)
-        .append("</span>")
-        .append(i.error() == null ? "" : " — " + esc(i.error()))
-        .append("</p>");
-    b.append("<section id=feedback><h2>Was this right?</h2>")
-        .append("<button id=right>Right</button> <input id=truth placeholder=\"true root cause\">")
+  private static void select(StringBuilder b, String name, String chosen, String... options) {
+    b.append("<select name=")
+        .append(name)
+        .append(" id=")
+        .append(name)
+        .append("><option value=\"\">");
+    b.append("any ").append(name).append("</option>");
+    for (String o : options) {
+      b.append("<option").append(o.equalsIgnoreCase(String.valueOf(chosen)) ? " selected" : "");
+      b.append(">").append(o).append("</option>");
+    }
+    b.append("</select> ");
+  }
+
+  /**
+   * The feedback given so far, each with who gave it, and the buttons to give more when the
+   * viewer's role may ({@code mayGive}: responders and admins).
+   */
+  static String feedbackSection(Incident i, List<Feedback> feedback, boolean mayGive) {
+    StringBuilder b = new StringBuilder("<section id=feedback><h2>Was this right?</h2>");
+    b.append("<ul id=feedback-list>");
+    for (Feedback f : feedback) {
+      b.append("<li class=feedback-item>")
+          .append(f.correct() ? "right" : "wrong")
+          .append(
+              f.trueRootCause() == null ? "" : " (true root cause: " + esc(f.trueRootCause()) + ")")
+          .append(f.comment() == null ? "" : " “" + esc(f.comment()) + "”")
+          .append(" — by <span class=given-by>")
+          .append(esc(f.givenBy() == null ? "unknown" : f.givenBy()))
+          .append("</span> at ")
+          .append(f.at())
+          .append("</li>");
+    }
+    b.append("</ul>");
+    if (!mayGive) {
+      return b.append("<p class=note>Your role may not give feedback (responders and admins may).")
+          .append("</p></section>")
+          .toString();
+    }
+    b.append("<button id=right>Right</button> <input id=truth placeholder=\"true root cause\">")
         .append(" <button id=wrong>Wrong</button> <span id=saved>")
         .append(feedback.isEmpty() ? "" : "feedback saved (" + feedback.size() + ")")
         .append("</span></section>")
@@ -115,15 +218,6 @@ final class UiPages {
         .append("r.ok?'feedback saved':j.detail}))}")
         .append("document.getElementById('right').onclick=()=>fb(true);")
         .append("document.getElementById('wrong').onclick=()=>fb(false);</script>");
-    b.append(UiCharts.section(reportJson));
-    if (reportHtml != null) {
-      // The report page is a whole document; an iframe keeps its styles apart from ours.
-      b.append("<iframe id=report title=report style=\"width:100%;height:80vh;border:0\" srcdoc=\"")
-          .append(esc(reportHtml))
-          .append("\"></iframe>");
-    } else {
-      b.append("<p>No report yet.</p><meta http-equiv=refresh content=3>");
-    }
-    return b.append("</body></html>").toString();
+    return b.toString();
   }
 }

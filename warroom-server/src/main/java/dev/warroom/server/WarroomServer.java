@@ -45,6 +45,7 @@ public final class WarroomServer implements AutoCloseable {
   private final Javalin app;
   private Auth auth;
   private final Sessions sessions;
+  private final TelemetryRetention retention;
   private final List<String> routes = new java.util.ArrayList<>();
 
   private WarroomServer(
@@ -64,12 +65,26 @@ public final class WarroomServer implements AutoCloseable {
     this.shared = new SharedStore(live != null ? live : telemetry);
     this.repo = IncidentRepository.open(config.incidentDatabase());
     this.metrics = new ServerMetrics();
+    SlackNotifier slack =
+        config.slackUrl() == null
+            ? null
+            : new SlackNotifier(config.slackUrl(), config.options().externalUrl(), repo::headline);
     this.queue =
         new InvestigationQueue(
-            repo, shared, director, clock, config.workers(), config.leases(), finished(config));
+            repo, shared, director, clock, config.workers(), config.leases(), finished(slack));
     this.intake = new AlertIntake(repo, queue, clock, config.queueCapacity());
+    if (slack != null) {
+      intake.onResolved(slack::resolved);
+    }
+    if (config.options().groupWindow() != null) {
+      intake.groupRelated(config.options().groupWindow(), shared::topology);
+    }
     this.uploads = new BundleUploads(telemetry, intake, config.limits(), config.dataDir());
     this.otlp = new OtlpReceiver(telemetry);
+    this.retention =
+        config.options().retention() == null
+            ? null
+            : new TelemetryRetention(telemetry, config.options().retention(), clock);
     this.app =
         Javalin.create(
             c -> {
@@ -82,10 +97,10 @@ public final class WarroomServer implements AutoCloseable {
     registerRoutes();
   }
 
-  private static java.util.function.Consumer<Incident> finished(ServerConfig config) {
+  private static java.util.function.Consumer<Incident> finished(SlackNotifier slack) {
     java.util.function.Consumer<Incident> log =
         i -> logger.info("incident {} {}", i.id(), i.state());
-    return config.slackUrl() == null ? log : log.andThen(new SlackNotifier(config.slackUrl()));
+    return slack == null ? log : log.andThen(slack);
   }
 
   /** Opens the databases, re-queues unfinished investigations and starts listening. */
@@ -114,6 +129,9 @@ public final class WarroomServer implements AutoCloseable {
           "cannot listen on port " + config.port() + ": " + e.getClass().getSimpleName(), e);
     }
     int recovered = s.queue.start();
+    if (s.retention != null) {
+      s.retention.start();
+    }
     logger.info("warroom serving on port {} ({} investigations waiting)", s.port(), recovered);
     return s;
   }
@@ -158,6 +176,19 @@ public final class WarroomServer implements AutoCloseable {
   /** The spans of one trace (hex id) in the telemetry store. */
   public List<dev.warroom.model.Span> telemetryTrace(String traceId) {
     return shared.trace(traceId).rows();
+  }
+
+  /**
+   * Drops the telemetry older than the configured retention now (it also runs periodically);
+   * returns what was dropped.
+   *
+   * @throws IllegalStateException when the config sets no {@code retentionHours}
+   */
+  public dev.warroom.store.duckdb.DuckDbStore.Deleted sweepTelemetry() {
+    if (retention == null) {
+      throw new IllegalStateException("no retentionHours configured");
+    }
+    return retention.sweep();
   }
 
   /** The incident database, for tests and embedding. */
@@ -209,24 +240,24 @@ public final class WarroomServer implements AutoCloseable {
           },
           Role.RESPONDER);
     }
-    get("/ui", ctx -> ctx.html(UiPages.list(repo.list(200), csrfOf(ctx))), Role.VIEWER);
-    get(
-        "/ui/incidents/{id}",
+    get("/ui", this::listPage, Role.VIEWER);
+    get("/ui/incidents/{id}", this::incidentPage, Role.VIEWER);
+    post(
+        "/ui/incidents/{id}/rerun",
         ctx -> {
-          Incident i = incident(ctx);
-          ctx.html(
-              UiPages.incident(
-                  i,
-                  repo.report(i.id(), "html").orElse(null),
-                  repo.report(i.id(), "json").orElse(null),
-                  repo.feedback(i.id())));
+          rerun(incident(ctx));
+          ctx.redirect("/ui/incidents/" + incident(ctx).id());
         },
-        Role.VIEWER);
+        Role.RESPONDER);
+    post(
+        "/api/v1/incidents/{id}/rerun",
+        ctx -> ctx.status(HttpStatus.ACCEPTED).json(view(rerun(incident(ctx)))),
+        Role.RESPONDER);
     get("/ui/login", this::loginPage, Auth.OPEN);
     post("/ui/login", this::login, Auth.OPEN);
     post("/ui/logout", this::logout, Auth.OPEN);
     get("/api/v1/incidents", ctx -> ctx.json(incidentList(ctx)), Role.VIEWER);
-    get("/api/v1/incidents/{id}", ctx -> ctx.json(view(incident(ctx))), Role.VIEWER);
+    get("/api/v1/incidents/{id}", ctx -> ctx.json(viewWithRelated(incident(ctx))), Role.VIEWER);
     get("/api/v1/incidents/{id}/report", this::report, Role.VIEWER);
     get(
         "/api/v1/incidents/{id}/runbook",
@@ -287,7 +318,7 @@ public final class WarroomServer implements AutoCloseable {
       loginPageWith(ctx, "unknown token");
       return;
     }
-    String id = sessions.open(role);
+    String id = sessions.open(role, auth.nameOf(ctx.formParam("token"), role));
     long age = Sessions.TTL.toSeconds();
     ctx.res().addHeader("Set-Cookie", Sessions.cookie(Sessions.COOKIE, id, true, age));
     ctx.res()
@@ -316,6 +347,66 @@ public final class WarroomServer implements AutoCloseable {
     ctx.redirect("/ui/login");
   }
 
+  private void listPage(Context ctx) {
+    List<Incident> incidents = repo.list(500);
+    java.util.Map<String, Headline> heads =
+        repo.headlines(incidents.stream().map(Incident::id).toList());
+    List<UiPages.Row> rows =
+        incidents.stream()
+            .map(i -> new UiPages.Row(i, heads.getOrDefault(i.id(), Headline.NONE), severity(i)))
+            .toList();
+    UiPages.Filter f =
+        new UiPages.Filter(
+            ctx.queryParam("q"),
+            ctx.queryParam("verdict"),
+            ctx.queryParam("severity"),
+            ctx.queryParam("state"));
+    ctx.html(UiPages.list(rows, f, csrfOf(ctx)));
+  }
+
+  private static dev.warroom.model.Alert alertOf(Incident i) {
+    try {
+      return dev.warroom.store.bundle.AlertParser.parse(
+          i.alertJson().getBytes(java.nio.charset.StandardCharsets.UTF_8), "incident " + i.id());
+    } catch (RuntimeException e) {
+      return null; // shown without the alert's details; the investigation reports the problem
+    }
+  }
+
+  private static String severity(Incident i) {
+    dev.warroom.model.Alert a = alertOf(i);
+    return a == null ? null : a.severity();
+  }
+
+  private void incidentPage(Context ctx) {
+    Incident i = incident(ctx);
+    String json = repo.report(i.id(), "json").orElse(null);
+    ctx.html(
+        UiReportPage.render(
+            i,
+            new UiReportPage.Context(
+                alertOf(i),
+                json == null ? null : UiCharts.parse(json),
+                repo.feedback(i.id()),
+                mayGiveFeedback(ctx),
+                csrfOf(ctx),
+                config.options().dashboards(),
+                repo.relatedAlerts(i.id()))));
+  }
+
+  /** Queues a finished incident again (a new report replaces the old when done). */
+  private Incident rerun(Incident i) {
+    if (repo.requeue(i.id(), clock.instant())) {
+      queue.wakeUp();
+    }
+    return repo.get(i.id()).orElseThrow();
+  }
+
+  private static boolean mayGiveFeedback(Context ctx) {
+    Role r = ctx.attribute(Auth.ROLE);
+    return r != null && r.allows(Role.RESPONDER);
+  }
+
   private String csrfOf(Context ctx) {
     Sessions.Session s = sessions.get(ctx.cookie(Sessions.COOKIE));
     return s == null ? null : s.csrf();
@@ -340,6 +431,9 @@ public final class WarroomServer implements AutoCloseable {
       ObjectNode n = arr.addObject();
       n.put("id", o.incidentId());
       n.put("created", o.created());
+      if (o.joined()) {
+        n.put("related", true); // joined this incident as a related alert
+      }
       n.put("alertStatus", o.alertStatus());
       n.put(
           "state", o.state() == null ? null : o.state().name().toLowerCase(java.util.Locale.ROOT));
@@ -384,6 +478,21 @@ public final class WarroomServer implements AutoCloseable {
     return n;
   }
 
+  /** {@link #view} with the related alerts that joined the incident. */
+  ObjectNode viewWithRelated(Incident i) {
+    ObjectNode n = view(i);
+    ArrayNode related = n.putArray("relatedAlerts");
+    for (IncidentRepository.RelatedAlert r : repo.relatedAlerts(i.id())) {
+      related
+          .addObject()
+          .put("fingerprint", r.fingerprint())
+          .put("service", r.service())
+          .put("title", r.title())
+          .put("receivedAt", r.at().toString());
+    }
+    return n;
+  }
+
   private void report(Context ctx) {
     Incident i = incident(ctx);
     String format = ctx.queryParamAsClass("format", String.class).getOrDefault("json");
@@ -410,7 +519,11 @@ public final class WarroomServer implements AutoCloseable {
     Incident i = incident(ctx);
     var doc =
         FeedbackJson.parse(
-            json, Problems.body(ctx, config.limits().requestBytes()), i.id(), clock.instant());
+            json,
+            Problems.body(ctx, config.limits().requestBytes()),
+            i.id(),
+            clock.instant(),
+            Auth.user(ctx));
     repo.feedback(doc);
     metrics.feedback(doc.correct());
     ctx.status(HttpStatus.CREATED).json(feedbackView(doc));
@@ -423,6 +536,7 @@ public final class WarroomServer implements AutoCloseable {
     n.put("trueRootCause", f.trueRootCause());
     n.put("comment", f.comment());
     n.put("at", f.at().toString());
+    n.put("givenBy", f.givenBy());
     return n;
   }
 
@@ -433,6 +547,9 @@ public final class WarroomServer implements AutoCloseable {
 
   @Override
   public void close() {
+    if (retention != null) {
+      retention.close();
+    }
     app.stop();
     queue.close();
     repo.close();

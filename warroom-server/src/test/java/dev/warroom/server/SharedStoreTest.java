@@ -87,4 +87,81 @@ class SharedStoreTest {
           .containsExactly("orders-db");
     }
   }
+
+  @Test
+  void databaseStatisticsOfAnotherTimeAreNotSeenByAnInvestigation() {
+    try (DuckDbStore db = DuckDbStore.inMemory()) {
+      TimeWindow w = new TimeWindow(T0, T0.plus(Duration.ofMinutes(15)));
+      var stats =
+          new dev.warroom.model.DatabaseStats(
+              "accounts-db",
+              "postgresql",
+              null,
+              new dev.warroom.model.DbStatementWindow(w, List.of()),
+              List.of(),
+              List.of());
+      db.ingest(
+          new IncidentBundle(null, null, List.of(), List.of(), List.of(), List.of(), null, null)
+              .withDatabases(List.of(stats)));
+      SharedStore shared = new SharedStore(db);
+
+      assertThat(shared.forAlert(alertAt(T0.plus(Duration.ofMinutes(5)), null)).databases(null))
+          .extracting(r -> r.rows().size())
+          .isEqualTo(1);
+      assertThat(
+              shared.forAlert(alertAt(T0.plus(Duration.ofDays(21)), null)).databases(null).rows())
+          .as("an alert three weeks later")
+          .isEmpty();
+      assertThat(
+              shared.forAlert(alertAt(T0.plus(Duration.ofHours(3)), null)).databases("accounts-db"))
+          .extracting(r -> r.rows().size())
+          .as("an alert three hours after the statistics' window")
+          .isEqualTo(0);
+      assertThat(
+              shared
+                  .forAlert(alertAt(T0.plus(Duration.ofDays(21)), null))
+                  .databases(null)
+                  .nativeQuery())
+          .contains("incident window overlapping");
+    }
+  }
+
+  @Test
+  void aDeclaredWindowAndBaselineBoundTheRangeAnInvestigationSees() {
+    try (DuckDbStore db = DuckDbStore.inMemory()) {
+      List<LogRecord> logs =
+          List.of(
+              LogRecord.of(T0.minus(Duration.ofDays(10)), "cart", Severity.INFO, "old"),
+              LogRecord.of(T0.minus(Duration.ofDays(1)), "cart", Severity.INFO, "baseline"),
+              LogRecord.of(T0.plus(Duration.ofHours(3)), "cart", Severity.ERROR, "later"));
+      db.ingest(new IncidentBundle(null, null, List.of(), logs, List.of(), List.of(), null, null));
+      SharedStore shared = new SharedStore(db);
+      TimeWindow declared = new TimeWindow(T0.minus(Duration.ofMinutes(30)), T0.plusSeconds(600));
+      TimeWindow baseline =
+          new TimeWindow(T0.minus(Duration.ofDays(9)), T0.minus(Duration.ofDays(8)));
+
+      assertThat(
+              shared
+                  .forAlert(alertAt(T0, null), new SharedStore.Declared(declared, null))
+                  .summary()
+                  .timeRange())
+          .isEqualTo(new TimeWindow(declared.start().minus(SharedStore.BASELINE), declared.end()));
+      assertThat(
+              shared
+                  .forAlert(alertAt(T0, null), new SharedStore.Declared(declared, baseline))
+                  .summary()
+                  .timeRange())
+          .as("a declared baseline nine days back stays in range")
+          .isEqualTo(new TimeWindow(baseline.start(), declared.end()));
+    }
+  }
+
+  @Test
+  void declaredWindowsRoundTripThroughTheirDatabaseForm() {
+    TimeWindow w = new TimeWindow(T0, T0.plusSeconds(60));
+    var d = new SharedStore.Declared(w, null);
+    assertThat(SharedStore.Declared.parse(d.toJson())).isEqualTo(d);
+    assertThat(SharedStore.Declared.parse(null)).isEqualTo(SharedStore.Declared.NONE);
+    assertThat(new SharedStore.Declared(w, w).toJson()).contains("\"baseline\"");
+  }
 }

@@ -29,7 +29,11 @@ final class TestServer implements AutoCloseable {
   }
 
   TestServer(ServerConfig config) {
-    this.server = WarroomServer.start(config, Director.standard(), InstantSource.system());
+    this(config, InstantSource.system());
+  }
+
+  TestServer(ServerConfig config, InstantSource clock) {
+    this.server = WarroomServer.start(config, Director.standard(), clock);
   }
 
   static ServerConfig config(Path dataDir) {
@@ -69,6 +73,45 @@ final class TestServer implements AutoCloseable {
       Thread.currentThread().interrupt();
       throw new IllegalStateException(e);
     }
+  }
+
+  /** A signed-in UI session: the cookie header value and the CSRF token to echo. */
+  record Session(String cookie, String csrf) {
+    Map<String, String> headers() {
+      return Map.of("Cookie", cookie);
+    }
+  }
+
+  /** Signs in through the login form with {@code token}. */
+  Session signIn(String token) {
+    var form = send("GET", "/ui/login", null, null);
+    String loginCookie = form.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+    java.util.regex.Matcher m =
+        java.util.regex.Pattern.compile("name=csrf value=\"([^\"]+)\"").matcher(form.body());
+    if (!m.find()) {
+      throw new AssertionError("no CSRF field in the login form");
+    }
+    var login =
+        send(
+            "POST",
+            "/ui/login",
+            null,
+            ("csrf=" + m.group(1) + "&token=" + token).getBytes(),
+            Map.of("Content-Type", "application/x-www-form-urlencoded", "Cookie", loginCookie));
+    if (login.statusCode() != 302) {
+      throw new AssertionError("login -> " + login.statusCode());
+    }
+    String cookie = null;
+    String csrf = null;
+    for (String c : login.headers().allValues("Set-Cookie")) {
+      String pair = c.split(";")[0];
+      if (pair.startsWith(Sessions.COOKIE + "=")) {
+        cookie = pair;
+      } else if (pair.startsWith(Sessions.CSRF_COOKIE + "=")) {
+        csrf = pair.substring(Sessions.CSRF_COOKIE.length() + 1);
+      }
+    }
+    return new Session(cookie, csrf);
   }
 
   JsonNode getJson(String path) {

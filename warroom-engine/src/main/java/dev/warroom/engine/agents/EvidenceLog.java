@@ -16,6 +16,10 @@ import java.util.Map;
  */
 public final class EvidenceLog {
   private final Map<String, Evidence> byId = new LinkedHashMap<>();
+
+  /** Adopted evidence by its content (id aside): the same fact adopted twice is one record. */
+  private final Map<Evidence, Evidence> adopted = new java.util.HashMap<>();
+
   private final String prefix;
 
   /** A log with ids {@code E1, E2, …}. */
@@ -71,6 +75,13 @@ public final class EvidenceLog {
    * not carry one, the observation's query.
    */
   public Evidence adopt(Evidence expertEvidence, Observation<?> observation) {
+    // Two findings of one expert often cite the same statement's counters (a slow query that is
+    // also a full scan): one record, cited by both, not the same evidence listed twice (issue 15).
+    Evidence key = expertEvidence.withId(CONTENT_KEY);
+    Evidence same = observation == null ? adopted.get(key) : null;
+    if (same != null) {
+      return same;
+    }
     Evidence e = expertEvidence.withId(nextId());
     if (e.query().isEmpty() && observation != null) {
       e =
@@ -87,8 +98,13 @@ public final class EvidenceLog {
               e.chart());
     }
     byId.put(e.id(), e);
+    if (observation == null) {
+      adopted.put(key, e);
+    }
     return e;
   }
+
+  private static final String CONTENT_KEY = "content";
 
   private String nextId() {
     return prefix + (byId.size() + 1);

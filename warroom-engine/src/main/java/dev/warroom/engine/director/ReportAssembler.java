@@ -107,6 +107,28 @@ final class ReportAssembler {
               + runEvidence.id()
               + "].";
     }
+    // The alerted symptom itself (issue 15): when the alerted service shows no symptom, a cause off
+    // its call path (not the service, nothing it calls directly or not, not on its hosts) explains
+    // other services' symptoms, not this alert: at most inconclusive, and the report says so.
+    String alerted = ctx.incident().alert().service();
+    if (verdict == Verdict.ROOT_CAUSE_FOUND
+        && alerted != null
+        && !ranked.isEmpty()
+        && !ctx.topology().isEmpty()
+        && !alertedSymptomShown(ctx)
+        && !onPathOf(ctx.topology(), alerted, ranked.get(0).service())) {
+      verdict = Verdict.INCONCLUSIVE;
+      caveat +=
+          " The alert on "
+              + alerted
+              + " is not borne out: "
+              + alerted
+              + " shows no more errors or latency than its baseline, and "
+              + ranked.get(0).service()
+              + " is not on its call path ["
+              + runEvidence.id()
+              + "].";
+    }
     // A failed step left part of the evidence unchecked: at most inconclusive, naming the step.
     List<String> failed =
         trace.steps().stream()
@@ -217,6 +239,28 @@ final class ReportAssembler {
    * is real. Symptoms elsewhere do not count; an alert on a service that looks healthy may have
    * fired on noise.
    */
+  /**
+   * Whether {@code candidate} can explain a symptom of {@code alerted}: it is the service, one it
+   * calls directly or through others, or it runs on one of the service's hosts.
+   */
+  static boolean onPathOf(dev.warroom.model.Topology t, String alerted, String candidate) {
+    java.util.Set<String> seen = new java.util.HashSet<>(List.of(alerted));
+    java.util.ArrayDeque<String> todo = new java.util.ArrayDeque<>(List.of(alerted));
+    while (!todo.isEmpty()) {
+      for (String callee : t.calleesOf(todo.poll())) {
+        if (seen.add(callee)) {
+          todo.add(callee);
+        }
+      }
+    }
+    if (seen.contains(candidate)) {
+      return true;
+    }
+    java.util.Set<String> hosts = new java.util.HashSet<>();
+    t.instancesOf(alerted).forEach(i -> hosts.add(i.host()));
+    return t.instancesOf(candidate).stream().anyMatch(i -> hosts.contains(i.host()));
+  }
+
   private static boolean alertedSymptomShown(InvestigationContext ctx) {
     String alerted = ctx.incident().alert().service();
     if (alerted == null) {

@@ -55,7 +55,22 @@ public final class AlertmanagerIntakeBenchmark {
   public static void main(String[] args) throws Exception {
     int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
     int rounds = args.length > 1 ? Integer.parseInt(args[1]) : 5;
+    run(n, rounds, System.out);
+  }
+
+  /** The rounds' times in seconds (warm-up not included) and their median. */
+  public record Result(int alerts, int bytes, double[] seconds, double medianSeconds) {}
+
+  /**
+   * Runs the benchmark: a warm-up notification and {@code rounds} timed ones of {@code n} alerts,
+   * each to a fresh server; prints one line per round to {@code log}.
+   */
+  public static Result run(int n, int rounds, java.io.PrintStream log) throws Exception {
+    if (n < 1 || rounds < 1) {
+      throw new IllegalArgumentException("alerts and rounds must be >= 1");
+    }
     double[] seconds = new double[rounds];
+    int size = 0;
     HttpClient http = HttpClient.newHttpClient();
     for (int r = -1; r < rounds; r++) { // round -1 warms the JVM up and is not counted
       Path dir = Files.createTempDirectory("warroom-bench");
@@ -82,12 +97,33 @@ public final class AlertmanagerIntakeBenchmark {
         if (r >= 0) {
           seconds[r] = sec;
         }
-        System.out.printf(
-            "round %d: %d alerts (%d bytes) taken in %.3f s%n", r, n, body.length, sec);
+        size = body.length;
+        log.printf(
+            java.util.Locale.ROOT,
+            "round %d%s: %d alerts (%d bytes) taken in %.3f s%n",
+            r,
+            r < 0 ? " (warm-up)" : "",
+            n,
+            body.length,
+            sec);
+      } finally {
+        deleteTree(dir);
       }
     }
-    Arrays.sort(seconds);
-    System.out.printf(
-        "median of %d rounds: %.3f s for %d alerts%n", rounds, seconds[rounds / 2], n);
+    double[] sorted = seconds.clone();
+    Arrays.sort(sorted);
+    double median =
+        rounds % 2 == 1 ? sorted[rounds / 2] : (sorted[rounds / 2 - 1] + sorted[rounds / 2]) / 2;
+    log.printf(
+        java.util.Locale.ROOT, "median of %d rounds: %.3f s for %d alerts%n", rounds, median, n);
+    return new Result(n, size, seconds, median);
+  }
+
+  private static void deleteTree(Path dir) {
+    try (var files = Files.walk(dir)) {
+      files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (java.io.IOException e) {
+      // a temporary folder left behind is harmless
+    }
   }
 }

@@ -90,6 +90,7 @@
     [[hi - pad, T + 10], [lo + pad, H - B - 2]].forEach(function (p) {
       el('text', {x: L - 4, y: p[1], 'class': 'axis', 'text-anchor': 'end'}, svg).textContent = fmt(p[0]);
     });
+    if (c.unit) el('text', {x: 4, y: T + 2, 'class': 'axis unit'}, svg).textContent = c.unit;
     el('text', {x: L, y: H - 8, 'class': 'axis'}, svg).textContent = iso(x0);
     el('text', {x: W - R, y: H - 8, 'class': 'axis', 'text-anchor': 'end'}, svg).textContent = iso(x1);
     this.cursor = el('line', {x1: -9, x2: -9, y1: T, y2: H - B, 'class': 'cursor'}, svg);
@@ -127,7 +128,7 @@
       text += '  baseline ' + fmt(c.band.lower[i]) + ' .. ' + fmt(c.band.upper[i]);
     }
     if (this.hl && this.t[i] >= this.hl[0] && this.t[i] <= this.hl[1]) text += '  (anomalous window)';
-    this.readout.textContent = text;
+    this.readout.textContent = this.c.unit ? text + ' (' + this.c.unit + ')' : text;
   };
 
   Chart.prototype.listen = function () {

@@ -190,6 +190,78 @@ public final class DuckDbStore implements TelemetryStore {
     }
   }
 
+  /** What {@link #deleteBefore} removed. */
+  public record Deleted(long points, long logRecords, long spans, long events, long series) {
+    public long total() {
+      return points + logRecords + spans + events + series;
+    }
+  }
+
+  /**
+   * Retention: drops the points, log records, spans and events older than {@code cutoff}, then the
+   * series and database statistics left with nothing newer, in one transaction (a reader sees the
+   * store before or after, never half-way), and checkpoints so that DuckDB reuses the freed blocks
+   * and the file stops growing.
+   */
+  public Deleted deleteBefore(java.time.Instant cutoff) {
+    String ts =
+        "TIMESTAMP '" + java.time.LocalDateTime.ofInstant(cutoff, java.time.ZoneOffset.UTC) + "'";
+    long ns = TimeText.nanos(cutoff);
+    synchronized (writeLock) {
+      ensureOpen();
+      Deleted d;
+      try {
+        conn.setAutoCommit(false);
+        try (Statement st = conn.createStatement()) {
+          long points = st.executeUpdate("DELETE FROM points WHERE ts < " + ts);
+          long logs = st.executeUpdate("DELETE FROM logs WHERE ts < " + ts);
+          long spans = st.executeUpdate("DELETE FROM spans WHERE start_ts < " + ts);
+          long events = st.executeUpdate("DELETE FROM events WHERE ts < " + ts);
+          long series = 0;
+          if (points > 0) {
+            st.executeUpdate(
+                "DELETE FROM series_labels WHERE series_id NOT IN (SELECT DISTINCT series_id FROM"
+                    + " points)");
+            series =
+                st.executeUpdate(
+                    "DELETE FROM series WHERE id NOT IN (SELECT DISTINCT series_id FROM points)");
+          }
+          for (String table : List.of("db_statements", "db_plans", "db_lock_waits")) {
+            st.executeUpdate(
+                "DELETE FROM "
+                    + table
+                    + " WHERE component IN (SELECT component FROM db_components WHERE"
+                    + " incident_end_ns < "
+                    + ns
+                    + ")");
+          }
+          st.executeUpdate("DELETE FROM db_components WHERE incident_end_ns < " + ns);
+          d = new Deleted(points, logs, spans, events, series);
+        }
+        conn.commit();
+      } catch (SQLException e) {
+        rollback();
+        throw new WarroomException.NonRetriable(
+            "retention on " + description + ": " + e.getMessage(), e);
+      } finally {
+        try {
+          conn.setAutoCommit(true);
+        } catch (SQLException e) {
+          // the connection is unusable; the next call reports it
+        }
+      }
+      if (d.total() > 0) {
+        try (Statement st = conn.createStatement()) {
+          st.execute("CHECKPOINT");
+        } catch (SQLException e) {
+          throw new WarroomException.Retriable(
+              "checkpoint after retention on " + description + ": " + e.getMessage(), e);
+        }
+      }
+      return d;
+    }
+  }
+
   private void rollback() {
     try {
       conn.rollback();
