@@ -1,0 +1,140 @@
+package dev.warroom.assist.llm;
+
+import dev.warroom.engine.report.NarrativeCheck;
+import dev.warroom.model.Finding;
+import dev.warroom.model.RcaReport;
+import dev.warroom.model.RootCauseCandidate;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Checks generated text sentence by sentence against a report's evidence, at run time. A sentence
+ * is dropped, and listed with what it named, when it names an entity the evidence and alert do not
+ * hold: the entity-level rules of the report's own {@link NarrativeCheck} (metrics, versions, hosts,
+ * {@code `queries`}, numbers at the sentence's precision), plus plain-word service names, which
+ * that check cannot tell from prose: a word written as a service ("the payments service", "service
+ * ledger", "ledger pod") must be named by the evidence. Redaction placeholders are not entities.
+ */
+public final class SentenceCheck {
+  /** A sentence that was dropped and the entities it named that the evidence does not hold. */
+  public record Dropped(String sentence, List<String> unsupported) {
+    public Dropped {
+      Objects.requireNonNull(sentence, "sentence");
+      unsupported = List.copyOf(unsupported);
+    }
+  }
+
+  /** The sentences kept, in order, and those dropped. */
+  public record Result(List<String> kept, List<Dropped> dropped) {
+    public Result {
+      kept = List.copyOf(kept);
+      dropped = List.copyOf(dropped);
+    }
+
+    /** The kept sentences as one paragraph. */
+    public String text() {
+      return String.join(" ", kept);
+    }
+  }
+
+  // Sentence ends: . ! ? followed by space and a capital, a quote, a bracket or a digit; "e.g."
+  // and decimals ("0.28") do not end a sentence because no space follows their dot.
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\"'(\\[\\d`])");
+  private static final String KIND_WORDS =
+      "service|services|microservice|pod|pods|deployment|container|host|node|cluster|replica";
+  private static final Pattern NAME_BEFORE_KIND =
+      Pattern.compile("\\b([A-Za-z][A-Za-z0-9_-]*)\\s+(?:" + KIND_WORDS + ")\\b");
+  private static final Pattern KIND_BEFORE_NAME =
+      Pattern.compile("\\b(?:service|pod|deployment|host|node)\\s+[`'\"]?([a-z][a-z0-9_-]*)");
+  // Words that stand before "service" in prose without naming one.
+  private static final Set<String> NOT_NAMES =
+      Set.of(
+          "the", "a", "an", "this", "that", "these", "those", "its", "their", "each", "every",
+          "any", "no", "one", "other", "another", "same", "which", "what", "whose", "failing",
+          "affected", "upstream", "downstream", "calling", "called", "dependent", "root",
+          "faulty", "healthy", "slow", "single", "first", "second", "top", "candidate", "web",
+          "backend", "frontend", "database", "db", "cache", "main", "primary", "whole", "entire",
+          "more", "most", "many", "several", "all", "both", "some", "few", "k8s", "kubernetes",
+          "worker", "new", "old", "previous", "next", "is", "was", "are", "were", "of", "to",
+          "in", "on", "for", "by", "with", "from", "at", "and", "or", "not", "only", "named",
+          "unnamed", "same", "level", "mesh", "discovery", "account", "degraded", "impacted",
+          "struggling", "overloaded", "restarted", "crashed", "down", "up", "critical", "edge",
+          "internal", "external", "third-party", "stateful", "stateless", "payment", "restarts",
+          "has", "had", "have", "be", "been", "being", "did", "does", "do", "if", "then", "than",
+          "as", "so", "but", "because", "while", "after", "before", "when", "where", "why", "how");
+
+  private SentenceCheck() {}
+
+  /** Splits {@code text} into sentences and keeps those the evidence of {@code report} supports. */
+  public static Result check(RcaReport report, String text) {
+    Set<String> services = services(report);
+    List<String> kept = new ArrayList<>();
+    List<Dropped> dropped = new ArrayList<>();
+    for (String sentence : sentences(text)) {
+      List<String> bad = unsupported(report, services, sentence);
+      if (bad.isEmpty()) {
+        kept.add(sentence);
+      } else {
+        dropped.add(new Dropped(sentence, bad));
+      }
+    }
+    return new Result(kept, dropped);
+  }
+
+  /** The sentences of {@code text}, stripped, empty ones left out. */
+  static List<String> sentences(String text) {
+    List<String> out = new ArrayList<>();
+    if (text == null) {
+      return out;
+    }
+    for (String s : SENTENCE_END.split(text.strip().replaceAll("\\s+", " "))) {
+      if (!s.isBlank()) {
+        out.add(s.strip());
+      }
+    }
+    return out;
+  }
+
+  static List<String> unsupported(RcaReport report, Set<String> services, String sentence) {
+    String plain = Redactor.PLACEHOLDER.matcher(sentence).replaceAll(" ");
+    Set<String> bad = new LinkedHashSet<>(NarrativeCheck.unsupportedIn(report, plain));
+    for (Pattern p : List.of(NAME_BEFORE_KIND, KIND_BEFORE_NAME)) {
+      Matcher m = p.matcher(plain);
+      while (m.find()) {
+        String name = m.group(1);
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (NOT_NAMES.contains(lower) || services.contains(lower)) {
+          continue;
+        }
+        if (!NarrativeCheck.evidenceNames(report, name)) {
+          bad.add(name);
+        }
+      }
+    }
+    return List.copyOf(bad);
+  }
+
+  /** The services the report itself names (candidates, impact, findings, alert), lower case. */
+  static Set<String> services(RcaReport r) {
+    Set<String> out = new LinkedHashSet<>();
+    for (RootCauseCandidate c : r.candidates()) {
+      out.add(c.service().toLowerCase(Locale.ROOT));
+    }
+    r.impact().affectedServices().forEach(s -> out.add(s.toLowerCase(Locale.ROOT)));
+    for (Finding f : r.findings()) {
+      if (f.service() != null) {
+        out.add(f.service().toLowerCase(Locale.ROOT));
+      }
+    }
+    if (r.alert() != null && r.alert().service() != null) {
+      out.add(r.alert().service().toLowerCase(Locale.ROOT));
+    }
+    return out;
+  }
+}
