@@ -76,7 +76,7 @@ public final class Redactor {
               0),
           new Rule(
               Kind.URL_CREDENTIALS,
-              Pattern.compile("(?<=://)[^\\s/:@]+:[^\\s/@]+(?=@)"),
+              Pattern.compile("(?<=://)[^\\s/:@]*:[^\\s/@]+(?=@)"),
               0),
           new Rule(
               Kind.AUTHORIZATION,

@@ -162,8 +162,8 @@ class KnowledgeBaseTest {
   }
 
   @Test
-  void skipsFilesItCannotReadAndSaysWhy(@TempDir Path tmp) throws IOException {
-    tmp = Files.createDirectories(tmp.resolve("docs"));
+  void skipsFilesItCannotReadAndSaysWhy(@TempDir Path parent) throws IOException {
+    Path tmp = Files.createDirectories(parent.resolve("docs"));
     Files.write(tmp.resolve("binary.txt"), new byte[] {(byte) 0xC3, (byte) 0x28, 0x41});
     Files.writeString(tmp.resolve("image.png"), "not really");
     Files.writeString(tmp.resolve("ok.txt"), "One paragraph about retries.\n");
