@@ -1,6 +1,8 @@
 package dev.warroom.assist.llm;
 
 import dev.warroom.engine.report.NarrativeCheck;
+import dev.warroom.model.Evidence;
+import dev.warroom.model.EvidenceKind;
 import dev.warroom.model.Finding;
 import dev.warroom.model.RcaReport;
 import dev.warroom.model.RootCauseCandidate;
@@ -50,30 +52,35 @@ public final class SentenceCheck {
       "service|services|microservice|pod|pods|deployment|container|host|node|cluster|replica";
   private static final Pattern NAME_BEFORE_KIND =
       Pattern.compile("\\b([A-Za-z][A-Za-z0-9_-]*)\\s+(?:" + KIND_WORDS + ")\\b");
+  // "Service shipping is down", "pod `cart-1`": the kind word opens the sentence, or the name is
+  // quoted; elsewhere the word after "service" is prose ("the service holds", "host metric").
   private static final Pattern KIND_BEFORE_NAME =
-      Pattern.compile("\\b(?:service|pod|deployment|host|node)\\s+[`'\"]?([a-z][a-z0-9_-]*)");
+      Pattern.compile(
+          "(?:^(?i:service|pod|deployment|host|node)\\s+([a-z][a-z0-9_-]*))"
+              + "|(?:\\b(?i:service|pod|deployment|host|node)\\s+[`'\"]([a-z][a-z0-9_-]*))");
   // Words that stand before "service" in prose without naming one.
   private static final Set<String> NOT_NAMES =
       Set.of(
           "the", "a", "an", "this", "that", "these", "those", "its", "their", "each", "every",
           "any", "no", "one", "other", "another", "same", "which", "what", "whose", "failing",
           "affected", "upstream", "downstream", "calling", "called", "dependent", "root",
-          "faulty", "healthy", "slow", "single", "first", "second", "top", "candidate", "web",
-          "backend", "frontend", "database", "db", "cache", "main", "primary", "whole", "entire",
+          "faulty", "healthy", "slow", "single", "first", "second", "top", "candidate",
+          "database", "db", "main", "primary", "whole", "entire",
           "more", "most", "many", "several", "all", "both", "some", "few", "k8s", "kubernetes",
-          "worker", "new", "old", "previous", "next", "is", "was", "are", "were", "of", "to",
+          "new", "old", "previous", "next", "is", "was", "are", "were", "of", "to",
           "in", "on", "for", "by", "with", "from", "at", "and", "or", "not", "only", "named",
-          "unnamed", "same", "level", "mesh", "discovery", "account", "degraded", "impacted",
+          "unnamed", "level", "mesh", "discovery", "account", "degraded", "impacted",
           "struggling", "overloaded", "restarted", "crashed", "down", "up", "critical", "edge",
-          "internal", "external", "third-party", "stateful", "stateless", "payment", "restarts",
+          "internal", "external", "third-party", "stateful", "stateless", "restarts",
           "has", "had", "have", "be", "been", "being", "did", "does", "do", "if", "then", "than",
-          "as", "so", "but", "because", "while", "after", "before", "when", "where", "why", "how");
+          "as", "so", "but", "holds", "metric", "metrics", "problem", "problems", "name", "because", "while", "after", "before", "when", "where", "why", "how");
 
   private SentenceCheck() {}
 
   /** Splits {@code text} into sentences and keeps those the evidence of {@code report} supports. */
   public static Result check(RcaReport report, String text) {
     Set<String> services = services(report);
+    report = withReportFacts(report);
     List<String> kept = new ArrayList<>();
     List<Dropped> dropped = new ArrayList<>();
     for (String sentence : sentences(text)) {
@@ -107,7 +114,7 @@ public final class SentenceCheck {
     for (Pattern p : List.of(NAME_BEFORE_KIND, KIND_BEFORE_NAME)) {
       Matcher m = p.matcher(plain);
       while (m.find()) {
-        String name = m.group(1);
+        String name = m.group(1) != null ? m.group(1) : m.group(m.groupCount());
         String lower = name.toLowerCase(Locale.ROOT);
         if (NOT_NAMES.contains(lower) || services.contains(lower)) {
           continue;
@@ -118,6 +125,50 @@ public final class SentenceCheck {
       }
     }
     return List.copyOf(bad);
+  }
+
+  /**
+   * The report with one more evidence item that states the report's own ranking: each candidate's
+   * rank, service, component, fault class (in words) and confidence. A sentence may repeat what
+   * warroom concluded ("confidence 0.82", "82%"); the evidence check alone would not know it.
+   */
+  static RcaReport withReportFacts(RcaReport r) {
+    List<String> rows = new ArrayList<>();
+    for (RootCauseCandidate c : r.candidates()) {
+      rows.add(
+          "candidate "
+              + c.rank()
+              + " "
+              + c.service()
+              + " "
+              + c.component()
+              + " "
+              + c.faultClass().id()
+              + " "
+              + c.faultClass().id().replace('_', ' ')
+              + " "
+              + c.confidence());
+    }
+    if (rows.isEmpty()) {
+      return r;
+    }
+    List<Evidence> evidence = new ArrayList<>(r.evidence());
+    evidence.add(Evidence.of("warroom-ranking", EvidenceKind.TOPOLOGY, "warroom", "ranking", rows));
+    return new RcaReport(
+        r.incidentId(),
+        r.alert(),
+        r.verdict(),
+        r.summary(),
+        r.impact(),
+        r.candidates(),
+        r.hypotheses(),
+        evidence,
+        r.remediation(),
+        r.runbook(),
+        r.missingData(),
+        r.timingsMillis(),
+        r.findings(),
+        r.dataQuality());
   }
 
   /** The services the report itself names (candidates, impact, findings, alert), lower case. */
