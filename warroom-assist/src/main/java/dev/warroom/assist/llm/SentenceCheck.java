@@ -45,9 +45,20 @@ public final class SentenceCheck {
     }
   }
 
-  // Sentence ends: . ! ? followed by space and a capital, a quote, a bracket or a digit; "e.g."
-  // and decimals ("0.28") do not end a sentence because no space follows their dot.
-  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+(?=[\\p{Lu}\"'(\\[\\d`])");
+  // A sentence ends at . ! ? followed by white space, unless the word before the dot is a known
+  // abbreviation ("e.g.", "vs."); decimals ("0.28") and versions never end one, as no space follows.
+  private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
+  private static final Set<String> ABBREVIATIONS =
+      Set.of("e.g.", "i.e.", "etc.", "vs.", "approx.", "cf.", "fig.", "no.", "mr.", "ms.", "dr.");
+  // Sentences that assert a cause or a verdict: the model may repeat warroom's, never make its own.
+  private static final Pattern CAUSAL =
+      Pattern.compile(
+          "(?i)\\b(?:root[ -]?cause|caused by|cause of|the cause|culprit|to blame"
+              + "|responsible for|originat\\w* (?:in|from|at))\\b");
+  private static final Pattern VERDICT_WORDS =
+      Pattern.compile("(?i)\\b(no[ _]fault|inconclusive|root[ _]cause[ _]found)\\b");
+  private static final Pattern NAME_TOKEN = Pattern.compile("[A-Za-z][A-Za-z0-9_.:/-]*[A-Za-z0-9]");
+  private static final Pattern EVIDENCE_ID = Pattern.compile("[EH]\\d+");
   private static final String KIND_WORDS =
       "service|services|microservice|pod|pods|deployment|container|host|node|cluster|replica";
   private static final Pattern NAME_BEFORE_KIND =
@@ -100,10 +111,21 @@ public final class SentenceCheck {
     if (text == null) {
       return out;
     }
-    for (String s : SENTENCE_END.split(text.strip().replaceAll("\\s+", " "))) {
-      if (!s.isBlank()) {
-        out.add(s.strip());
+    StringBuilder cur = new StringBuilder();
+    for (String piece : SENTENCE_END.split(text.strip().replaceAll("\\s+", " "))) {
+      if (cur.length() > 0) {
+        cur.append(' ');
       }
+      cur.append(piece);
+      int space = piece.lastIndexOf(' ');
+      String lastWord = piece.substring(space + 1).toLowerCase(Locale.ROOT);
+      if (!ABBREVIATIONS.contains(lastWord)) {
+        out.add(cur.toString().strip());
+        cur.setLength(0);
+      }
+    }
+    if (!cur.toString().isBlank()) {
+      out.add(cur.toString().strip());
     }
     return out;
   }
@@ -124,16 +146,70 @@ public final class SentenceCheck {
         }
       }
     }
+    bad.addAll(claims(report, plain));
     return List.copyOf(bad);
   }
 
   /**
-   * The report with one more evidence item that states the report's own ranking: each candidate's
-   * rank, service, component, fault class (in words) and confidence. A sentence may repeat what
+   * Claims the model may not make on its own, whatever the evidence holds (planted telemetry can
+   * put any word into the evidence): a verdict other than the report's, and a cause that is none
+   * of warroom's candidates. Returned as {@code "verdict: no_fault"}, {@code "cause: ledger"}.
+   */
+  static List<String> claims(RcaReport report, String sentence) {
+    List<String> out = new ArrayList<>();
+    String verdict = report.verdict().name().toLowerCase(Locale.ROOT);
+    Matcher v = VERDICT_WORDS.matcher(sentence);
+    while (v.find()) {
+      String said = v.group(1).toLowerCase(Locale.ROOT).replace(' ', '_');
+      if (!said.equals(verdict)) {
+        out.add("verdict: " + said);
+      }
+    }
+    if (!CAUSAL.matcher(sentence).find()) {
+      return out;
+    }
+    Set<String> allowed = new LinkedHashSet<>();
+    for (RootCauseCandidate c : report.candidates()) {
+      allowed.add(c.service().toLowerCase(Locale.ROOT));
+      allowed.add(c.component().toLowerCase(Locale.ROOT));
+    }
+    Set<String> named = new LinkedHashSet<>();
+    for (Pattern p : List.of(NAME_BEFORE_KIND, KIND_BEFORE_NAME)) {
+      Matcher m = p.matcher(sentence);
+      while (m.find()) {
+        String name = m.group(1) != null ? m.group(1) : m.group(m.groupCount());
+        if (!NOT_NAMES.contains(name.toLowerCase(Locale.ROOT))) {
+          named.add(name);
+        }
+      }
+    }
+    Matcher t = NAME_TOKEN.matcher(sentence);
+    while (t.find()) {
+      String token = t.group();
+      if (EVIDENCE_ID.matcher(token).matches()) {
+        continue;
+      }
+      if (token.chars().anyMatch(c -> Character.isDigit(c) || "_.:/-".indexOf(c) >= 0)
+          && !token.matches("(?i)e\\.g|i\\.e|root-cause")) {
+        named.add(token);
+      }
+    }
+    for (String name : named) {
+      if (!allowed.contains(name.toLowerCase(Locale.ROOT))) {
+        out.add("cause: " + name);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The report with one more evidence item that states the report's own conclusion: its verdict,
+   * and each candidate's rank, service, component, fault class (in words) and confidence. A sentence may repeat what
    * warroom concluded ("confidence 0.82", "82%"); the evidence check alone would not know it.
    */
   static RcaReport withReportFacts(RcaReport r) {
     List<String> rows = new ArrayList<>();
+    rows.add("verdict " + r.verdict().name().toLowerCase(Locale.ROOT));
     for (RootCauseCandidate c : r.candidates()) {
       rows.add(
           "candidate "
@@ -148,9 +224,6 @@ public final class SentenceCheck {
               + c.faultClass().id().replace('_', ' ')
               + " "
               + c.confidence());
-    }
-    if (rows.isEmpty()) {
-      return r;
     }
     List<Evidence> evidence = new ArrayList<>(r.evidence());
     evidence.add(Evidence.of("warroom-ranking", EvidenceKind.TOPOLOGY, "warroom", "ranking", rows));
