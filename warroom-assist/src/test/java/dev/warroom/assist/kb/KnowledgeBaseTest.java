@@ -135,6 +135,29 @@ class KnowledgeBaseTest {
   }
 
   @Test
+  void citesPassagesForTheTopCandidateOfAReport() {
+    RelatedKnowledge related =
+        RelatedKnowledge.forReport(dev.warroom.assist.TestReports.poolExhaustion(), kb, 3);
+    assertThat(related.query()).startsWith("checkout hikaripool-1 connection pool exhaustion");
+    assertThat(related.passages()).hasSize(3);
+    List<String> sections = related.passages().stream().map(Passage::section).toList();
+    assertThat(sections.get(0))
+        .isEqualTo("Postmortem: checkout outage of 2025-03-14 > Root cause");
+    assertThat(sections)
+        .anyMatch(x -> x.startsWith("Database runbook > Connection pool exhaustion"));
+  }
+
+  @Test
+  void citesNothingForAReportWithoutCandidates() {
+    var r = dev.warroom.assist.TestReports.poolExhaustion();
+    var none =
+        new dev.warroom.model.RcaReport(
+            r.incidentId(), r.alert(), dev.warroom.model.Verdict.NO_FAULT, "", null, List.of(),
+            List.of(), List.of(), List.of(), "", List.of(), java.util.Map.of());
+    assertThat(RelatedKnowledge.forReport(none, kb, 3)).isEqualTo(RelatedKnowledge.none());
+  }
+
+  @Test
   void reAddingAChangedFileReplacesItsSections(@TempDir Path tmp) throws IOException {
     Path docs = Files.createDirectories(tmp.resolve("docs"));
     Path file = docs.resolve("queue.md");
