@@ -33,6 +33,8 @@ import picocli.CommandLine.Command;
       BundleCommand.class,
       RunbookCommand.class,
       ServeCommand.class,
+      KbCommand.class,
+      AskCommand.class,
     })
 public final class WarroomCommand {
 
