@@ -14,8 +14,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Adds the knowledge-base and LLM sections to a rendered report, after the fact, so the report's own
- * renderers stay as they are and the report without them is the report with them less these
+ * Adds the knowledge-base and LLM sections to a rendered report, after the fact, so the report's
+ * own renderers stay as they are and the report without them is the report with them less these
  * sections, byte for byte. Markdown and HTML get one block between {@link #BEGIN} and {@link #END}
  * comments (at the end of the Markdown, before {@code </body>} in HTML); JSON gets one last
  * top-level field, {@code "assist"}, written with the report's own pretty printer.
@@ -107,7 +107,9 @@ public final class AssistSections {
               .append(")\n");
         }
         if (t.refusedToolCalls() > 0) {
-          s.append("- refused: ").append(t.refusedToolCalls()).append(" tool call(s) (none offered)\n");
+          s.append("- refused: ")
+              .append(t.refusedToolCalls())
+              .append(" tool call(s) (none offered)\n");
         }
         if (!t.dropped().isEmpty() || t.refusedToolCalls() > 0) {
           s.append('\n');
@@ -223,10 +225,7 @@ public final class AssistSections {
       throw new IllegalArgumentException("not a JSON report: no closing brace");
     }
     String indented = body.replace("\n", "\n  ");
-    return report.substring(0, close)
-        + ",\n  \"assist\" : "
-        + indented
-        + report.substring(close);
+    return report.substring(0, close) + ",\n  \"assist\" : " + indented + report.substring(close);
   }
 
   private static String md(String s) {

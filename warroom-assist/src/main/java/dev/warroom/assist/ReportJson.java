@@ -48,11 +48,7 @@ public final class ReportJson {
       root = JSON.readTree(Files.readString(file));
     } catch (JsonProcessingException e) {
       throw new IllegalArgumentException(
-          file
-              + ":"
-              + e.getLocation().getLineNr()
-              + ": not JSON: "
-              + e.getOriginalMessage());
+          file + ":" + e.getLocation().getLineNr() + ": not JSON: " + e.getOriginalMessage());
     }
     try {
       return parse(root);

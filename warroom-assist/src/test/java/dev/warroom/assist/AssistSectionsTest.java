@@ -9,8 +9,8 @@ import dev.langchain4j.model.openai.OpenAiChatModel;
 import dev.warroom.assist.StandInLlmServer.Reply;
 import dev.warroom.assist.kb.Passage;
 import dev.warroom.assist.kb.RelatedKnowledge;
-import dev.warroom.assist.llm.Assistant;
 import dev.warroom.assist.llm.AssistText;
+import dev.warroom.assist.llm.Assistant;
 import dev.warroom.assist.llm.Redactor;
 import dev.warroom.engine.report.HtmlReport;
 import dev.warroom.engine.report.JsonReport;
@@ -70,7 +70,8 @@ class AssistSectionsTest {
     String off = MarkdownReport.render(REPORT);
     String on = AssistSections.add(off, AssistSections.Format.MD, KB, llm);
     assertThat(on).contains("## Related knowledge", "## Assistant (LLM)", "### Summary");
-    assertThat(on).contains("- dropped: \"The ledger service is down.\" (not in the evidence: ledger)");
+    assertThat(on)
+        .contains("- dropped: \"The ledger service is down.\" (not in the evidence: ledger)");
     assertThat(on).contains("### Question: why not the database?");
     assertThat(cut(on, "\n" + AssistSections.BEGIN, AssistSections.END + "\n")).isEqualTo(off);
   }
@@ -92,7 +93,13 @@ class AssistSectionsTest {
     ObjectNode tree = (ObjectNode) json.readTree(on);
     assertThat(tree.path("assist").path("llm").get(0).path("text").asText())
         .isEqualTo("checkout's connection pool is exhausted (E2).");
-    assertThat(tree.path("assist").path("relatedKnowledge").path("passages").get(0).path("section").asText())
+    assertThat(
+            tree.path("assist")
+                .path("relatedKnowledge")
+                .path("passages")
+                .get(0)
+                .path("section")
+                .asText())
         .isEqualTo("Database runbook > Connection pool exhaustion > Mitigation");
     tree.remove("assist");
     assertThat(json.writeValueAsString(tree) + "\n").isEqualTo(off);

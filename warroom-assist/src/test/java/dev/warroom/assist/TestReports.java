@@ -183,9 +183,7 @@ public final class TestReports {
                 "End the sessions idle in transaction on orders-db",
                 List.of("E4")),
             new Remediation(
-                Remediation.Phase.FIX,
-                "Give batch jobs their own connection pool",
-                List.of("E2"))),
+                Remediation.Phase.FIX, "Give batch jobs their own connection pool", List.of("E2"))),
         "runbook latency \"Latency\" { conclude }",
         List.of(),
         Map.of("total", 812L),

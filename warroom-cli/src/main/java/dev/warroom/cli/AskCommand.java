@@ -39,10 +39,17 @@ import picocli.CommandLine.Spec;
 final class AskCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "REPORT", description = "A report written with --format json.")
+  @Parameters(
+      index = "0",
+      paramLabel = "REPORT",
+      description = "A report written with --format json.")
   Path report;
 
-  @Parameters(index = "1..*", arity = "1..*", paramLabel = "QUESTION", description = "The question.")
+  @Parameters(
+      index = "1..*",
+      arity = "1..*",
+      paramLabel = "QUESTION",
+      description = "The question.")
   List<String> question;
 
   @Option(names = "--json", description = "Print JSON.")
@@ -73,11 +80,15 @@ final class AskCommand implements Callable<Integer> {
       if (answer.error() != null) {
         throw new java.io.IOException(answer.error());
       }
-      out.println(answer.kept().isEmpty() ? "(no sentence of the answer passed the check)" : answer.text());
+      out.println(
+          answer.kept().isEmpty() ? "(no sentence of the answer passed the check)" : answer.text());
       for (SentenceCheck.Dropped d : answer.dropped()) {
         out.println(
-            "dropped: \"" + d.sentence() + "\" (not in the evidence: "
-                + String.join(", ", d.unsupported()) + ")");
+            "dropped: \""
+                + d.sentence()
+                + "\" (not in the evidence: "
+                + String.join(", ", d.unsupported())
+                + ")");
       }
       if (answer.refusedToolCalls() > 0) {
         out.println("refused: " + answer.refusedToolCalls() + " tool call(s); none are offered");

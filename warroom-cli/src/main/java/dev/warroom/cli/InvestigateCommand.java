@@ -158,15 +158,20 @@ final class InvestigateCommand implements Callable<Integer> {
     if (kb != null) {
       if (!Files.isDirectory(kb.resolve("index"))) {
         throw new IllegalArgumentException(
-            "--kb " + kb + ": no knowledge base there; add documents with 'warroom kb add DIR --kb "
-                + kb + "'");
+            "--kb "
+                + kb
+                + ": no knowledge base there; add documents with 'warroom kb add DIR --kb "
+                + kb
+                + "'");
       }
       try (KnowledgeBase base = KnowledgeBase.open(kb)) {
         related = java.util.Optional.of(RelatedKnowledge.forReport(r, base, kbTop));
       }
     }
     java.util.List<AssistText> texts =
-        llmSummary ? java.util.List.of(Assistant.of(llm.required()).summary(r)) : java.util.List.of();
+        llmSummary
+            ? java.util.List.of(Assistant.of(llm.required()).summary(r))
+            : java.util.List.of();
     AssistSections.Format af =
         switch (f) {
           case md -> AssistSections.Format.MD;

@@ -98,13 +98,18 @@ final class KbCommand {
     @Option(names = "--kb", paramLabel = "DIR", description = "The knowledge base folder.")
     Path kb;
 
-    @Option(names = "--top", paramLabel = "N", defaultValue = "5", description = "Passages to print (default: ${DEFAULT-VALUE}).")
+    @Option(
+        names = "--top",
+        paramLabel = "N",
+        defaultValue = "5",
+        description = "Passages to print (default: ${DEFAULT-VALUE}).")
     int top;
 
     @Option(
         names = "--mode",
         defaultValue = "hybrid",
-        description = "hybrid, lexical (BM25 only) or semantic (embeddings only); default ${DEFAULT-VALUE}.")
+        description =
+            "hybrid, lexical (BM25 only) or semantic (embeddings only); default ${DEFAULT-VALUE}.")
     String mode;
 
     @Option(names = "--json", description = "Print JSON.")

@@ -14,14 +14,16 @@ final class LlmOptions {
   @Option(
       names = "--llm-provider",
       paramLabel = "NAME",
-      description = "openai (any OpenAI-compatible endpoint), anthropic or bedrock"
-          + " (default: $WARROOM_LLM_PROVIDER).")
+      description =
+          "openai (any OpenAI-compatible endpoint), anthropic or bedrock"
+              + " (default: $WARROOM_LLM_PROVIDER).")
   String provider;
 
   @Option(
       names = "--llm-url",
       paramLabel = "URL",
-      description = "Base URL, e.g. http://localhost:11434/v1 for Ollama (default: $WARROOM_LLM_BASE_URL).")
+      description =
+          "Base URL, e.g. http://localhost:11434/v1 for Ollama (default: $WARROOM_LLM_BASE_URL).")
   String baseUrl;
 
   @Option(

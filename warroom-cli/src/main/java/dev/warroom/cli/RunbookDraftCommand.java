@@ -48,7 +48,8 @@ final class RunbookDraftCommand implements Callable<Integer> {
     PrintWriter o = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     if (!d.accepted()) {
-      err.println("error: the draft failed the runbook checker after " + d.attempts() + " attempts:");
+      err.println(
+          "error: the draft failed the runbook checker after " + d.attempts() + " attempts:");
       d.diagnostics().forEach(x -> err.println("draft.wr:" + x));
       o.print(d.text());
       o.flush();

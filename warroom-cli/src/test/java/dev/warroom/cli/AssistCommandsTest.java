@@ -81,9 +81,11 @@ class AssistCommandsTest {
         "<h1>Kubernetes</h1><h2>OOMKilled</h2><p>The container went over its memory limit.</p>");
     Files.writeString(docs.resolve("notes.txt"), "Cache keys expire after 15 minutes.\n");
     Path kb = tmp.resolve("kb");
-    DataCommandsTest.Run add = DataCommandsTest.run("kb", "add", docs.toString(), "--kb", kb.toString());
+    DataCommandsTest.Run add =
+        DataCommandsTest.run("kb", "add", docs.toString(), "--kb", kb.toString());
     assertThat(add.code()).as(add.err()).isZero();
-    assertThat(add.out()).contains("3 added, 0 replaced, 0 unchanged, 0 skipped; 4 sections indexed");
+    assertThat(add.out())
+        .contains("3 added, 0 replaced, 0 unchanged, 0 skipped; 4 sections indexed");
     return kb;
   }
 
@@ -119,11 +121,14 @@ class AssistCommandsTest {
     String bundle = DataCommandsTest.shop().toString();
     for (String format : List.of("md", "html")) {
       DataCommandsTest.Run off = DataCommandsTest.run("investigate", bundle, "--format", format);
-      String[] args = {"investigate", bundle, "--format", format, "--kb", kb.toString(), "--llm-summary"};
+      String[] args = {
+        "investigate", bundle, "--format", format, "--kb", kb.toString(), "--llm-summary"
+      };
       DataCommandsTest.Run on = DataCommandsTest.run(concat(args, llm()));
       assertThat(on.code()).as(on.err()).isZero();
       assertThat(on.out()).contains("Related knowledge", "Assistant (LLM)", "ledger-9");
-      String cut = cut(on.out(), format.equals("md") ? "\n" + AssistSections.BEGIN : AssistSections.BEGIN);
+      String cut =
+          cut(on.out(), format.equals("md") ? "\n" + AssistSections.BEGIN : AssistSections.BEGIN);
       assertThat(withoutTimings(cut)).isEqualTo(withoutTimings(off.out()));
     }
     assertThat(requests).hasSize(2);
@@ -135,10 +140,15 @@ class AssistCommandsTest {
     Path report = tmp.resolve("report.json");
     DataCommandsTest.Run inv =
         DataCommandsTest.run(
-            "investigate", DataCommandsTest.shop().toString(), "--json", "--out", report.toString());
+            "investigate",
+            DataCommandsTest.shop().toString(),
+            "--json",
+            "--out",
+            report.toString());
     assertThat(inv.code()).as(inv.err()).isZero();
     DataCommandsTest.Run ask =
-        DataCommandsTest.run(concat(new String[] {"ask", report.toString(), "why not the database?"}, llm()));
+        DataCommandsTest.run(
+            concat(new String[] {"ask", report.toString(), "why not the database?"}, llm()));
     assertThat(ask.code()).as(ask.err()).isZero();
     assertThat(ask.out())
         .contains("The evidence does not say more.")

@@ -95,7 +95,10 @@ public final class KnowledgeBase implements AutoCloseable {
 
   /** What one {@link #add} did: files indexed, replaced, left as they were, and skipped. */
   public record AddResult(
-      List<String> added, List<String> replaced, List<String> unchanged, List<String> skipped,
+      List<String> added,
+      List<String> replaced,
+      List<String> unchanged,
+      List<String> skipped,
       int sections) {
     public AddResult {
       added = List.copyOf(added);
@@ -140,10 +143,7 @@ public final class KnowledgeBase implements AutoCloseable {
       String content;
       try {
         content =
-            StandardCharsets.UTF_8
-                .newDecoder()
-                .decode(java.nio.ByteBuffer.wrap(bytes))
-                .toString();
+            StandardCharsets.UTF_8.newDecoder().decode(java.nio.ByteBuffer.wrap(bytes)).toString();
       } catch (CharacterCodingException e) {
         skipped.add(name + ": not UTF-8 text");
         continue;
@@ -204,7 +204,9 @@ public final class KnowledgeBase implements AutoCloseable {
     }
   }
 
-  /** The {@code top} passages for {@code query}, best first, by the retrievers {@code mode} names. */
+  /**
+   * The {@code top} passages for {@code query}, best first, by the retrievers {@code mode} names.
+   */
   public List<Passage> search(String query, int top, SearchMode mode) {
     if (top < 1) {
       throw new IllegalArgumentException("top < 1: " + top);
@@ -249,7 +251,8 @@ public final class KnowledgeBase implements AutoCloseable {
     try {
       return new QueryParser(TEXT, analyzer).parse(QueryParser.escape(query));
     } catch (ParseException e) {
-      throw new IllegalArgumentException("cannot parse query '" + query + "': " + e.getMessage(), e);
+      throw new IllegalArgumentException(
+          "cannot parse query '" + query + "': " + e.getMessage(), e);
     }
   }
 

@@ -14,8 +14,8 @@ import java.util.Set;
 /**
  * The knowledge-base passages a report cites beside its remediation: the query made from the top
  * candidate (service, component, fault class in words, and the summaries of the findings about that
- * service that point to a fault) and the passages it found. Empty when the report has no
- * candidate: with nothing named, any passage would be a guess.
+ * service that point to a fault) and the passages it found. Empty when the report has no candidate:
+ * with nothing named, any passage would be a guess.
  */
 public record RelatedKnowledge(String query, List<Passage> passages) {
   /** The most finding summaries that go into a query; more dilutes the fault's own words. */

@@ -19,10 +19,10 @@ import java.util.regex.Pattern;
 
 /**
  * The three uses of the optional LLM, each behind the guards: a summary paragraph of a report,
- * answers to follow-up questions about one report from its evidence only, and a runbook drafted from
- * a plain-language description that is accepted only when the runbook checker passes it. Requests
- * carry no tool specifications; a reply that asks for a tool anyway is counted and refused. Nothing
- * here changes the report: the caller renders what it returns beside the report.
+ * answers to follow-up questions about one report from its evidence only, and a runbook drafted
+ * from a plain-language description that is accepted only when the runbook checker passes it.
+ * Requests carry no tool specifications; a reply that asks for a tool anyway is counted and
+ * refused. Nothing here changes the report: the caller renders what it returns beside the report.
  */
 public final class Assistant {
   static final String SUMMARY_TASK =
@@ -33,6 +33,7 @@ public final class Assistant {
       "Answer the engineer's question in at most five sentences, from the DATA only. Cite"
           + " evidence ids such as E3 where they support the answer. If the DATA does not answer"
           + " the question, say so.";
+
   /** Attempts at a runbook, the later ones told the checker's diagnostics. */
   static final int RUNBOOK_ATTEMPTS = 2;
 

@@ -182,8 +182,7 @@ public record EvidencePrompt(String system, String user, String delimiter) {
 
   private static String digest(String data) {
     try {
-      byte[] d =
-          MessageDigest.getInstance("SHA-256").digest(data.getBytes(StandardCharsets.UTF_8));
+      byte[] d = MessageDigest.getInstance("SHA-256").digest(data.getBytes(StandardCharsets.UTF_8));
       return HexFormat.of().formatHex(d, 0, 8).toUpperCase(Locale.ROOT);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 missing from the JDK", e);

@@ -2,8 +2,8 @@ package dev.warroom.assist.llm;
 
 /**
  * Whether a candidate is an IPv6 address (RFC 4291 text forms: eight groups, or fewer with one
- * {@code ::}, optionally ending in a dotted IPv4 and a zone). The pattern that finds candidates also
- * matches clock times like {@code 10:12:03}; this check throws those out: three groups without
+ * {@code ::}, optionally ending in a dotted IPv4 and a zone). The pattern that finds candidates
+ * also matches clock times like {@code 10:12:03}; this check throws those out: three groups without
  * {@code ::} are no address.
  */
 final class Ipv6 {

@@ -15,8 +15,8 @@ import java.util.Optional;
 /**
  * Which LLM to use, read from the environment. {@code WARROOM_LLM_PROVIDER} is {@code openai} (any
  * OpenAI-compatible endpoint: vLLM, Ollama, LM Studio, a gateway), {@code anthropic} or {@code
- * bedrock}; {@code WARROOM_LLM_BASE_URL} (e.g. {@code http://localhost:11434/v1} for Ollama), {@code
- * WARROOM_LLM_MODEL}, {@code WARROOM_LLM_API_KEY} (not needed by most local servers), {@code
+ * bedrock}; {@code WARROOM_LLM_BASE_URL} (e.g. {@code http://localhost:11434/v1} for Ollama),
+ * {@code WARROOM_LLM_MODEL}, {@code WARROOM_LLM_API_KEY} (not needed by most local servers), {@code
  * WARROOM_LLM_TIMEOUT_SECONDS} (default 60), and {@code WARROOM_REDACT_USERS}, a comma-separated
  * list of user names to redact. With no provider set, the LLM is off.
  */

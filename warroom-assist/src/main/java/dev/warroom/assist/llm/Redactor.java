@@ -74,14 +74,10 @@ public final class Redactor {
               Pattern.compile(
                   "-----BEGIN [A-Z ]*PRIVATE KEY-----[\\s\\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)"),
               0),
-          new Rule(
-              Kind.URL_CREDENTIALS,
-              Pattern.compile("(?<=://)[^\\s/:@]*:[^\\s/@]+(?=@)"),
-              0),
+          new Rule(Kind.URL_CREDENTIALS, Pattern.compile("(?<=://)[^\\s/:@]*:[^\\s/@]+(?=@)"), 0),
           new Rule(
               Kind.AUTHORIZATION,
-              Pattern.compile(
-                  "(?i)(?<=\\b(?:bearer|basic|token)\\s)[A-Za-z0-9._~+/=-]{8,}"),
+              Pattern.compile("(?i)(?<=\\b(?:bearer|basic|token)\\s)[A-Za-z0-9._~+/=-]{8,}"),
               0),
           new Rule(
               Kind.JWT,
@@ -95,10 +91,7 @@ public final class Redactor {
               Kind.GITHUB_TOKEN,
               Pattern.compile("\\b(?:gh[pousr]_[A-Za-z0-9]{30,}|github_pat_[A-Za-z0-9_]{30,})"),
               0),
-          new Rule(
-              Kind.SLACK_TOKEN,
-              Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"),
-              0),
+          new Rule(Kind.SLACK_TOKEN, Pattern.compile("\\bxox[abposr]-[A-Za-z0-9-]{10,}"), 0),
           new Rule(
               Kind.API_KEY,
               Pattern.compile(
@@ -115,8 +108,7 @@ public final class Redactor {
               -1),
           new Rule(
               Kind.EMAIL,
-              Pattern.compile(
-                  "(?i)\\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}\\b"),
+              Pattern.compile("(?i)\\b[a-z0-9._%+-]+@[a-z0-9-]+(?:\\.[a-z0-9-]+)*\\.[a-z]{2,}\\b"),
               0),
           new Rule(Kind.CARD, Pattern.compile("(?<![\\w.-])\\d(?:[ -]?\\d){12,18}(?![\\w.-])"), 0),
           new Rule(

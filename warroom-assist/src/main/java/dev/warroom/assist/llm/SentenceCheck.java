@@ -18,10 +18,11 @@ import java.util.regex.Pattern;
 /**
  * Checks generated text sentence by sentence against a report's evidence, at run time. A sentence
  * is dropped, and listed with what it named, when it names an entity the evidence and alert do not
- * hold: the entity-level rules of the report's own {@link NarrativeCheck} (metrics, versions, hosts,
- * {@code `queries`}, numbers at the sentence's precision), plus plain-word service names, which
- * that check cannot tell from prose: a word written as a service ("the payments service", "service
- * ledger", "ledger pod") must be named by the evidence. Redaction placeholders are not entities.
+ * hold: the entity-level rules of the report's own {@link NarrativeCheck} (metrics, versions,
+ * hosts, {@code `queries`}, numbers at the sentence's precision), plus plain-word service names,
+ * which that check cannot tell from prose: a word written as a service ("the payments service",
+ * "service ledger", "ledger pod") must be named by the evidence. Redaction placeholders are not
+ * entities.
  */
 public final class SentenceCheck {
   /** A sentence that was dropped and the entities it named that the evidence does not hold. */
@@ -46,7 +47,8 @@ public final class SentenceCheck {
   }
 
   // A sentence ends at . ! ? followed by white space, unless the word before the dot is a known
-  // abbreviation ("e.g.", "vs."); decimals ("0.28") and versions never end one, as no space follows.
+  // abbreviation ("e.g.", "vs."); decimals ("0.28") and versions never end one, as no space
+  // follows.
   private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?])\\s+");
   private static final Set<String> ABBREVIATIONS =
       Set.of("e.g.", "i.e.", "etc.", "vs.", "approx.", "cf.", "fig.", "no.", "mr.", "ms.", "dr.");
@@ -72,19 +74,130 @@ public final class SentenceCheck {
   // Words that stand before "service" in prose without naming one.
   private static final Set<String> NOT_NAMES =
       Set.of(
-          "the", "a", "an", "this", "that", "these", "those", "its", "their", "each", "every",
-          "any", "no", "one", "other", "another", "same", "which", "what", "whose", "failing",
-          "affected", "upstream", "downstream", "calling", "called", "dependent", "root",
-          "faulty", "healthy", "slow", "single", "first", "second", "top", "candidate",
-          "database", "db", "main", "primary", "whole", "entire",
-          "more", "most", "many", "several", "all", "both", "some", "few", "k8s", "kubernetes",
-          "new", "old", "previous", "next", "is", "was", "are", "were", "of", "to",
-          "in", "on", "for", "by", "with", "from", "at", "and", "or", "not", "only", "named",
-          "unnamed", "level", "mesh", "discovery", "account", "degraded", "impacted",
-          "struggling", "overloaded", "restarted", "crashed", "down", "up", "critical", "edge",
-          "internal", "external", "third-party", "stateful", "stateless", "restarts",
-          "has", "had", "have", "be", "been", "being", "did", "does", "do", "if", "then", "than",
-          "as", "so", "but", "holds", "metric", "metrics", "problem", "problems", "name", "because", "while", "after", "before", "when", "where", "why", "how");
+          "the",
+          "a",
+          "an",
+          "this",
+          "that",
+          "these",
+          "those",
+          "its",
+          "their",
+          "each",
+          "every",
+          "any",
+          "no",
+          "one",
+          "other",
+          "another",
+          "same",
+          "which",
+          "what",
+          "whose",
+          "failing",
+          "affected",
+          "upstream",
+          "downstream",
+          "calling",
+          "called",
+          "dependent",
+          "root",
+          "faulty",
+          "healthy",
+          "slow",
+          "single",
+          "first",
+          "second",
+          "top",
+          "candidate",
+          "database",
+          "db",
+          "main",
+          "primary",
+          "whole",
+          "entire",
+          "more",
+          "most",
+          "many",
+          "several",
+          "all",
+          "both",
+          "some",
+          "few",
+          "k8s",
+          "kubernetes",
+          "new",
+          "old",
+          "previous",
+          "next",
+          "is",
+          "was",
+          "are",
+          "were",
+          "of",
+          "to",
+          "in",
+          "on",
+          "for",
+          "by",
+          "with",
+          "from",
+          "at",
+          "and",
+          "or",
+          "not",
+          "only",
+          "named",
+          "unnamed",
+          "level",
+          "mesh",
+          "discovery",
+          "account",
+          "degraded",
+          "impacted",
+          "struggling",
+          "overloaded",
+          "restarted",
+          "crashed",
+          "down",
+          "up",
+          "critical",
+          "edge",
+          "internal",
+          "external",
+          "third-party",
+          "stateful",
+          "stateless",
+          "restarts",
+          "has",
+          "had",
+          "have",
+          "be",
+          "been",
+          "being",
+          "did",
+          "does",
+          "do",
+          "if",
+          "then",
+          "than",
+          "as",
+          "so",
+          "but",
+          "holds",
+          "metric",
+          "metrics",
+          "problem",
+          "problems",
+          "name",
+          "because",
+          "while",
+          "after",
+          "before",
+          "when",
+          "where",
+          "why",
+          "how");
 
   private SentenceCheck() {}
 
@@ -152,8 +265,8 @@ public final class SentenceCheck {
 
   /**
    * Claims the model may not make on its own, whatever the evidence holds (planted telemetry can
-   * put any word into the evidence): a verdict other than the report's, and a cause that is none
-   * of warroom's candidates. Returned as {@code "verdict: no_fault"}, {@code "cause: ledger"}.
+   * put any word into the evidence): a verdict other than the report's, and a cause that is none of
+   * warroom's candidates. Returned as {@code "verdict: no_fault"}, {@code "cause: ledger"}.
    */
   static List<String> claims(RcaReport report, String sentence) {
     List<String> out = new ArrayList<>();
@@ -204,8 +317,9 @@ public final class SentenceCheck {
 
   /**
    * The report with one more evidence item that states the report's own conclusion: its verdict,
-   * and each candidate's rank, service, component, fault class (in words) and confidence. A sentence may repeat what
-   * warroom concluded ("confidence 0.82", "82%"); the evidence check alone would not know it.
+   * and each candidate's rank, service, component, fault class (in words) and confidence. A
+   * sentence may repeat what warroom concluded ("confidence 0.82", "82%"); the evidence check alone
+   * would not know it.
    */
   static RcaReport withReportFacts(RcaReport r) {
     List<String> rows = new ArrayList<>();

@@ -91,7 +91,8 @@ class KnowledgeBaseTest {
             "PodDisruptionBudget",
             "Postmortem: name resolution failures in the payments cluster > Lessons"),
         Arguments.of("maximumPoolSize", "Postmortem: checkout outage of 2025-03-14 > Root cause"),
-        Arguments.of("pg_terminate_backend", "Database runbook > Connection pool exhaustion > Mitigation"));
+        Arguments.of(
+            "pg_terminate_backend", "Database runbook > Connection pool exhaustion > Mitigation"));
   }
 
   /** Exact identifiers: BM25 ranks the section that holds them first, the embeddings need not. */
@@ -117,7 +118,8 @@ class KnowledgeBaseTest {
                         .section()
                         .equals(kb.search(q, 1, SearchMode.HYBRID).get(0).section()))
             .count();
-    // CONCURRENTLY, PodDisruptionBudget and maximumPoolSize: MiniLM alone puts another section first.
+    // CONCURRENTLY, PodDisruptionBudget and maximumPoolSize: MiniLM alone puts another section
+    // first.
     assertThat(lifted).isGreaterThanOrEqualTo(3);
   }
 
@@ -141,8 +143,7 @@ class KnowledgeBaseTest {
     assertThat(related.query()).startsWith("checkout hikaripool-1 connection pool exhaustion");
     assertThat(related.passages()).hasSize(3);
     List<String> sections = related.passages().stream().map(Passage::section).toList();
-    assertThat(sections.get(0))
-        .isEqualTo("Postmortem: checkout outage of 2025-03-14 > Root cause");
+    assertThat(sections.get(0)).isEqualTo("Postmortem: checkout outage of 2025-03-14 > Root cause");
     assertThat(sections)
         .anyMatch(x -> x.startsWith("Database runbook > Connection pool exhaustion"));
   }
@@ -152,8 +153,18 @@ class KnowledgeBaseTest {
     var r = dev.warroom.assist.TestReports.poolExhaustion();
     var none =
         new dev.warroom.model.RcaReport(
-            r.incidentId(), r.alert(), dev.warroom.model.Verdict.NO_FAULT, "", null, List.of(),
-            List.of(), List.of(), List.of(), "", List.of(), java.util.Map.of());
+            r.incidentId(),
+            r.alert(),
+            dev.warroom.model.Verdict.NO_FAULT,
+            "",
+            null,
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            "",
+            List.of(),
+            java.util.Map.of());
     assertThat(RelatedKnowledge.forReport(none, kb, 3)).isEqualTo(RelatedKnowledge.none());
   }
 

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The three guards against the stand-in LLM server (scripted, OpenAI-compatible; no model runs):
- * no personal data or secret reaches a prompt, planted instructions change nothing and trigger no
- * tool call, and unsupported sentences are dropped.
+ * The three guards against the stand-in LLM server (scripted, OpenAI-compatible; no model runs): no
+ * personal data or secret reaches a prompt, planted instructions change nothing and trigger no tool
+ * call, and unsupported sentences are dropped.
  */
 class GuardsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -158,7 +158,8 @@ class GuardsTest {
     String delimiter = user.substring(open + 3, openEnd);
     String close = "\n<<<END-" + delimiter + ">>>\n";
     assertThat(user).endsWith(close);
-    assertThat(user.indexOf("<<<" + delimiter + ">>>")).isEqualTo(user.lastIndexOf("<<<" + delimiter + ">>>"));
+    assertThat(user.indexOf("<<<" + delimiter + ">>>"))
+        .isEqualTo(user.lastIndexOf("<<<" + delimiter + ">>>"));
     String data = user.substring(openEnd + 4, user.length() - close.length());
     assertThat(user.substring(0, open).strip()).isEqualTo(Assistant.SUMMARY_TASK);
     JsonNode parsed = JSON.readTree(data);
@@ -172,7 +173,9 @@ class GuardsTest {
         new Assistant(model(), Redactor.standard()).summary(TestReports.poolExhaustion());
     assertThat(t.refusedToolCalls()).isEqualTo(1);
     assertThat(t.kept()).isEmpty();
-    assertThat(t.dropped()).singleElement().satisfies(d -> assertThat(d.unsupported()).contains("ledger"));
+    assertThat(t.dropped())
+        .singleElement()
+        .satisfies(d -> assertThat(d.unsupported()).contains("ledger"));
   }
 
   @Test
@@ -185,7 +188,8 @@ class GuardsTest {
             .maxRetries(0)
             .timeout(java.time.Duration.ofSeconds(2))
             .build();
-    AssistText t = new Assistant(unreachable, Redactor.standard()).summary(TestReports.poolExhaustion());
+    AssistText t =
+        new Assistant(unreachable, Redactor.standard()).summary(TestReports.poolExhaustion());
     assertThat(t.error()).startsWith("LLM call failed");
     assertThat(t.kept()).isEmpty();
   }

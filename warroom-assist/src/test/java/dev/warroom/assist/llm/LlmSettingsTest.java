@@ -30,7 +30,8 @@ class LlmSettingsTest {
             .orElseThrow();
     assertThat(s.provider()).isEqualTo(LlmSettings.Provider.OPENAI);
     assertThat(s.redactUsers()).containsExactly("jsmith", "maria.garcia");
-    assertThat(s.redactor().redact("jsmith logged in").text()).isEqualTo("[redacted user] logged in");
+    assertThat(s.redactor().redact("jsmith logged in").text())
+        .isEqualTo("[redacted user] logged in");
   }
 
   @Test
@@ -38,7 +39,9 @@ class LlmSettingsTest {
     assertThatThrownBy(() -> LlmSettings.fromEnv(Map.of("WARROOM_LLM_PROVIDER", "gpt")))
         .hasMessageContaining("unknown provider 'gpt'");
     assertThatThrownBy(
-            () -> LlmSettings.fromEnv(Map.of("WARROOM_LLM_PROVIDER", "openai", "WARROOM_LLM_MODEL", "m")))
+            () ->
+                LlmSettings.fromEnv(
+                    Map.of("WARROOM_LLM_PROVIDER", "openai", "WARROOM_LLM_MODEL", "m")))
         .hasMessageContaining("WARROOM_LLM_BASE_URL is not set");
     assertThatThrownBy(
             () ->

@@ -47,8 +47,7 @@ class RedactorTest {
   @Test
   void namesWhatItReplacedWithoutDigits() {
     Redactor.Result r = redactor.redact("alice@example.com from 10.0.0.1 card 4111111111111111");
-    assertThat(r.text())
-        .isEqualTo("[redacted email] from [redacted ipv4] card [redacted card]");
+    assertThat(r.text()).isEqualTo("[redacted email] from [redacted ipv4] card [redacted card]");
     assertThat(r.counts())
         .containsEntry(Redactor.Kind.EMAIL, 1)
         .containsEntry(Redactor.Kind.IPV4, 1)
