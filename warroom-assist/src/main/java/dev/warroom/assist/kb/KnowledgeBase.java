@@ -70,17 +70,36 @@ public final class KnowledgeBase implements AutoCloseable {
   private final Directory directory;
   private final Analyzer analyzer = new EnglishAnalyzer();
   private final EmbeddingModel embeddings;
-  private final IndexWriter writer;
+  // Opened by the first add(): searching takes no write lock, so several readers may share a kb.
+  private IndexWriter writer;
 
   private KnowledgeBase(Path dir, EmbeddingModel embeddings) throws IOException {
     Files.createDirectories(dir);
     this.home = dir.toAbsolutePath().normalize();
     this.directory = FSDirectory.open(dir.resolve("index"));
     this.embeddings = embeddings;
-    IndexWriterConfig config = new IndexWriterConfig(analyzer);
-    config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
-    this.writer = new IndexWriter(directory, config);
-    this.writer.commit();
+  }
+
+  private IndexWriter writer() throws IOException {
+    if (writer == null) {
+      IndexWriterConfig config = new IndexWriterConfig(analyzer);
+      config.setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND);
+      writer = new IndexWriter(directory, config);
+      writer.commit();
+    }
+    return writer;
+  }
+
+  /** A reader of the current index: the writer's view after an add, else the last commit. */
+  private DirectoryReader reader() throws IOException {
+    if (writer != null) {
+      return DirectoryReader.open(writer);
+    }
+    if (!DirectoryReader.indexExists(directory)) {
+      writer();
+      return DirectoryReader.open(writer);
+    }
+    return DirectoryReader.open(directory);
   }
 
   /** Opens (or creates) the knowledge base in {@code dir} with the in-jar MiniLM-L6-v2 model. */
@@ -156,14 +175,14 @@ public final class KnowledgeBase implements AutoCloseable {
         continue;
       }
       List<Section> split = DocumentSplitter.split(name, kind.get(), content);
-      writer.deleteDocuments(new Term(PATH, key));
+      writer().deleteDocuments(new Term(PATH, key));
       for (Section s : split) {
-        writer.addDocument(document(key, sha, s));
+        writer().addDocument(document(key, sha, s));
       }
       sections += split.size();
       (previous.isPresent() ? replaced : added).add(name);
     }
-    writer.commit();
+    writer().commit();
     return new AddResult(added, replaced, unchanged, skipped, sections);
   }
 
@@ -187,7 +206,7 @@ public final class KnowledgeBase implements AutoCloseable {
   }
 
   private Optional<String> storedSha(String key) throws IOException {
-    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+    try (DirectoryReader reader = reader()) {
       IndexSearcher searcher = new IndexSearcher(reader);
       TopDocs hits = searcher.search(new TermQuery(new Term(PATH, key)), 1);
       if (hits.scoreDocs.length == 0) {
@@ -199,7 +218,7 @@ public final class KnowledgeBase implements AutoCloseable {
 
   /** How many sections the index holds. */
   public int size() throws IOException {
-    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+    try (DirectoryReader reader = reader()) {
       return reader.numDocs();
     }
   }
@@ -214,7 +233,7 @@ public final class KnowledgeBase implements AutoCloseable {
     if (query == null || query.isBlank()) {
       throw new IllegalArgumentException("empty query");
     }
-    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+    try (DirectoryReader reader = reader()) {
       if (reader.numDocs() == 0) {
         return List.of();
       }
@@ -268,7 +287,7 @@ public final class KnowledgeBase implements AutoCloseable {
   /** Every indexed document with its section count, by name. */
   public Map<String, Integer> documents() throws IOException {
     Map<String, Integer> out = new LinkedHashMap<>();
-    try (DirectoryReader reader = DirectoryReader.open(writer)) {
+    try (DirectoryReader reader = reader()) {
       var stored = reader.storedFields();
       var live = org.apache.lucene.index.MultiBits.getLiveDocs(reader);
       for (int i = 0; i < reader.maxDoc(); i++) {
@@ -290,7 +309,9 @@ public final class KnowledgeBase implements AutoCloseable {
 
   @Override
   public void close() throws IOException {
-    writer.close();
+    if (writer != null) {
+      writer.close();
+    }
     directory.close();
   }
 }

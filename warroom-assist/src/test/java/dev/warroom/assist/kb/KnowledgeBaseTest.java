@@ -149,6 +149,17 @@ class KnowledgeBaseTest {
   }
 
   @Test
+  void searchingTakesNoWriteLock() throws IOException {
+    // kb holds the index's write lock since it added the corpus; a second reader still searches.
+    try (KnowledgeBase reader = KnowledgeBase.open(indexDir, MINILM)) {
+      assertThat(
+              reader.search("x509 certificate has expired", 1, SearchMode.HYBRID).get(0).section())
+          .isEqualTo("Certificates > Expired certificate");
+      assertThat(reader.size()).isEqualTo(kb.size());
+    }
+  }
+
+  @Test
   void citesNothingForAReportWithoutCandidates() {
     var r = dev.warroom.assist.TestReports.poolExhaustion();
     var none =
