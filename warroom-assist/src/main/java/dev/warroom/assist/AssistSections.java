@@ -68,7 +68,7 @@ public final class AssistSections {
                 .append("\".\n\n");
           } else {
             s.append("Passages of the knowledge base for the top candidate (query: \"")
-                .append(md(k.query()))
+                .append(md(shortQuery(k.query())))
                 .append("\"), best first:\n\n");
             int i = 1;
             for (Passage p : k.passages()) {
@@ -129,7 +129,7 @@ public final class AssistSections {
             s.append("<p>No passage of the knowledge base matches.</p>\n");
           } else {
             s.append("<p>Passages for the top candidate (query: &quot;")
-                .append(esc(k.query()))
+                .append(esc(shortQuery(k.query())))
                 .append("&quot;), best first:</p>\n<ol>\n");
             for (Passage p : k.passages()) {
               s.append("<li><strong>")
@@ -226,6 +226,11 @@ public final class AssistSections {
     }
     String indented = body.replace("\n", "\n  ");
     return report.substring(0, close) + ",\n  \"assist\" : " + indented + report.substring(close);
+  }
+
+  /** The query as shown to a reader: its first 160 characters (JSON keeps it whole). */
+  static String shortQuery(String q) {
+    return q.length() <= 160 ? q : q.substring(0, 159) + "…";
   }
 
   private static String md(String s) {
