@@ -57,6 +57,21 @@ public final class ReportJson {
     }
   }
 
+  /** The report in {@code json}; {@code source} names it in error messages. */
+  public static RcaReport parse(String json, String source) {
+    JsonNode root;
+    try {
+      root = JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(source + ": not JSON: " + e.getOriginalMessage());
+    }
+    try {
+      return parse(root);
+    } catch (IllegalArgumentException | NullPointerException | DateTimeParseException e) {
+      throw new IllegalArgumentException(source + ": not a warroom report: " + e.getMessage(), e);
+    }
+  }
+
   static RcaReport parse(JsonNode r) {
     if (!r.isObject() || !r.has("incidentId") || !r.has("verdict")) {
       throw new IllegalArgumentException("missing incidentId or verdict at the top level");
