@@ -1,5 +1,10 @@
 package dev.warroom.cli;
 
+import dev.warroom.assist.AssistSections;
+import dev.warroom.assist.kb.KnowledgeBase;
+import dev.warroom.assist.kb.RelatedKnowledge;
+import dev.warroom.assist.llm.AssistText;
+import dev.warroom.assist.llm.Assistant;
 import dev.warroom.engine.agents.Dialect;
 import dev.warroom.engine.agents.DialectProfile;
 import dev.warroom.engine.director.Director;
@@ -39,7 +44,8 @@ import picocli.CommandLine.Spec;
       "  warroom investigate ./bundle",
       "  warroom investigate ./bundle --format html --out report.html",
       "  warroom investigate ./bundle --runbook my.wr --dialect spl --json",
-      "  warroom investigate --sources sources.yaml --alert alert.json"
+      "  warroom investigate --sources sources.yaml --alert alert.json",
+      "  warroom investigate ./bundle --kb ~/.warroom/kb --llm-summary"
     })
 final class InvestigateCommand implements Callable<Integer> {
   /** Report formats. */
@@ -105,6 +111,30 @@ final class InvestigateCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
 
+  @Option(
+      names = "--kb",
+      paramLabel = "DIR",
+      description =
+          "Cite passages of this knowledge base (warroom kb add) for the top candidate in a"
+              + " Related knowledge section.")
+  Path kb;
+
+  @Option(
+      names = "--kb-top",
+      paramLabel = "N",
+      defaultValue = "3",
+      description = "Passages to cite (default: ${DEFAULT-VALUE}).")
+  int kbTop;
+
+  @Option(
+      names = "--llm-summary",
+      description =
+          "Add a summary paragraph written by the configured LLM (docs/assist.md), each sentence"
+              + " checked against the evidence. The rest of the report is the same with or without.")
+  boolean llmSummary;
+
+  @Mixin LlmOptions llm;
+
   @Override
   public Integer call() throws Exception {
     Director director = Director.standard();
@@ -136,7 +166,8 @@ final class InvestigateCommand implements Callable<Integer> {
       }
       inv = investigator.investigate(bundle, runbookText);
     }
-    String text = render(inv.report(), json ? Format.json : format);
+    Format f = json ? Format.json : format;
+    String text = withAssist(render(inv.report(), f), inv.report(), f);
     long skipped = inv.report().dataQuality().skippedTotal();
     if (skipped > 0) {
       spec.commandLine()
@@ -160,6 +191,35 @@ final class InvestigateCommand implements Callable<Integer> {
       spec.commandLine().getOut().flush();
     }
     return ExitCodes.OK;
+  }
+
+  /** The report with the knowledge-base and LLM sections, when asked for; as it was otherwise. */
+  private String withAssist(String text, RcaReport r, Format f) throws java.io.IOException {
+    java.util.Optional<RelatedKnowledge> related = java.util.Optional.empty();
+    if (kb != null) {
+      if (!Files.isDirectory(kb.resolve("index"))) {
+        throw new IllegalArgumentException(
+            "--kb "
+                + kb
+                + ": no knowledge base there; add documents with 'warroom kb add DIR --kb "
+                + kb
+                + "'");
+      }
+      try (KnowledgeBase base = KnowledgeBase.open(kb)) {
+        related = java.util.Optional.of(RelatedKnowledge.forReport(r, base, kbTop));
+      }
+    }
+    java.util.List<AssistText> texts =
+        llmSummary
+            ? java.util.List.of(Assistant.of(llm.required()).summary(r))
+            : java.util.List.of();
+    AssistSections.Format af =
+        switch (f) {
+          case md -> AssistSections.Format.MD;
+          case json -> AssistSections.Format.JSON;
+          case html -> AssistSections.Format.HTML;
+        };
+    return AssistSections.add(text, af, related, texts);
   }
 
   static String render(RcaReport r, Format f) {

@@ -46,7 +46,8 @@ import picocli.CommandLine.Spec;
       CommandLine.HelpCommand.class,
       RunbookCommand.Check.class,
       RunbookCommand.Fmt.class,
-      RunbookCommand.Actors.class
+      RunbookCommand.Actors.class,
+      RunbookDraftCommand.class
     })
 final class RunbookCommand {
   private static final ObjectMapper JSON =

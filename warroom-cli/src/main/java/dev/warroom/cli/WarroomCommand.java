@@ -34,6 +34,8 @@ import picocli.CommandLine.Command;
       RunbookCommand.class,
       ServeCommand.class,
       SourcesCommand.class,
+      KbCommand.class,
+      AskCommand.class,
     })
 public final class WarroomCommand {
 

@@ -271,6 +271,7 @@ public final class WarroomServer implements AutoCloseable {
         },
         Role.VIEWER);
     post("/api/v1/incidents/{id}/feedback", this::postFeedback, Role.RESPONDER);
+    post("/api/v1/incidents/{id}/ask", AskEndpoint.fromEnvironment(repo)::handle, Role.VIEWER);
     get(
         "/api/v1/incidents/{id}/feedback",
         ctx -> {

@@ -92,6 +92,27 @@ public final class NarrativeCheck {
   }
 
   /**
+   * The entities of {@code text} (generated prose, say) that {@code report}'s evidence and alert do
+   * not hold, by the same rules as the report's own narrative; distinct, in order of appearance.
+   */
+  public static List<String> unsupportedIn(RcaReport report, String text) {
+    Set<String> ids = new HashSet<>();
+    report.evidence().forEach(e -> ids.add(e.id()));
+    report.hypotheses().forEach(h -> ids.add(h.id()));
+    List<Finding> out = new ArrayList<>();
+    text("text", text, Corpus.of(report), ids, out);
+    return out.stream().map(Finding::entity).distinct().toList();
+  }
+
+  /**
+   * Whether {@code name} occurs as a whole term in {@code report}'s evidence or alert: the check a
+   * plain-word name ({@code checkout}) gets where the caller knows it names a service.
+   */
+  public static boolean evidenceNames(RcaReport report, String name) {
+    return Corpus.of(report).containsTerm(name);
+  }
+
+  /**
    * A structured name (service, component): supported only if it occurs as a whole in the corpus.
    */
   private static void name(String field, String value, Corpus corpus, List<Finding> out) {
