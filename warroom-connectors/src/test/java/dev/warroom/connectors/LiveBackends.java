@@ -409,6 +409,11 @@ public final class LiveBackends {
     }
   }
 
+  /** POSTs a JSON body to a backend and returns the answer (2xx only). */
+  public static String post(URI base, String path, String json) {
+    return send(base, "POST", path, json, "application/json");
+  }
+
   static String send(URI base, String method, String path, String body, String contentType) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(60));
