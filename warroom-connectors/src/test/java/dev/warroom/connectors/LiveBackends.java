@@ -84,6 +84,8 @@ public final class LiveBackends {
     if ("true".equals(System.getenv("CI"))) {
       throw new IllegalStateException(msg);
     }
+    // surefire does not print why a class was aborted in @BeforeAll: say it here too
+    System.err.println("skipped: " + msg);
     Assumptions.abort(msg);
   }
 
