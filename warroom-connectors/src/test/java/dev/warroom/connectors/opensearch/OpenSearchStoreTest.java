@@ -41,6 +41,18 @@ class OpenSearchStoreTest {
   static void up() {
     os = LiveBackends.openSearch();
     os.loadLogs("sample", SampleBundles.incident().logs());
+    // 20 000 records: 5 services, 2 levels, one every 180 ms over one hour
+    List<LogRecord> many = new ArrayList<>();
+    String[] services = {"a", "b", "c", "d", "e"};
+    for (int i = 0; i < 20_000; i++) {
+      many.add(
+          LogRecord.of(
+              T0.plusMillis(i * 180L),
+              services[i % 5],
+              i % 7 == 0 ? Severity.ERROR : Severity.INFO,
+              "request " + i));
+    }
+    os.loadLogs("many", many);
   }
 
   @AfterAll
@@ -173,18 +185,6 @@ class OpenSearchStoreTest {
 
   @Test
   void logCountsAreAggregatedByTheBackendWithBoundedRows() {
-    // 20 000 records: 5 services x 4 spellings of 2 levels, over one hour
-    List<LogRecord> many = new ArrayList<>();
-    String[] services = {"a", "b", "c", "d", "e"};
-    for (int i = 0; i < 20_000; i++) {
-      many.add(
-          LogRecord.of(
-              T0.plusMillis(i * 180L),
-              services[i % 5],
-              i % 7 == 0 ? Severity.ERROR : Severity.INFO,
-              "request " + i));
-    }
-    os.loadLogs("many", many);
     OpenSearchStore s = store("many");
     var r =
         s.logCounts(
@@ -214,6 +214,22 @@ class OpenSearchStoreTest {
 
     var total = s.logCounts(new LogCountQuery(LogQuery.all(null), Set.of(), null));
     assertThat(total.rows()).containsExactly(new LogCount(null, null, null, 20_000));
+  }
+
+  @Test
+  void logsBeyondOnePagePageWithSearchAfter() {
+    OpenSearchStore s = store("many");
+    var r = s.logs(LogQuery.all(null).withLimit(15_000));
+    assertThat(r.rows()).hasSize(15_000);
+    assertThat(r.truncated()).isTrue();
+    assertThat(r.rows().get(14_999).body()).isEqualTo("request 14999");
+    assertThat(r.rows()).isSortedAccordingTo(java.util.Comparator.comparing(LogRecord::timestamp));
+    List<HttpReader.Sent> pages =
+        s.reader().sent().stream().filter(x -> x.pathAndQuery().equals("/many/_search")).toList();
+    assertThat(pages).hasSize(2);
+    assertThat(pages.get(0).body()).contains("\"size\":10000").doesNotContain("search_after");
+    assertThat(pages.get(1).body()).contains("\"size\":5000").contains("\"search_after\":[");
+    assertThat(r.nativeQuery()).isEqualTo(pages.get(0).body());
   }
 
   @Test
