@@ -38,10 +38,16 @@ final class LogSearch {
 
   private final LogFields fields;
   private final MappedFields mapped;
+  private final Map<String, String> labelFields;
 
-  LogSearch(LogFields fields, MappedFields mapped) {
+  /**
+   * @param labelFields attribute name to document field for the labels the sources file maps (the
+   *     pod, node, namespace), which live outside the attributes object
+   */
+  LogSearch(LogFields fields, MappedFields mapped, Map<String, String> labelFields) {
     this.fields = fields;
     this.mapped = mapped;
+    this.labelFields = labelFields;
   }
 
   /** {@code {"bool":{"filter":[…]}}} selecting what {@code q} selects (its limit aside). */
@@ -77,7 +83,10 @@ final class LogSearch {
                 filters
                     .addObject()
                     .putObject("term")
-                    .put(mapped.exactField(fields.attributes() + "." + k), v));
+                    .put(
+                        mapped.exactField(
+                            labelFields.getOrDefault(k, fields.attributes() + "." + k)),
+                        v));
     if (q.traceId() != null) {
       filters.addObject().putObject("term").put(mapped.exactField(fields.traceId()), q.traceId());
     }
@@ -192,12 +201,12 @@ final class LogSearch {
 
   /** Fields the store reads from the mapping, for {@code _mapping/field/…}. */
   List<String> mappingFields() {
-    return mappingFields(fields);
-  }
-
-  static List<String> mappingFields(LogFields f) {
     List<String> out = new ArrayList<>();
-    for (String x : List.of(f.service(), f.severity(), f.body(), f.traceId(), f.timestamp())) {
+    LogFields f = fields;
+    List<String> named =
+        new ArrayList<>(List.of(f.service(), f.severity(), f.body(), f.traceId(), f.timestamp()));
+    named.addAll(new java.util.TreeSet<>(labelFields.values()));
+    for (String x : named) {
       out.add(x);
       out.add(x + ".keyword");
     }

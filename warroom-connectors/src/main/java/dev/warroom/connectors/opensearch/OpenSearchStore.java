@@ -140,7 +140,7 @@ public final class OpenSearchStore implements TelemetryStore {
 
   @Override
   public QueryResult<LogRecord> logs(LogQuery query) {
-    LogSearch dsl = new LogSearch(fields, mapped());
+    LogSearch dsl = new LogSearch(fields, mapped(), extraAttributes());
     LogDocuments docs = new LogDocuments(fields, extraAttributes());
     List<LogRecord> rows = new ArrayList<>();
     String first = null;
@@ -175,7 +175,7 @@ public final class OpenSearchStore implements TelemetryStore {
 
   @Override
   public QueryResult<LogCount> logCounts(LogCountQuery query) {
-    LogSearch dsl = new LogSearch(fields, mapped());
+    LogSearch dsl = new LogSearch(fields, mapped(), extraAttributes());
     if (query.bucket() == null && query.groupBy().isEmpty()) {
       String body = text(dsl.counts(query, COUNT_PAGE, null));
       JsonNode r = json(http.postRead(searchPath(), body), searchPath());
@@ -232,7 +232,7 @@ public final class OpenSearchStore implements TelemetryStore {
 
   @Override
   public StoreSummary summary() {
-    String body = text(new LogSearch(fields, mapped()).summary(maxGroups));
+    String body = text(new LogSearch(fields, mapped(), extraAttributes()).summary(maxGroups));
     JsonNode r = json(http.postRead(searchPath(), body), searchPath());
     long total = r.path("hits").path("total").path("value").asLong(0);
     List<StoreSummary.ServiceSummary> services = new ArrayList<>();
@@ -261,7 +261,7 @@ public final class OpenSearchStore implements TelemetryStore {
               + "/_mapping/field/"
               + String.join(
                   ",",
-                  new LogSearch(fields, null)
+                  new LogSearch(fields, null, extraAttributes())
                       .mappingFields().stream().map(OpenSearchStore::enc).toList())
               + "?ignore_unavailable=true&allow_no_indices=true";
       m = MappedFields.parse(json(http.get(path), path));

@@ -274,7 +274,7 @@ class OpenSearchStoreTest {
     os.loadDocuments(
         "ecs-logs",
         List.of(
-            "{\"@timestamp\":\"2024-05-01T12:00:00.250Z\",\"service\":{\"name\":\"payments\"},\"log\":{\"level\":\"ERROR\"},\"message\":\"Card declined: code=51\",\"trace\":{\"id\":\"abc\"},\"labels\":{\"region\":\"eu\"}}",
+            "{\"@timestamp\":\"2024-05-01T12:00:00.250Z\",\"service\":{\"name\":\"payments\"},\"log\":{\"level\":\"ERROR\"},\"message\":\"Card declined: code=51\",\"trace\":{\"id\":\"abc\"},\"labels\":{\"region\":\"eu\"},\"kubernetes\":{\"pod\":{\"name\":\"payments-7f-x\"}}}",
             "{\"@timestamp\":\"2024-05-01T12:00:01Z\",\"service\":{\"name\":\"payments\"},\"log\":{\"level\":\"info\"},\"message\":\"card accepted\"}",
             "{\"@timestamp\":\"2024-05-01T12:00:02Z\",\"service\":{\"name\":\"Payments-EU\"},\"log\":{\"level\":\"error\"},\"message\":\"Card declined: code=05\"}"));
     SourceConfig ecs =
@@ -296,6 +296,28 @@ class OpenSearchStoreTest {
               assertThat(l.attributes()).containsEntry("region", "eu");
             });
     assertThat(r.nativeQuery()).contains("service.name.keyword").contains("message.keyword");
+    // the sources file's pod label names a field outside the attributes object
+    SourceConfig withPod =
+        new SourceConfig(
+            ecs.name(),
+            ecs.type(),
+            ecs.url(),
+            ecs.auth(),
+            ecs.tls(),
+            ecs.timeout(),
+            ecs.ratePerSecond(),
+            ecs.queryBudget(),
+            ecs.retries(),
+            Map.of("service", "service", "pod", "kubernetes.pod.name"),
+            ecs.options());
+    var byPod =
+        new OpenSearchStore(withPod)
+            .logs(LogQuery.all(null).withAttributes(Map.of("pod", "payments-7f-x")));
+    assertThat(byPod.rows())
+        .singleElement()
+        .satisfies(l -> assertThat(l.attribute("pod")).isEqualTo("payments-7f-x"));
+    assertThat(byPod.nativeQuery())
+        .contains("{\"term\":{\"kubernetes.pod.name.keyword\":\"payments-7f-x\"}}");
     var bySeverity =
         s.logCounts(
             new LogCountQuery(LogQuery.all(null), Set.of(LogCountQuery.GroupBy.SEVERITY), null));
