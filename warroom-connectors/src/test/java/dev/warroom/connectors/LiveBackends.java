@@ -323,7 +323,7 @@ public final class LiveBackends {
       Process p =
           new ProcessBuilder(
                   Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Xmx256m",
+                  "-Xmx512m",
                   "-XX:TieredStopAtLevel=1",
                   "-jar",
                   jar.toString(),
