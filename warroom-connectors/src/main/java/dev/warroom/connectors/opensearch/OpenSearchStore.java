@@ -165,7 +165,7 @@ public final class OpenSearchStore implements TelemetryStore {
       }
       after = hits.get(hits.size() - 1).path("sort");
       if (rows.size() >= query.limit()) {
-        // one more look: is anything left after the last row returned?
+        // hits.total, counted up to limit + 1, says whether more match than were returned
         long total = r.path("hits").path("total").path("value").asLong(0);
         more = total > query.limit();
       }

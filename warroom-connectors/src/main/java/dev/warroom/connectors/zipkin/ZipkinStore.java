@@ -49,8 +49,6 @@ import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Traces in a Zipkin server, read with its API v2: {@link #trace} is {@code GET
@@ -75,11 +73,6 @@ import java.util.regex.Pattern;
  */
 public final class ZipkinStore implements TelemetryStore {
   public static final String DIALECT = "zipkin-api-v2";
-  static final int DEFAULT_MAX_TRACES = 1000;
-  static final int DEFAULT_MAX_ROWS = 10_000;
-  private static final Set<String> OPTIONS =
-      Set.of("lookback", "maxTraces", "maxRows", "padTraceIds");
-  private static final Pattern DURATION = Pattern.compile("(\\d+)(ms|s|m|h|d)");
 
   private final SourceConfig source;
   private final HttpReader http;
@@ -101,29 +94,13 @@ public final class ZipkinStore implements TelemetryStore {
       throw new InvalidInputException(
           "source " + source.name() + ": type " + source.type().id() + " is not zipkin");
     }
-    for (String k : source.options().keySet()) {
-      if (!OPTIONS.contains(k)) {
-        throw new InvalidInputException(
-            "source "
-                + source.name()
-                + ": options."
-                + k
-                + ": unknown option (expected one of "
-                + new TreeSet<>(OPTIONS)
-                + ")");
-      }
-    }
     this.source = source;
     this.clock = clock;
-    this.lookback = duration(source, "lookback", "7d");
-    this.maxTraces = positive(source, "maxTraces", DEFAULT_MAX_TRACES);
-    this.maxRows = positive(source, "maxRows", DEFAULT_MAX_ROWS);
-    String pad = source.option("padTraceIds", "true");
-    if (!pad.equals("true") && !pad.equals("false")) {
-      throw new InvalidInputException(
-          "source " + source.name() + ": options.padTraceIds: expected true or false");
-    }
-    this.mapper = new ZipkinSpanJson(pad.equals("true"));
+    ZipkinOptions o = ZipkinOptions.of(source);
+    this.lookback = o.lookback();
+    this.maxTraces = o.maxTraces();
+    this.maxRows = o.maxRows();
+    this.mapper = new ZipkinSpanJson(o.padTraceIds());
     this.http = new HttpReader(source);
   }
 
@@ -356,49 +333,6 @@ public final class ZipkinStore implements TelemetryStore {
 
   private static String enc(String s) {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  private static Duration duration(SourceConfig c, String key, String fallback) {
-    String v = c.option(key, fallback).strip();
-    Matcher m = DURATION.matcher(v);
-    if (!m.matches() || Long.parseLong(m.group(1)) == 0) {
-      throw new InvalidInputException(
-          "source "
-              + c.name()
-              + ": options."
-              + key
-              + ": expected a duration such as 30m, 24h or 7d, got '"
-              + v
-              + "'");
-    }
-    long n = Long.parseLong(m.group(1));
-    return switch (m.group(2)) {
-      case "ms" -> Duration.ofMillis(n);
-      case "s" -> Duration.ofSeconds(n);
-      case "m" -> Duration.ofMinutes(n);
-      case "h" -> Duration.ofHours(n);
-      default -> Duration.ofDays(n);
-    };
-  }
-
-  private static int positive(SourceConfig c, String key, int fallback) {
-    String v = c.option(key, String.valueOf(fallback));
-    try {
-      int n = Integer.parseInt(v.strip());
-      if (n >= 1) {
-        return n;
-      }
-    } catch (NumberFormatException e) {
-      // reported below
-    }
-    throw new InvalidInputException(
-        "source "
-            + c.name()
-            + ": options."
-            + key
-            + ": expected a whole number of at least 1, got '"
-            + v
-            + "'");
   }
 
   private UnsupportedQueryException unsupported(String what) {
