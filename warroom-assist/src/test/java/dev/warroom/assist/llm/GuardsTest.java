@@ -53,18 +53,28 @@ class GuardsTest {
   void noPersonalDataOrSecretOfTheCorpusReachesAnyPrompt() throws IOException {
     standIn.clear();
     List<Corpora.Pii> cases = Corpora.pii();
-    List<String> planted = cases.stream().map(Corpora.Pii::planted).toList();
-    // Every case goes in as a log line, as a span attribute and (one at a time) as the alert title.
-    RcaReport report = TestReports.withPlanted(planted, planted, null);
     Assistant assistant = new Assistant(model(), Redactor.withUserNames(Corpora.USERS));
-    assistant.summary(report);
+    // Each case goes in as a log line, a span attribute, the alert title and the question.
     for (Corpora.Pii c : cases) {
       assistant.ask(
-          TestReports.withPlanted(List.of(), List.of(), "Alert: " + c.planted()),
+          TestReports.withPlanted(
+              List.of("checkout WARN " + c.planted()),
+              List.of(c.planted()),
+              "Alert: " + c.planted()),
           "why not the database? ask " + c.planted());
     }
+    assistant.summary(
+        TestReports.withPlanted(
+            cases.stream().map(Corpora.Pii::planted).limit(8).toList(), List.of(), null));
     List<String> prompts = standIn.promptTexts();
     assertThat(standIn.requests()).hasSize(1 + cases.size());
+    // Every planted copy reached the prompt, redacted: title, log line, span attribute, question.
+    for (int i = 0; i < cases.size(); i++) {
+      String user = prompts.get(2 * i + 1);
+      assertThat(user.split("\\[redacted ", -1).length - 1)
+          .as("placeholders in the prompt for %s", cases.get(i).text())
+          .isGreaterThanOrEqualTo(4);
+    }
     List<String> leaks = new ArrayList<>();
     for (Corpora.Pii c : cases) {
       for (String p : prompts) {
@@ -137,21 +147,22 @@ class GuardsTest {
 
     List<String> requests = standIn.requests();
     assertThat(requests).hasSize(runs);
-    for (String body : requests) {
-      JsonNode r = JSON.readTree(body);
+    for (int i = 0; i < requests.size(); i++) {
+      JsonNode r = JSON.readTree(requests.get(i));
       assertThat(r.has("tools") || r.has("functions") || r.has("tool_choice"))
-          .as("tools offered in %s", body)
+          .as("tools offered in %s", requests.get(i))
           .isFalse();
       assertThat(r.has("function_call") || r.has("parallel_tool_calls")).isFalse();
       JsonNode messages = r.get("messages");
       assertThat(messages).hasSize(2);
       assertThat(messages.get(0).get("content").asText()).isEqualTo(EvidencePrompt.RULES);
-      assertDataStaysInItsBlock(messages.get(1).get("content").asText());
+      String injection = Redactor.standard().clean(injections.get(i / 3));
+      assertDataStaysInItsBlock(messages.get(1).get("content").asText(), injection);
     }
   }
 
   /** The user message: warroom's task, then exactly one data block, which parses as JSON. */
-  private static void assertDataStaysInItsBlock(String user) throws IOException {
+  private static void assertDataStaysInItsBlock(String user, String planted) throws IOException {
     assertThat(user).startsWith(Assistant.SUMMARY_TASK);
     int open = user.indexOf("<<<DATA-");
     int openEnd = user.indexOf(">>>\n", open);
@@ -164,6 +175,10 @@ class GuardsTest {
     assertThat(user.substring(0, open).strip()).isEqualTo(Assistant.SUMMARY_TASK);
     JsonNode parsed = JSON.readTree(data);
     assertThat(parsed.get("verdict").asText()).isEqualTo("root_cause_found");
+    // The planted text is there, as a JSON string value inside the block, and nowhere else.
+    String quoted = JSON.writeValueAsString(planted);
+    assertThat(data).contains(quoted.substring(1, quoted.length() - 1));
+    assertThat(user.substring(0, open)).doesNotContain(planted.strip());
   }
 
   @Test
