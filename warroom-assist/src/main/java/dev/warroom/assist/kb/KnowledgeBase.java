@@ -1,7 +1,7 @@
 package dev.warroom.assist.kb;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.CharacterCodingException;
@@ -104,7 +104,7 @@ public final class KnowledgeBase implements AutoCloseable {
 
   /** Opens (or creates) the knowledge base in {@code dir} with the in-jar MiniLM-L6-v2 model. */
   public static KnowledgeBase open(Path dir) throws IOException {
-    return open(dir, new AllMiniLmL6V2EmbeddingModel());
+    return open(dir, new AllMiniLmL6V2QuantizedEmbeddingModel());
   }
 
   /** Opens (or creates) the knowledge base in {@code dir} with the given embedding model. */

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.langchain4j.model.embedding.EmbeddingModel;
-import dev.langchain4j.model.embedding.onnx.allminilml6v2.AllMiniLmL6V2EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
 import java.io.IOException;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
@@ -21,7 +21,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /** Retrieval over the small corpus in src/test/resources/kb, written for these tests. */
 class KnowledgeBaseTest {
-  static final EmbeddingModel MINILM = new AllMiniLmL6V2EmbeddingModel();
+  static final EmbeddingModel MINILM = new AllMiniLmL6V2QuantizedEmbeddingModel();
   static Path indexDir;
   static KnowledgeBase kb;
 
