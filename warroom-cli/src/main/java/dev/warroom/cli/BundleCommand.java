@@ -34,7 +34,8 @@ import picocli.CommandLine.Spec;
     subcommands = {
       CommandLine.HelpCommand.class,
       BundleCommand.Validate.class,
-      BundleCommand.Export.class
+      BundleCommand.Export.class,
+      BundleCaptureCommand.class
     })
 final class BundleCommand {
 

@@ -37,7 +37,8 @@ import picocli.CommandLine.Spec;
       "Examples:",
       "  warroom investigate ./bundle",
       "  warroom investigate ./bundle --format html --out report.html",
-      "  warroom investigate ./bundle --runbook my.wr --dialect spl --json"
+      "  warroom investigate ./bundle --runbook my.wr --dialect spl --json",
+      "  warroom investigate --sources sources.yaml --alert alert.json"
     })
 final class InvestigateCommand implements Callable<Integer> {
   /** Report formats. */
@@ -49,8 +50,28 @@ final class InvestigateCommand implements Callable<Integer> {
 
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "BUNDLE", description = "The bundle folder.")
+  @Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "BUNDLE",
+      description = "The bundle folder (or give --sources and --alert to investigate live).")
   Path bundle;
+
+  @Option(
+      names = "--sources",
+      paramLabel = "FILE",
+      description =
+          "Investigate the live backends of this sources file (see docs/connectors.md) instead of"
+              + " a bundle; needs --alert.")
+  Path sources;
+
+  @Option(
+      names = "--alert",
+      paramLabel = "FILE",
+      description =
+          "The alert, with --sources: an Alertmanager webhook body, a PagerDuty webhook or"
+              + " warroom's alert JSON.")
+  Path alert;
 
   @Option(
       names = "--format",
@@ -91,10 +112,29 @@ final class InvestigateCommand implements Callable<Integer> {
     }
     director = data.apply(director);
     String runbookText = runbook == null ? null : Files.readString(runbook, StandardCharsets.UTF_8);
-    Investigation inv =
-        new Investigator(director, data.withheld())
-            .withWindows(data.window(), data.baseline())
-            .investigate(bundle, runbookText);
+    Investigator investigator =
+        new Investigator(director, data.withheld()).withWindows(data.window(), data.baseline());
+    Investigation inv;
+    if (sources != null) {
+      if (bundle != null) {
+        throw new IllegalArgumentException("give a BUNDLE or --sources, not both");
+      }
+      if (alert == null) {
+        throw new IllegalArgumentException("--sources needs --alert FILE");
+      }
+      var a = LiveSources.alert(alert);
+      try (var store = LiveSources.open(sources)) {
+        inv = LiveSources.investigate(investigator, store, store, a, runbookText);
+      }
+    } else {
+      if (bundle == null) {
+        throw new IllegalArgumentException("give a BUNDLE folder, or --sources FILE --alert FILE");
+      }
+      if (alert != null) {
+        throw new IllegalArgumentException("--alert goes with --sources (a bundle has its alert)");
+      }
+      inv = investigator.investigate(bundle, runbookText);
+    }
     String text = render(inv.report(), json ? Format.json : format);
     long skipped = inv.report().dataQuality().skippedTotal();
     if (skipped > 0) {

@@ -63,6 +63,14 @@ final class ServeCommand implements Callable<Integer> {
       defaultValue = "warroom-data")
   Path data;
 
+  @Option(
+      names = "--sources",
+      paramLabel = "FILE",
+      description =
+          "Investigate webhook alerts over the live backends of this sources file (see"
+              + " docs/connectors.md) instead of the embedded store.")
+  Path sources;
+
   @Override
   public Integer call() throws Exception {
     ServerConfig c;
@@ -82,7 +90,10 @@ final class ServeCommand implements Callable<Integer> {
       c = c.withPort(port);
     }
     CountDownLatch stop = new CountDownLatch(1);
-    try (WarroomServer s = WarroomServer.start(c, Director.standard(), InstantSource.system())) {
+    try (ServedSources live =
+            sources == null ? null : new ServedSources(LiveSources.open(sources));
+        WarroomServer s =
+            WarroomServer.start(c, Director.standard(), InstantSource.system(), live)) {
       spec.commandLine()
           .getErr()
           .printf("warroom serving on http://localhost:%d (%s)%n", s.port(), c);

@@ -33,6 +33,7 @@ import picocli.CommandLine.Command;
       BundleCommand.class,
       RunbookCommand.class,
       ServeCommand.class,
+      SourcesCommand.class,
     })
 public final class WarroomCommand {
 

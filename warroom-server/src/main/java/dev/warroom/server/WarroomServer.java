@@ -47,7 +47,11 @@ public final class WarroomServer implements AutoCloseable {
   private final Sessions sessions;
   private final List<String> routes = new java.util.ArrayList<>();
 
-  private WarroomServer(ServerConfig config, Director director, InstantSource clock) {
+  private WarroomServer(
+      ServerConfig config,
+      Director director,
+      InstantSource clock,
+      dev.warroom.store.TelemetryStore live) {
     this.config = config;
     this.clock = clock;
     this.sessions = new Sessions(clock);
@@ -57,7 +61,7 @@ public final class WarroomServer implements AutoCloseable {
       throw new UncheckedIOException("cannot create data dir " + config.dataDir(), e);
     }
     this.telemetry = DuckDbStore.open(config.dataDir().resolve("telemetry.duckdb"));
-    this.shared = new SharedStore(telemetry);
+    this.shared = new SharedStore(live != null ? live : telemetry);
     this.repo = IncidentRepository.open(config.incidentDatabase());
     this.metrics = new ServerMetrics();
     this.queue =
@@ -86,9 +90,22 @@ public final class WarroomServer implements AutoCloseable {
 
   /** Opens the databases, re-queues unfinished investigations and starts listening. */
   public static WarroomServer start(ServerConfig config, Director director, InstantSource clock) {
+    return start(config, director, clock, null);
+  }
+
+  /**
+   * As {@link #start(ServerConfig, Director, InstantSource)}, but alerts are investigated over
+   * {@code live} (the user's backends, see warroom-connectors) instead of the embedded store; the
+   * embedded store still takes uploads and OTLP. Null: the embedded store.
+   */
+  public static WarroomServer start(
+      ServerConfig config,
+      Director director,
+      InstantSource clock,
+      dev.warroom.store.TelemetryStore live) {
     // Before any data file exists: a port in use is the commonest start failure.
     checkPortFree(config.port());
-    WarroomServer s = new WarroomServer(config, director, clock);
+    WarroomServer s = new WarroomServer(config, director, clock, live);
     try {
       s.app.start(config.port());
     } catch (RuntimeException e) {
