@@ -1,5 +1,9 @@
 package dev.warroom.connectors;
 
+import dev.warroom.connectors.db.MySqlStore;
+import dev.warroom.connectors.db.PostgresStore;
+import dev.warroom.connectors.git.GitCodeStore;
+import dev.warroom.connectors.kubernetes.KubernetesStore;
 import dev.warroom.connectors.prometheus.PrometheusStore;
 import dev.warroom.model.InvalidInputException;
 import dev.warroom.store.TelemetryStore;
@@ -48,9 +52,10 @@ public final class Connectors {
       // becomes `case X -> new XStore(s);` when its branch is merged.
       case OPENSEARCH, ELASTICSEARCH -> notInThisBuild(s); // logs connector (branch logstraces)
       case ZIPKIN, JAEGER -> notInThisBuild(s); // traces connector (branch logstraces)
-      case KUBERNETES -> notInThisBuild(s); // events connector (branch k8sdb)
-      case POSTGRES, MYSQL -> notInThisBuild(s); // live database connector (branch k8sdb)
-      case GIT -> notInThisBuild(s); // code connector (branch k8sdb)
+      case KUBERNETES -> KubernetesStore.open(s);
+      case POSTGRES -> PostgresStore.open(s);
+      case MYSQL -> MySqlStore.open(s);
+      case GIT -> GitCodeStore.open(s);
     };
   }
 

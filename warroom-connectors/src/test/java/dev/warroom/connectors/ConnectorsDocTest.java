@@ -2,11 +2,6 @@ package dev.warroom.connectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.warroom.connectors.db.MySqlStore;
-import dev.warroom.connectors.db.PostgresStore;
-import dev.warroom.connectors.git.GitCodeStore;
-import dev.warroom.connectors.kubernetes.KubernetesStore;
-import dev.warroom.store.TelemetryStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,16 +23,14 @@ class ConnectorsDocTest {
     assertThat(sources)
         .extracting(s -> s.type().id())
         .containsExactly("kubernetes", "kubernetes", "postgres", "mysql", "git");
-    for (SourceConfig s : sources) {
-      TelemetryStore store =
-          switch (s.type()) {
-            case KUBERNETES -> KubernetesStore.open(s);
-            case POSTGRES -> PostgresStore.open(s);
-            case MYSQL -> MySqlStore.open(s);
-            case GIT -> GitCodeStore.open(s);
-            default -> throw new AssertionError("not documented here: " + s.type());
-          };
-      store.close();
+    try (CompositeStore all = Connectors.open(sources)) {
+      assertThat(all.stores())
+          .extracting(s -> s.getClass().getSimpleName())
+          .containsExactly(
+              "KubernetesStore", "KubernetesStore", "PostgresStore", "MySqlStore", "GitCodeStore");
+      assertThat(all.stores())
+          .extracting(s -> ((LiveStore) s).source().name())
+          .containsExactly("cluster", "cluster-remote", "orders-db", "catalog-db", "code");
     }
   }
 }

@@ -94,7 +94,7 @@ final class JdbcAccess {
    *
    * @throws WarroomException naming the source when the database cannot be reached or refuses
    */
-  RecordingConnection open(List<String> log) {
+  RecordingConnection open(List<String> log, java.util.concurrent.atomic.AtomicInteger used) {
     SQLException last = null;
     for (int attempt = 0; attempt <= source.retries(); attempt++) {
       if (attempt > 0) {
@@ -104,7 +104,7 @@ final class JdbcAccess {
       try {
         c = DriverManager.getConnection(url, properties());
         c.setReadOnly(true);
-        RecordingConnection rc = new RecordingConnection(c, log, source.queryBudget());
+        RecordingConnection rc = new RecordingConnection(c, log, used, source.queryBudget());
         if (dialect == Dialect.POSTGRES) {
           log.add(
               "-- session: default_transaction_read_only=on, statement_timeout="

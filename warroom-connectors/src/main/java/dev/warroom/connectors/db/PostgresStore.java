@@ -1,11 +1,11 @@
 package dev.warroom.connectors.db;
 
+import dev.warroom.connectors.LiveStore;
 import dev.warroom.connectors.SourceConfig;
 import dev.warroom.experts.db.PostgresCollector;
 import dev.warroom.experts.db.StatementStats;
 import dev.warroom.model.DatabaseStats;
 import dev.warroom.model.DbStatementWindow;
-import dev.warroom.store.TelemetryStore;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,7 +38,7 @@ public final class PostgresStore extends SqlStore {
    *
    * @throws dev.warroom.model.InvalidInputException for a malformed URL or option
    */
-  public static TelemetryStore open(SourceConfig source) {
+  public static LiveStore open(SourceConfig source) {
     return new PostgresStore(source, InstantSource.system(), PostgresStore::sleep);
   }
 

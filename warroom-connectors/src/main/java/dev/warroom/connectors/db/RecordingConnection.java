@@ -10,6 +10,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 
@@ -26,12 +27,18 @@ final class RecordingConnection implements AutoCloseable {
 
   private final Connection physical;
   private final List<String> log;
+  private final AtomicInteger used;
   private final int budget;
   private final Connection recorded;
 
-  RecordingConnection(Connection physical, List<String> log, int budget) {
+  /**
+   * @param used statements sent in this investigation so far (shared by its connections)
+   * @param budget the most statements an investigation may send
+   */
+  RecordingConnection(Connection physical, List<String> log, AtomicInteger used, int budget) {
     this.physical = physical;
     this.log = log;
+    this.used = used;
     this.budget = budget;
     this.recorded =
         (Connection)
@@ -51,7 +58,7 @@ final class RecordingConnection implements AutoCloseable {
   }
 
   private void record(String sql) throws SQLException {
-    if (log.size() >= budget) {
+    if (used.incrementAndGet() > budget) {
       throw new SQLException(
           "the query budget of " + budget + " statements is spent", "54000" /* limit exceeded */);
     }

@@ -1,5 +1,6 @@
 package dev.warroom.connectors.db;
 
+import dev.warroom.connectors.LiveStore;
 import dev.warroom.connectors.OptionReader;
 import dev.warroom.connectors.SourceConfig;
 import dev.warroom.experts.db.LockWait;
@@ -33,7 +34,6 @@ import dev.warroom.store.SpanAggregate;
 import dev.warroom.store.SpanAggregateQuery;
 import dev.warroom.store.SpanQuery;
 import dev.warroom.store.StoreSummary;
-import dev.warroom.store.TelemetryStore;
 import dev.warroom.store.UnsupportedQueryException;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -65,7 +65,7 @@ import javax.sql.DataSource;
  * name of the URL), {@code sample}, {@code explain} (how many top statements to EXPLAIN, default
  * 5), {@code cache}.
  */
-abstract sealed class SqlStore implements TelemetryStore permits PostgresStore, MySqlStore {
+abstract sealed class SqlStore implements LiveStore permits PostgresStore, MySqlStore {
   private static final Set<String> OPTIONS = Set.of("component", "sample", "explain", "cache");
 
   /** Text of warroom's own statements (reading the statistics), left out of the windows. */
@@ -97,6 +97,8 @@ abstract sealed class SqlStore implements TelemetryStore permits PostgresStore, 
   private final int explainTop;
   private final Duration cacheFor;
   private final AtomicReference<Cached> cache = new AtomicReference<>();
+  private final java.util.concurrent.atomic.AtomicInteger used =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   private record Cached(Instant at, QueryResult<DatabaseStats> result) {}
 
@@ -129,6 +131,18 @@ abstract sealed class SqlStore implements TelemetryStore permits PostgresStore, 
         List.of());
   }
 
+  @Override
+  public SourceConfig source() {
+    return source;
+  }
+
+  /** A new investigation takes a fresh sample and has the source's whole statement budget. */
+  @Override
+  public void startInvestigation() {
+    cache.set(null);
+    used.set(0);
+  }
+
   /** Reads the statistics over {@code db}, a recording read-only connection. */
   abstract DatabaseStats collect(DataSource db) throws SQLException, InterruptedException;
 
@@ -151,7 +165,7 @@ abstract sealed class SqlStore implements TelemetryStore permits PostgresStore, 
     }
     List<String> log = Collections.synchronizedList(new ArrayList<>());
     DatabaseStats stats;
-    try (RecordingConnection rc = jdbc.open(log)) {
+    try (RecordingConnection rc = jdbc.open(log, used)) {
       stats = collect(rc.dataSource());
     } catch (SQLException e) {
       throw jdbc.failure("reading statement statistics", e);
@@ -171,7 +185,7 @@ abstract sealed class SqlStore implements TelemetryStore permits PostgresStore, 
   @Override
   public void check() {
     List<String> log = new ArrayList<>();
-    try (RecordingConnection rc = jdbc.open(log);
+    try (RecordingConnection rc = jdbc.open(log, used);
         Statement s = rc.connection().createStatement()) {
       s.executeQuery("select 1").close();
     } catch (SQLException e) {

@@ -1,5 +1,6 @@
 package dev.warroom.connectors.git;
 
+import dev.warroom.connectors.LiveStore;
 import dev.warroom.connectors.OptionReader;
 import dev.warroom.connectors.SourceConfig;
 import dev.warroom.model.Alert;
@@ -26,7 +27,6 @@ import dev.warroom.store.SpanAggregate;
 import dev.warroom.store.SpanAggregateQuery;
 import dev.warroom.store.SpanQuery;
 import dev.warroom.store.StoreSummary;
-import dev.warroom.store.TelemetryStore;
 import dev.warroom.store.UnsupportedQueryException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -71,7 +71,7 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
  * repository of one service, else by top-level folder name. Other kinds of query are {@link
  * UnsupportedQueryException}. The native query of events is the equivalent git commands.
  */
-public final class GitCodeStore implements TelemetryStore {
+public final class GitCodeStore implements LiveStore {
   static final String DIALECT = "git";
   private static final int MAX_COMMITS = 10_000;
   private static final int MAX_CHANGES_PER_FILE = 200;
@@ -107,8 +107,19 @@ public final class GitCodeStore implements TelemetryStore {
    *
    * @throws InvalidInputException for a malformed URL or option
    */
-  public static TelemetryStore open(SourceConfig source) {
+  public static LiveStore open(SourceConfig source) {
     return new GitCodeStore(source);
+  }
+
+  @Override
+  public SourceConfig source() {
+    return source;
+  }
+
+  /** A clone of a remote is brought up to date (fetched) at the next read. */
+  @Override
+  public void startInvestigation() {
+    git.markStale();
   }
 
   private WarroomException failure(String doing, Exception e) {

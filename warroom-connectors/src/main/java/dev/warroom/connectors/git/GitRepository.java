@@ -25,6 +25,7 @@ final class GitRepository implements AutoCloseable {
   private final Path local;
   private Repository repository;
   private Path clone;
+  private boolean stale;
 
   GitRepository(SourceConfig source) {
     this.source = source;
@@ -58,7 +59,15 @@ final class GitRepository implements AutoCloseable {
   }
 
   /** The repository, opened or cloned on first use. */
+  /** The next read of a cloned remote fetches first (a new investigation wants today's code). */
+  synchronized void markStale() {
+    stale = repository != null && clone != null;
+  }
+
   synchronized Repository repository() {
+    if (repository != null && stale) {
+      fetch();
+    }
     if (repository != null) {
       return repository;
     }
@@ -100,6 +109,25 @@ final class GitRepository implements AutoCloseable {
               + ": "
               + e.getMessage(),
           e);
+    }
+  }
+
+  private void fetch() {
+    try (Git g = Git.wrap(repository)) {
+      var cmd =
+          g.fetch()
+              .setRemote(source.url().toString())
+              .setRefSpecs("+refs/heads/*:refs/heads/*", "+refs/tags/*:refs/tags/*")
+              .setTimeout((int) Math.max(1, source.timeout().toSeconds()));
+      if (source.auth() instanceof SourceConfig.Auth.Basic b) {
+        cmd.setCredentialsProvider(
+            new UsernamePasswordCredentialsProvider(b.user(), b.password().resolve()));
+      }
+      cmd.call();
+      stale = false;
+    } catch (GitAPIException e) {
+      throw new WarroomException.Retriable(
+          "source " + source.name() + " (git): cannot fetch " + where() + ": " + e.getMessage(), e);
     }
   }
 

@@ -2,6 +2,7 @@ package dev.warroom.connectors.kubernetes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warroom.connectors.HttpReader;
+import dev.warroom.connectors.LiveStore;
 import dev.warroom.connectors.OptionReader;
 import dev.warroom.connectors.SourceConfig;
 import dev.warroom.model.Alert;
@@ -32,7 +33,6 @@ import dev.warroom.store.SpanAggregate;
 import dev.warroom.store.SpanAggregateQuery;
 import dev.warroom.store.SpanQuery;
 import dev.warroom.store.StoreSummary;
-import dev.warroom.store.TelemetryStore;
 import dev.warroom.store.UnsupportedQueryException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,7 +63,7 @@ import java.util.TreeMap;
  * that resource, e.g. nodes for a namespaced Role). Other kinds of query answer {@link
  * UnsupportedQueryException}.
  */
-public final class KubernetesStore implements TelemetryStore {
+public final class KubernetesStore implements LiveStore {
   /** The service account token mounted in every pod (rotated by the kubelet; read per request). */
   public static final String SA_TOKEN = "/var/run/secrets/kubernetes.io/serviceaccount/token";
 
@@ -117,7 +117,7 @@ public final class KubernetesStore implements TelemetryStore {
    *
    * @throws InvalidInputException for an unknown or malformed option
    */
-  public static TelemetryStore open(SourceConfig source) {
+  public static LiveStore open(SourceConfig source) {
     return new KubernetesStore(source);
   }
 
@@ -143,6 +143,16 @@ public final class KubernetesStore implements TelemetryStore {
         s.retries(),
         s.labels(),
         s.options());
+  }
+
+  @Override
+  public SourceConfig source() {
+    return source;
+  }
+
+  @Override
+  public void startInvestigation() {
+    http.resetBudget();
   }
 
   /** The requests sent so far (for tests and bundle capture). */

@@ -237,7 +237,8 @@ class MySqlStoreTest {
     MySqlStore store = store("app", port, Map.of());
     Files.writeString(password, "app-secret");
     List<String> log = new ArrayList<>();
-    try (RecordingConnection rc = store.jdbc.open(log);
+    try (RecordingConnection rc =
+            store.jdbc.open(log, new java.util.concurrent.atomic.AtomicInteger());
         Statement s = rc.connection().createStatement()) {
       assertThatThrownBy(() -> s.executeUpdate("update orders set amount = 0 where id = 1"))
           .isInstanceOf(SQLException.class)

@@ -82,6 +82,10 @@ class PostgresStoreTest {
   }
 
   private PostgresStore store(String user, int port, Map<String, Object> options) {
+    return store(user, port, options, 500);
+  }
+
+  private PostgresStore store(String user, int port, Map<String, Object> options, int budget) {
     return new PostgresStore(
         new SourceConfig(
             "orders-pg",
@@ -91,7 +95,7 @@ class PostgresStoreTest {
             null,
             Duration.ofSeconds(10),
             10,
-            500,
+            budget,
             1,
             null,
             options),
@@ -207,7 +211,8 @@ class PostgresStoreTest {
   void theConnectionRefusesWritesEvenForASuperuser() throws Exception {
     PostgresStore store = store("postgres", postgres.getPort(), Map.of());
     List<String> log = new ArrayList<>();
-    try (RecordingConnection rc = store.jdbc.open(log);
+    try (RecordingConnection rc =
+            store.jdbc.open(log, new java.util.concurrent.atomic.AtomicInteger());
         Statement s = rc.connection().createStatement()) {
       assertThat(rc.connection().isReadOnly()).isTrue();
       assertThatThrownBy(() -> s.executeUpdate("update orders set amount = 0 where id = 1"))
@@ -258,6 +263,21 @@ class PostgresStoreTest {
     assertThatThrownBy(() -> store("warroom", 1, Map.of("sample", "soon")))
         .hasMessageContaining("options.sample: expected a duration");
     store.check();
+  }
+
+  @Test
+  void theStatementBudgetHoldsPerInvestigation() {
+    PostgresStore store = store("warroom", postgres.getPort(), Map.of("sample", "0s"), 4);
+    assertThatThrownBy(() -> store.databases(null))
+        .isInstanceOf(WarroomException.NonRetriable.class)
+        .hasMessageStartingWith("source orders-pg (postgres): reading statement statistics")
+        .hasMessageContaining("the query budget of 4 statements is spent");
+    PostgresStore roomy = store("warroom", postgres.getPort(), Map.of("sample", "0s"), 40);
+    QueryResult<DatabaseStats> first = roomy.databases(null);
+    assertThat(roomy.databases(null)).isSameAs(first);
+    roomy.startInvestigation();
+    // a new investigation takes a fresh sample, with the whole budget again
+    assertThat(roomy.databases(null)).isNotSameAs(first);
   }
 
   private static int pid(Connection c) throws SQLException {

@@ -204,6 +204,17 @@ class GitCodeStoreTest {
             new SourceConfig.Auth.Basic("reader", new SourceConfig.Secret(null, password)))) {
       assertThat(git.code("checkout")).extracting(SourceFile::path).contains("main.go");
       assertThat(git.events(EventQuery.all(WINDOW)).rows()).hasSize(3);
+      // a commit pushed since: the next investigation fetches it
+      try (Git origin = Git.open(repo.toFile())) {
+        write("cart/application.properties", "pool.size=50\nlog.level=INFO\ntimeout.ms=100\n");
+        commit(origin, "cart: bigger pool", "Dana", T0.plusSeconds(1800));
+      }
+      assertThat(git.events(EventQuery.all(WINDOW)).rows()).hasSize(3);
+      ((dev.warroom.connectors.LiveStore) git).startInvestigation();
+      assertThat(git.events(EventQuery.all(WINDOW)).rows())
+          .hasSize(4)
+          .last()
+          .satisfies(e -> assertThat(((ConfigChange) e).newValue()).isEqualTo("50"));
     } finally {
       http.stop(0);
     }
