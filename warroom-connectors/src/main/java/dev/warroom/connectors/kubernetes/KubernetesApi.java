@@ -83,6 +83,11 @@ final class KubernetesApi {
       return http.get(path).body();
     } catch (WarroomException e) {
       String msg = "cannot read " + what + ": " + e.getMessage();
+      String source = http.source().name() + " (kubernetes)";
+      if (e.getMessage() == null || !e.getMessage().contains(source)) {
+        // a failure before any request (an unreadable token file) names no source yet
+        msg = "source " + source + ": " + msg;
+      }
       if (resource != null && e.getMessage() != null && e.getMessage().contains(": HTTP 403")) {
         msg +=
             " (the credentials need get/list/watch on "

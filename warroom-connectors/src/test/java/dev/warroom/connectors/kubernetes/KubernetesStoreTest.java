@@ -312,6 +312,25 @@ class KubernetesStoreTest {
           .hasMessageContaining("token was refused");
     }
     assertThat(api.requests).allMatch(r -> r.startsWith("GET "));
+    try (TelemetryStore k8s =
+        KubernetesStore.open(
+            new SourceConfig(
+                "k8s",
+                SourceConfig.Type.KUBERNETES,
+                api.url(),
+                new SourceConfig.Auth.Bearer(
+                    new SourceConfig.Secret(null, dir.resolve("no-such-token"))),
+                null,
+                Duration.ofSeconds(5),
+                1000,
+                500,
+                0,
+                null,
+                Map.of()))) {
+      assertThatThrownBy(k8s::check)
+          .hasMessageStartingWith("source k8s (kubernetes): cannot read the server version")
+          .hasMessageContaining("cannot read the credential file");
+    }
   }
 
   @Test
