@@ -16,8 +16,10 @@ import java.util.Map;
  * {@code limit} items, following each list's {@code metadata.continue} token until the server says
  * there is no more (the API's chunked list, KEP-365). Every path requested (selectors and continue
  * token included) is appended to the caller's {@code requested} list, which becomes the native
- * query of the result. A refused or failed list is a {@link WarroomException} naming the source,
- * the resource and the scope, with the RBAC rule that would allow it when the server said 403.
+ * query of the result. A continue token that expired (410 Gone) restarts the list once, since the
+ * pages already read belong to a snapshot the server no longer holds. A refused or failed list is a
+ * {@link WarroomException} naming the source, the resource and the scope, with the RBAC rule that
+ * would allow it when the server said 403.
  */
 final class KubernetesApi {
   static final int PAGE = 500;
@@ -51,6 +53,7 @@ final class KubernetesApi {
       List<String> requested) {
     List<JsonNode> items = new ArrayList<>();
     String token = null;
+    boolean restarted = false;
     do {
       Map<String, String> q = new LinkedHashMap<>();
       params.forEach(
@@ -65,7 +68,20 @@ final class KubernetesApi {
       }
       String path = collection + "?" + query(q);
       requested.add(path);
-      JsonNode doc = parse(call(path, what, resource), path);
+      JsonNode doc;
+      try {
+        doc = parse(call(path, what, resource), path);
+      } catch (WarroomException e) {
+        if (token == null || restarted || !e.getMessage().contains(": HTTP 410")) {
+          throw e;
+        }
+        // the continue token expired (the list's snapshot was compacted away): a consistent
+        // list starts again from the first page, once
+        restarted = true;
+        items.clear();
+        token = null;
+        continue;
+      }
       JsonNode page = doc.path("items");
       if (!page.isArray()) {
         throw new WarroomException.NonRetriable(
@@ -74,7 +90,7 @@ final class KubernetesApi {
       }
       page.forEach(items::add);
       token = doc.path("metadata").path("continue").asText("");
-    } while (!token.isEmpty());
+    } while (token == null || !token.isEmpty()); // null: start (again) from the first page
     return items;
   }
 

@@ -272,6 +272,27 @@ class KubernetesStoreTest {
   }
 
   @Test
+  void anExpiredContinueTokenRestartsTheListOnce() {
+    api.maxPage = 3;
+    api.expireTokens.set(1);
+    try (TelemetryStore k8s = store(Map.of("rollouts", false, "nodes", false, "pods", false))) {
+      assertThat(k8s.events(EventQuery.all(null)).rows()).hasSize(7);
+      assertThat(api.requests)
+          .containsExactly(
+              "GET /api/v1/events?limit=500",
+              "GET /api/v1/events?limit=500&continue=page-3",
+              "GET /api/v1/events?limit=500",
+              "GET /api/v1/events?limit=500&continue=page-3",
+              "GET /api/v1/events?limit=500&continue=page-6");
+      api.expireTokens.set(2);
+      assertThatThrownBy(() -> k8s.events(EventQuery.all(null)))
+          .isInstanceOf(WarroomException.class)
+          .hasMessageContaining("HTTP 410")
+          .hasMessageContaining("try again");
+    }
+  }
+
+  @Test
   void aMappedServiceLabelIsPushedDownAsALabelSelector() {
     try (TelemetryStore k8s =
         store(Map.of("nodes", false), Map.of("service", "app.kubernetes.io/name"))) {

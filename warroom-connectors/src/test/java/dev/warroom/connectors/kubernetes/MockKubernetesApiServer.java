@@ -43,6 +43,10 @@ final class MockKubernetesApiServer implements AutoCloseable {
   final Set<String> forbidden = Collections.synchronizedSet(new HashSet<>());
   volatile int maxPage = Integer.MAX_VALUE;
 
+  /** How many requests carrying a continue token answer 410 Gone (the token expired). */
+  final java.util.concurrent.atomic.AtomicInteger expireTokens =
+      new java.util.concurrent.atomic.AtomicInteger();
+
   MockKubernetesApiServer(String fixture, String token) throws IOException {
     this.token = token;
     try (InputStream in = MockKubernetesApiServer.class.getResourceAsStream(fixture)) {
@@ -124,6 +128,17 @@ final class MockKubernetesApiServer implements AutoCloseable {
         return;
       }
       Map<String, String> q = query(rawQuery);
+      if (q.containsKey("continue") && expireTokens.getAndDecrement() > 0) {
+        send(
+            ex,
+            410,
+            status(
+                410,
+                "Expired",
+                "The provided continue parameter is too old to display a consistent list result."
+                    + " You can start a new list without the continue parameter."));
+        return;
+      }
       List<JsonNode> selected = new ArrayList<>();
       for (JsonNode item : items.get(m.group(1) + "|" + resource)) {
         if ((m.group(2) == null
