@@ -29,27 +29,18 @@ import dev.warroom.store.SpanQuery;
 import dev.warroom.store.StoreSummary;
 import dev.warroom.store.UnsupportedQueryException;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import org.eclipse.jgit.diff.DiffEntry;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevTree;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.revwalk.filter.CommitTimeRevFilter;
-import org.eclipse.jgit.treewalk.EmptyTreeIterator;
-import org.eclipse.jgit.treewalk.TreeWalk;
-import org.eclipse.jgit.treewalk.filter.PathFilter;
 
 /**
  * A Git repository as the source of code and of changes (source type {@code git}; URL a local path,
@@ -74,7 +65,6 @@ import org.eclipse.jgit.treewalk.filter.PathFilter;
 public final class GitCodeStore implements LiveStore {
   static final String DIALECT = "git";
   private static final int MAX_COMMITS = 10_000;
-  private static final int MAX_CHANGES_PER_FILE = 200;
   private static final Set<String> OPTIONS =
       Set.of("ref", "paths", "service", "deployOnCommit", "maxFileKiB", "maxTotalMiB");
 
@@ -83,8 +73,8 @@ public final class GitCodeStore implements LiveStore {
   private final String ref;
   private final ServicePaths services;
   private final boolean deployOnCommit;
-  private final long maxFileBytes;
-  private final long maxTotalBytes;
+  private final CodeTree files;
+  private final CommitChanges commits;
 
   private GitCodeStore(SourceConfig source) {
     if (source.type() != SourceConfig.Type.GIT) {
@@ -96,8 +86,11 @@ public final class GitCodeStore implements LiveStore {
     this.ref = o.string("ref", "HEAD");
     this.services = new ServicePaths(o.mapping("paths"), o.string("service", null));
     this.deployOnCommit = o.bool("deployOnCommit", false);
-    this.maxFileBytes = o.integer("maxFileKiB", 1024, 1, 1 << 20) * 1024L;
-    this.maxTotalBytes = o.integer("maxTotalMiB", 64, 1, 4096) * 1024L * 1024L;
+    long maxFileBytes = o.integer("maxFileKiB", 1024, 1, 1 << 20) * 1024L;
+    this.files =
+        new CodeTree(
+            source.name(), maxFileBytes, o.integer("maxTotalMiB", 64, 1, 4096) * 1024L * 1024L);
+    this.commits = new CommitChanges(services, deployOnCommit, maxFileBytes);
     this.git = new GitRepository(source);
   }
 
@@ -155,33 +148,19 @@ public final class GitCodeStore implements LiveStore {
     }
   }
 
-  private List<String> topLevel(Repository repo, RevTree tree) throws IOException {
-    List<String> out = new ArrayList<>();
-    try (TreeWalk tw = new TreeWalk(repo)) {
-      tw.addTree(tree);
-      tw.setRecursive(false);
-      while (tw.next()) {
-        if (tw.isSubtree()) {
-          out.add(tw.getNameString());
-        }
-      }
-    }
-    return out;
-  }
-
   @Override
   public List<SourceFile> code(String service) {
     Repository repo = git.repository();
     try (RevWalk walk = new RevWalk(repo)) {
       RevTree tree = head(repo, walk).getTree();
-      List<String> top = topLevel(repo, tree);
+      List<String> top = CodeTree.topLevel(repo, tree);
       List<String> wanted = service == null ? services.services(top) : List.of(service);
       List<SourceFile> out = new ArrayList<>();
       long[] total = {0};
       for (String s : wanted) {
         String folder = services.folderOf(s, top);
         if (folder != null) {
-          read(repo, tree, s, folder, out, total);
+          files.read(repo, tree, s, folder, out, total);
         }
       }
       out.sort(Comparator.comparing(SourceFile::service).thenComparing(SourceFile::path));
@@ -189,58 +168,6 @@ public final class GitCodeStore implements LiveStore {
     } catch (IOException e) {
       throw failure("reading the files of " + ref, e);
     }
-  }
-
-  private void read(
-      Repository repo,
-      RevTree tree,
-      String service,
-      String folder,
-      List<SourceFile> out,
-      long[] total)
-      throws IOException {
-    try (TreeWalk tw = new TreeWalk(repo)) {
-      tw.addTree(tree);
-      tw.setRecursive(true);
-      if (!folder.isEmpty()) {
-        tw.setFilter(PathFilter.create(folder));
-      }
-      while (tw.next()) {
-        if (tw.getFileMode(0).getObjectType() != org.eclipse.jgit.lib.Constants.OBJ_BLOB) {
-          continue; // a submodule
-        }
-        var loader = repo.open(tw.getObjectId(0));
-        if (loader.getSize() > maxFileBytes) {
-          continue;
-        }
-        byte[] bytes = loader.getBytes();
-        if (binary(bytes)) {
-          continue;
-        }
-        total[0] += bytes.length;
-        if (total[0] > maxTotalBytes) {
-          throw new WarroomException.NonRetriable(
-              "source "
-                  + source.name()
-                  + " (git): the code read is larger than "
-                  + (maxTotalBytes >> 20)
-                  + " MiB; map smaller folders with options.paths or raise options.maxTotalMiB",
-              null);
-        }
-        String path = tw.getPathString();
-        String relative = folder.isEmpty() ? path : path.substring(folder.length() + 1);
-        out.add(new SourceFile(service, relative, new String(bytes, StandardCharsets.UTF_8)));
-      }
-    }
-  }
-
-  private static boolean binary(byte[] bytes) {
-    for (int i = 0; i < Math.min(bytes.length, 8000); i++) {
-      if (bytes[i] == 0) {
-        return true;
-      }
-    }
-    return false;
   }
 
   @Override
@@ -267,7 +194,7 @@ public final class GitCodeStore implements LiveStore {
             truncated = true;
             break;
           }
-          rows.addAll(changes(repo, walk, c, q, commands));
+          rows.addAll(commits.of(repo, walk, c, q, commands));
         }
       } catch (IOException e) {
         throw failure("reading the history of " + ref, e);
@@ -290,122 +217,6 @@ public final class GitCodeStore implements LiveStore {
     return new QueryResult<>(kept, DIALECT, String.join("\n", commands), truncated);
   }
 
-  /** The changes one commit made, against its first parent. */
-  private List<Event> changes(
-      Repository repo, RevWalk walk, RevCommit c, EventQuery q, List<String> commands)
-      throws IOException {
-    RevCommit parent = c.getParentCount() == 0 ? null : walk.parseCommit(c.getParent(0));
-    List<DiffEntry> diffs;
-    try (TreeWalk tw = new TreeWalk(repo)) {
-      if (parent == null) {
-        tw.addTree(new EmptyTreeIterator());
-      } else {
-        tw.addTree(parent.getTree());
-      }
-      tw.addTree(c.getTree());
-      tw.setRecursive(true);
-      diffs = DiffEntry.scan(tw);
-    }
-    commands.add(
-        "git diff-tree -r --no-renames "
-            + (parent == null ? "--root " : parent.abbreviate(12).name() + " ")
-            + c.abbreviate(12).name());
-    Instant at = Instant.ofEpochSecond(c.getCommitTime());
-    String author = c.getAuthorIdent().getName();
-    Map<String, String> attrs = new LinkedHashMap<>();
-    attrs.put("commit", c.name());
-    attrs.put("subject", c.getShortMessage());
-    attrs.put("authorEmail", c.getAuthorIdent().getEmailAddress());
-    List<Event> out = new ArrayList<>();
-    Set<String> touched = new TreeSet<>();
-    boolean wantConfig = q.reasons().isEmpty() || q.reasons().contains("config");
-    for (DiffEntry d : diffs) {
-      String path =
-          d.getChangeType() == DiffEntry.ChangeType.DELETE ? d.getOldPath() : d.getNewPath();
-      List<String> owners = services.servicesOf(path);
-      touched.addAll(owners);
-      if (owners.isEmpty() || !wantConfig || !ConfigFiles.isConfig(path)) {
-        continue;
-      }
-      if (!q.services().isEmpty() && owners.stream().noneMatch(q.services()::contains)) {
-        continue;
-      }
-      String before =
-          blob(repo, d.getOldId().toObjectId(), d.getChangeType() == DiffEntry.ChangeType.ADD);
-      String after =
-          blob(repo, d.getNewId().toObjectId(), d.getChangeType() == DiffEntry.ChangeType.DELETE);
-      commands.add("git show " + c.abbreviate(12).name() + ":" + path);
-      Map<String, String> fileAttrs = new LinkedHashMap<>(attrs);
-      fileAttrs.put("file", path);
-      for (String owner : owners) {
-        out.addAll(configChanges(at, owner, path, before, after, author, fileAttrs, d));
-      }
-    }
-    if (deployOnCommit) {
-      for (String s : touched) {
-        out.add(
-            new Deploy(
-                at,
-                s,
-                c.abbreviate(7).name(),
-                "",
-                parent == null ? null : parent.abbreviate(7).name(),
-                author,
-                attrs));
-      }
-    }
-    return out;
-  }
-
-  private static List<Event> configChanges(
-      Instant at,
-      String service,
-      String path,
-      String before,
-      String after,
-      String author,
-      Map<String, String> attrs,
-      DiffEntry d) {
-    List<Event> out = new ArrayList<>();
-    try {
-      Map<String, String> a = ConfigFiles.keys(path, before);
-      Map<String, String> b = ConfigFiles.keys(path, after);
-      TreeSet<String> keys = new TreeSet<>(a.keySet());
-      keys.addAll(b.keySet());
-      for (String k : keys) {
-        if (!Objects.equals(a.get(k), b.get(k))) {
-          if (out.size() == MAX_CHANGES_PER_FILE) {
-            break;
-          }
-          out.add(new ConfigChange(at, service, path + ":" + k, a.get(k), b.get(k), author, attrs));
-        }
-      }
-    } catch (IOException | RuntimeException e) {
-      // unreadable as keys: the file changed as a whole
-      out.add(
-          new ConfigChange(
-              at,
-              service,
-              path,
-              before == null ? null : "blob " + d.getOldId().name().substring(0, 7),
-              after == null ? null : "blob " + d.getNewId().name().substring(0, 7),
-              author,
-              attrs));
-    }
-    return out;
-  }
-
-  private String blob(Repository repo, ObjectId id, boolean absent) throws IOException {
-    if (absent || id.equals(ObjectId.zeroId())) {
-      return null;
-    }
-    var loader = repo.open(id);
-    if (loader.getSize() > maxFileBytes) {
-      return null;
-    }
-    return new String(loader.getBytes(), StandardCharsets.UTF_8);
-  }
-
   /** The services the repository holds (no counts: it holds code, not telemetry). */
   @Override
   public StoreSummary summary() {
@@ -413,7 +224,7 @@ public final class GitCodeStore implements LiveStore {
     try (RevWalk walk = new RevWalk(repo)) {
       List<StoreSummary.ServiceSummary> out = new ArrayList<>();
       RevTree tree = head(repo, walk).getTree();
-      for (String s : new TreeSet<>(services.services(topLevel(repo, tree)))) {
+      for (String s : new TreeSet<>(services.services(CodeTree.topLevel(repo, tree)))) {
         out.add(new StoreSummary.ServiceSummary(s, 0, 0, 0, 0, 0, 0));
       }
       return new StoreSummary(0, 0, 0, 0, 0, 0, out, null);
