@@ -86,11 +86,16 @@ class PostgresStoreTest {
   }
 
   private PostgresStore store(String user, int port, Map<String, Object> options, int budget) {
+    return store(user, port, "postgres", options, budget);
+  }
+
+  private PostgresStore store(
+      String user, int port, String database, Map<String, Object> options, int budget) {
     return new PostgresStore(
         new SourceConfig(
             "orders-pg",
             SourceConfig.Type.POSTGRES,
-            URI.create("jdbc:postgresql://127.0.0.1:" + port + "/postgres"),
+            URI.create("jdbc:postgresql://127.0.0.1:" + port + "/" + database),
             new SourceConfig.Auth.Basic(user, new SourceConfig.Secret(null, password)),
             null,
             Duration.ofSeconds(10),
@@ -278,6 +283,41 @@ class PostgresStoreTest {
     roomy.startInvestigation();
     // a new investigation takes a fresh sample, with the whole budget again
     assertThat(roomy.databases(null)).isNotSameAs(first);
+  }
+
+  @Test
+  void withoutPgStatStatementsActiveSessionsAreSampled() throws Exception {
+    try (Connection c = postgres.getPostgresDatabase().getConnection();
+        Statement s = c.createStatement()) {
+      s.execute("create database plain");
+    }
+    String url = "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/plain";
+    ExecutorService threads = Executors.newSingleThreadExecutor();
+    try (Connection app = java.sql.DriverManager.getConnection(url, "postgres", "")) {
+      CompletableFuture<Void> slow =
+          CompletableFuture.runAsync(
+              () -> {
+                try (Statement s = app.createStatement()) {
+                  s.executeQuery("select pg_sleep(3), 'slow report' as what").close();
+                } catch (SQLException e) {
+                  throw new IllegalStateException(e);
+                }
+              },
+              threads);
+      Thread.sleep(300);
+      PostgresStore store = store("postgres", postgres.getPort(), "plain", Map.of("sample", "2s"), 500);
+      DatabaseStats stats = store.databases(null).rows().get(0);
+      slow.get();
+      assertThat(stats.component()).isEqualTo("plain");
+      // no counters since a reset: no baseline; the sample saw the running statement
+      assertThat(stats.baseline()).isNull();
+      assertThat(stats.incident().statements())
+          .filteredOn(st -> st.text().contains("slow report"))
+          .singleElement()
+          .satisfies(st -> assertThat(st.calls()).isGreaterThanOrEqualTo(2));
+    } finally {
+      threads.shutdown();
+    }
   }
 
   private static int pid(Connection c) throws SQLException {
