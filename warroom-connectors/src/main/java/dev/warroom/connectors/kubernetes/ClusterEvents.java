@@ -8,6 +8,7 @@ import dev.warroom.store.QueryResult;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -55,8 +56,20 @@ final class ClusterEvents {
             ? cluster.namespaced(
                 "/apis/apps/v1", "replicasets", labelSelector, null, "replicasets.apps", requested)
             : List.of();
+    // StatefulSet and DaemonSet revisions (they carry their workload's selector labels)
+    List<JsonNode> controllerRevisions =
+        changes
+            ? cluster.namespaced(
+                "/apis/apps/v1",
+                "controllerrevisions",
+                labelSelector,
+                null,
+                "controllerrevisions.apps",
+                requested)
+            : List.of();
     ServiceResolver services =
-        new ServiceResolver(cluster.serviceLabels(), podList, replicaSets, deployments);
+        new ServiceResolver(
+            cluster.serviceLabels(), podList, replicaSets, Map.of("Deployment", deployments));
 
     List<Event> all = new ArrayList<>();
     if (kubeEvents) {
@@ -79,7 +92,9 @@ final class ClusterEvents {
       }
     }
     if (changes) {
-      all.addAll(RolloutHistory.changes(deployments, replicaSets, services));
+      List<JsonNode> revisions = new ArrayList<>(replicaSets);
+      revisions.addAll(controllerRevisions);
+      all.addAll(RolloutHistory.changes(deployments, revisions, services));
     }
     List<Event> rows = new ArrayList<>();
     for (Event e : all) {

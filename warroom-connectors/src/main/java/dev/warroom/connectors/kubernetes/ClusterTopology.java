@@ -22,16 +22,20 @@ final class ClusterTopology {
 
   static Topology read(Cluster cluster, boolean nodes) {
     List<String> requested = new ArrayList<>();
-    List<JsonNode> workloads = new ArrayList<>();
-    workloads.addAll(
+    Map<String, List<JsonNode>> byKind = new LinkedHashMap<>();
+    byKind.put(
+        "Deployment",
         cluster.namespaced(
             "/apis/apps/v1", "deployments", null, null, "deployments.apps", requested));
-    workloads.addAll(
+    byKind.put(
+        "StatefulSet",
         cluster.namespaced(
             "/apis/apps/v1", "statefulsets", null, null, "statefulsets.apps", requested));
+    List<JsonNode> workloads = new ArrayList<>();
+    byKind.values().forEach(workloads::addAll);
     List<JsonNode> podList = cluster.namespaced("/api/v1", "pods", null, null, "pods", requested);
     ServiceResolver services =
-        new ServiceResolver(cluster.serviceLabels(), podList, List.of(), workloads);
+        new ServiceResolver(cluster.serviceLabels(), podList, List.of(), byKind);
     Map<String, ServiceNode> nodesByName = new TreeMap<>();
     for (JsonNode w : workloads) {
       String s = services.ofWorkload(w);

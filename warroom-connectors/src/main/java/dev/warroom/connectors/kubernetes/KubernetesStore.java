@@ -42,12 +42,13 @@ import java.util.TreeMap;
 
 /**
  * The Kubernetes API server as a read-only source of events: core/v1 Events (or events.k8s.io/v1),
- * Deployment rollouts (ReplicaSet revisions: image changes become {@link dev.warroom.model.Deploy}s
- * with the old and new image), the last termination of every container (OOMKilled, Error, exit
- * codes) and adverse node conditions (NotReady, MemoryPressure, DiskPressure, PIDPressure), plus a
- * topology of workloads, pods and nodes. Plain HTTP GETs through {@link HttpReader} (the source's
- * bearer token and CA; never a write verb); the native query of a result is the list of API paths
- * requested, selectors and continue tokens included.
+ * rollouts (Deployment ReplicaSets and StatefulSet/DaemonSet ControllerRevisions: image changes
+ * become {@link dev.warroom.model.Deploy}s with the old and new image), the last termination of
+ * every container (OOMKilled, Error, exit codes) and adverse node conditions (NotReady,
+ * MemoryPressure, DiskPressure, PIDPressure), plus a topology of workloads, pods and nodes. Plain
+ * HTTP GETs through {@link HttpReader} (the source's bearer token and CA; never a write verb); the
+ * native query of a result is the list of API paths requested, selectors and continue tokens
+ * included.
  *
  * <p>Options: {@code namespaces} (list; default all), {@code inCluster} (true: the service
  * account's token {@value #SA_TOKEN} and CA {@value #SA_CA} where auth and tls are not given),

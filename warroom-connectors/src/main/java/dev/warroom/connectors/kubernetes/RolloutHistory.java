@@ -15,10 +15,11 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * The rollout history of Deployments, read the way {@code kubectl rollout history} reads it: each
+ * The rollout history of workloads, read the way {@code kubectl rollout history} reads it: each
  * ReplicaSet a Deployment controls is one revision (annotation {@code
- * deployment.kubernetes.io/revision}) holding that revision's pod template. Consecutive revisions
- * are compared:
+ * deployment.kubernetes.io/revision}) holding that revision's pod template, and so is each
+ * ControllerRevision of a StatefulSet or DaemonSet (field {@code revision}, template in {@code
+ * data}). Consecutive revisions are compared:
  *
  * <ul>
  *   <li>a container image changed: a {@link Deploy} with the old and new image (version = the new
@@ -40,36 +41,53 @@ final class RolloutHistory {
 
   private RolloutHistory() {}
 
-  /** The changes of every deployment, in no particular order. */
+  /** Workload kinds whose revisions are read, in owner-reference spelling. */
+  static final List<String> OWNERS = List.of("Deployment", "StatefulSet", "DaemonSet");
+
+  /**
+   * The changes of every workload, in no particular order.
+   *
+   * @param deployments Deployments read (their Progressing condition dates a rollback)
+   * @param revisions ReplicaSets (Deployment revisions) and ControllerRevisions (StatefulSet and
+   *     DaemonSet revisions), mixed
+   */
   static List<Event> changes(
-      List<JsonNode> deployments, List<JsonNode> replicaSets, ServiceResolver services) {
+      List<JsonNode> deployments, List<JsonNode> revisions, ServiceResolver services) {
     Map<String, JsonNode> byKey = new HashMap<>();
     for (JsonNode d : deployments) {
-      byKey.put(KubeJson.key(d), d);
+      byKey.put("Deployment|" + KubeJson.key(d), d);
     }
-    Map<String, List<JsonNode>> revisions = new LinkedHashMap<>();
-    for (JsonNode rs : replicaSets) {
-      String owner = KubeJson.owner(rs, "Deployment");
-      if (owner != null && revision(rs) > 0) {
-        revisions
-            .computeIfAbsent(KubeJson.key(KubeJson.namespace(rs), owner), k -> new ArrayList<>())
-            .add(rs);
+    Map<String, List<JsonNode>> byOwner = new LinkedHashMap<>();
+    for (JsonNode r : revisions) {
+      for (String kind : OWNERS) {
+        String owner = KubeJson.owner(r, kind);
+        if (owner != null && revision(r) > 0) {
+          byOwner
+              .computeIfAbsent(
+                  kind + "|" + KubeJson.key(KubeJson.namespace(r), owner), k -> new ArrayList<>())
+              .add(r);
+          break;
+        }
       }
     }
     List<Event> out = new ArrayList<>();
-    for (var e : revisions.entrySet()) {
+    for (var e : byOwner.entrySet()) {
       List<JsonNode> rss = e.getValue();
       rss.sort(Comparator.comparingLong(RolloutHistory::revision));
+      String kind = e.getKey().substring(0, e.getKey().indexOf('|'));
+      String name = e.getKey().substring(e.getKey().indexOf('/') + 1);
       JsonNode deployment = byKey.get(e.getKey());
       String service =
-          deployment != null ? services.ofWorkload(deployment) : services.ofReplicaSet(rss.get(0));
-      String name = e.getKey().substring(e.getKey().indexOf('/') + 1);
+          deployment != null
+              ? services.ofWorkload(deployment)
+              : services.ofTemplate(
+                  template(rss.get(rss.size() - 1)), kind, KubeJson.namespace(rss.get(0)), name);
       for (int i = 0; i < rss.size(); i++) {
         JsonNode prev = i == 0 ? null : rss.get(i - 1);
         JsonNode cur = rss.get(i);
         Instant at = when(cur, prev, deployment);
         if (at != null) {
-          out.addAll(compare(at, service, name, prev, cur));
+          out.addAll(compare(at, service, kind, name, prev, cur));
         }
       }
     }
@@ -77,6 +95,9 @@ final class RolloutHistory {
   }
 
   static long revision(JsonNode rs) {
+    if (rs.path("revision").canConvertToLong()) {
+      return rs.path("revision").asLong(); // a ControllerRevision
+    }
     try {
       return Long.parseLong(
           Objects.requireNonNullElse(KubeJson.text(rs, "metadata", "annotations", REVISION), "0"));
@@ -115,11 +136,12 @@ final class RolloutHistory {
   }
 
   private static List<Event> compare(
-      Instant at, String service, String deployment, JsonNode prev, JsonNode cur) {
+      Instant at, String service, String kind, String workload, JsonNode prev, JsonNode cur) {
+    boolean replicaSet = kind.equals("Deployment");
     Map<String, String> attrs = new LinkedHashMap<>();
-    attrs.put("deployment", deployment);
+    attrs.put(Character.toLowerCase(kind.charAt(0)) + kind.substring(1), workload);
     attrs.put("namespace", KubeJson.namespace(cur));
-    attrs.put("replicaSet", KubeJson.name(cur));
+    attrs.put(replicaSet ? "replicaSet" : "controllerRevision", KubeJson.name(cur));
     attrs.put("revision", Long.toString(revision(cur)));
     String cause = KubeJson.text(cur, "metadata", "annotations", "kubernetes.io/change-cause");
     if (cause != null) {
@@ -133,7 +155,8 @@ final class RolloutHistory {
           new Deploy(at, service, version(first.getValue()), first.getValue(), null, null, attrs));
     }
     attrs.put("previousRevision", Long.toString(revision(prev)));
-    attrs.put("previousReplicaSet", KubeJson.name(prev));
+    attrs.put(
+        replicaSet ? "previousReplicaSet" : "previousControllerRevision", KubeJson.name(prev));
     Map<String, String> before = images(prev);
     for (var c : now.entrySet()) {
       String old = before.get(c.getKey());
@@ -183,8 +206,14 @@ final class RolloutHistory {
             attrs));
   }
 
-  private static JsonNode template(JsonNode rs) {
-    return rs.path("spec").path("template");
+  /**
+   * The pod template of a revision: a ReplicaSet's {@code spec.template}; a ControllerRevision
+   * keeps it in {@code data.spec.template} (the patch a StatefulSet or DaemonSet is restored with).
+   */
+  static JsonNode template(JsonNode revision) {
+    return revision.has("data")
+        ? revision.path("data").path("spec").path("template")
+        : revision.path("spec").path("template");
   }
 
   /** Container name to image, in template order (init containers after the app's). */

@@ -27,18 +27,21 @@ final class ServiceResolver {
    * @param labelKeys service label names, most specific first
    * @param pods pods read (may be empty)
    * @param replicaSets replica sets read (may be empty)
-   * @param workloads deployments and stateful sets read (may be empty)
+   * @param workloads workloads read, by kind ("Deployment", "StatefulSet"; list items carry no kind
+   *     of their own)
    */
   ServiceResolver(
       List<String> labelKeys,
       List<JsonNode> pods,
       List<JsonNode> replicaSets,
-      List<JsonNode> workloads) {
+      Map<String, List<JsonNode>> workloads) {
     this.labelKeys = List.copyOf(labelKeys);
-    for (JsonNode w : workloads) {
-      String kind = w.path("kind").asText("Deployment");
-      byObject.put(kind + "|" + KubeJson.key(w), ofWorkload(w));
-    }
+    workloads.forEach(
+        (kind, list) -> {
+          for (JsonNode w : list) {
+            byObject.put(kind + "|" + KubeJson.key(w), ofWorkload(w));
+          }
+        });
     for (JsonNode rs : replicaSets) {
       byObject.put("ReplicaSet|" + KubeJson.key(rs), ofReplicaSet(rs));
     }
@@ -54,6 +57,12 @@ final class ServiceResolver {
       s = labelled(w.path("metadata").path("labels"));
     }
     return s != null ? s : KubeJson.name(w);
+  }
+
+  /** The service of a workload's revision: its template's labels, else the workload's. */
+  String ofTemplate(JsonNode template, String kind, String namespace, String workload) {
+    String s = labelled(template.path("metadata").path("labels"));
+    return s != null ? s : of(kind, namespace, workload);
   }
 
   String ofReplicaSet(JsonNode rs) {

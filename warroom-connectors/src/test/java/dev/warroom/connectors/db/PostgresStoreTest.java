@@ -305,7 +305,8 @@ class PostgresStoreTest {
               },
               threads);
       Thread.sleep(300);
-      PostgresStore store = store("postgres", postgres.getPort(), "plain", Map.of("sample", "2s"), 500);
+      PostgresStore store =
+          store("postgres", postgres.getPort(), "plain", Map.of("sample", "2s"), 500);
       DatabaseStats stats = store.databases(null).rows().get(0);
       slow.get();
       assertThat(stats.component()).isEqualTo("plain");

@@ -129,7 +129,8 @@ class KubernetesStoreTest {
   @Test
   void aRolloutWithANewImageIsADeployWithOldAndNewImage() {
     try (TelemetryStore k8s = store(Map.of("namespaces", java.util.List.of("shop")))) {
-      QueryResult<Event> r = k8s.events(EventQuery.all(WINDOW).withReasons("deploy"));
+      QueryResult<Event> r =
+          k8s.events(EventQuery.all(WINDOW).withReasons("deploy").withServices("cart"));
       assertThat(r.rows())
           .singleElement()
           .isInstanceOfSatisfying(
@@ -164,10 +165,26 @@ class KubernetesStoreTest {
       // revision 1 of checkout was rolled out before the window
       assertThat(k8s.events(EventQuery.all(null).withReasons("deploy")).rows())
           .extracting(Event::service)
-          .containsExactlyInAnyOrder("cart", "cart", "checkout");
+          .containsExactlyInAnyOrder("cart", "cart", "checkout", "payment", "payment");
+      // a StatefulSet's revisions are ControllerRevisions
+      assertThat(k8s.events(EventQuery.all(WINDOW).withServices("payment")).rows())
+          .filteredOn(e -> e instanceof Deploy)
+          .singleElement()
+          .isInstanceOfSatisfying(
+              Deploy.class,
+              d -> {
+                assertThat(d.time()).isEqualTo(Instant.parse("2026-03-10T10:15:00Z"));
+                assertThat(d.version()).isEqualTo("3.2");
+                assertThat(d.previousVersion()).isEqualTo("3.1");
+                assertThat(d.attributes())
+                    .containsEntry("statefulSet", "payment")
+                    .containsEntry("controllerRevision", "payment-6d7e8f9a0b")
+                    .containsEntry("previousControllerRevision", "payment-5c6d7e8f9a");
+              });
       assertThat(r.nativeQuery())
           .contains("GET /apis/apps/v1/namespaces/shop/replicasets?limit=500")
           .contains("GET /apis/apps/v1/namespaces/shop/deployments?limit=500")
+          .contains("GET /apis/apps/v1/namespaces/shop/controllerrevisions?limit=500")
           .doesNotContain("/events");
     }
   }

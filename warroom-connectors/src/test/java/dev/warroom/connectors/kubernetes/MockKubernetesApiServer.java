@@ -25,11 +25,12 @@ import java.util.regex.Pattern;
 /**
  * A MOCK Kubernetes API server: no real API server (kind, k3s, a kube-apiserver binary, Docker) can
  * run on this machine, so this JDK HTTP server serves recorded API objects ({@code
- * kubernetes/cluster.json}) the way kube-apiserver lists them: cluster-wide and per-namespace
- * collection paths, equality field selectors on dotted paths, {@code key in (a,b)} and {@code
- * key=value} label selectors, chunked lists ({@code limit} and opaque {@code continue} tokens, at
- * most {@link #maxPage} items per page), bearer-token authentication (401) and RBAC refusals (403
- * with the API's Status body). It refuses every verb but GET, as warroom must never send one.
+ * kubernetes/cluster.json}) the way kube-apiserver lists them (items without kind): cluster-wide
+ * and per-namespace collection paths, equality field selectors on dotted paths, {@code key in
+ * (a,b)} and {@code key=value} label selectors, chunked lists ({@code limit} and opaque {@code
+ * continue} tokens, at most {@link #maxPage} items per page), bearer-token authentication (401) and
+ * RBAC refusals (403 with the API's Status body). It refuses every verb but GET, as warroom must
+ * never send one.
  */
 final class MockKubernetesApiServer implements AutoCloseable {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -160,7 +161,12 @@ final class MockKubernetesApiServer implements AutoCloseable {
         md.put("remainingItemCount", selected.size() - to);
       }
       ArrayNode page = list.putArray("items");
-      selected.subList(from, to).forEach(page::add);
+      for (JsonNode item : selected.subList(from, to)) {
+        // as kube-apiserver lists them: the items of a list carry no kind or apiVersion
+        ObjectNode copy = item.deepCopy();
+        copy.remove(List.of("kind", "apiVersion"));
+        page.add(copy);
+      }
       send(ex, 200, list);
     }
   }
