@@ -53,6 +53,8 @@ class LayeringTest {
             "dev.warroom.engine.director..",
             "dev.warroom.engine.actors..",
             "dev.warroom.engine.agents..")
+        .layer("assist")
+        .definedBy("dev.warroom.assist..")
         .layer("eval")
         .definedBy("dev.warroom.eval..")
         .layer("server")
@@ -64,7 +66,7 @@ class LayeringTest {
         .whereLayer("store")
         .mayOnlyAccessLayers("model")
         .whereLayer("connectors")
-        .mayOnlyAccessLayers("model", "store")
+        .mayOnlyAccessLayers("model", "store", "experts")
         .whereLayer("experts")
         .mayOnlyAccessLayers("model")
         .whereLayer("dsl")
@@ -75,11 +77,13 @@ class LayeringTest {
         .mayOnlyAccessLayers("model", "store")
         .whereLayer("engine")
         .mayOnlyAccessLayers("model", "store", "experts", "dsl", "report")
+        .whereLayer("assist")
+        .mayOnlyAccessLayers("model", "dsl", "report")
         .whereLayer("eval")
         .mayOnlyAccessLayers("model", "store", "experts", "dsl", "report", "gym", "engine")
         .whereLayer("server")
         .mayOnlyAccessLayers(
-            "model", "store", "connectors", "experts", "dsl", "report", "gym", "engine")
+            "model", "store", "connectors", "experts", "dsl", "report", "gym", "engine", "assist")
         .whereLayer("cli")
         .mayNotBeAccessedByAnyLayer();
   }

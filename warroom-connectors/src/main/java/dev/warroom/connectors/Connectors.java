@@ -1,5 +1,9 @@
 package dev.warroom.connectors;
 
+import dev.warroom.connectors.db.MySqlStore;
+import dev.warroom.connectors.db.PostgresStore;
+import dev.warroom.connectors.git.GitCodeStore;
+import dev.warroom.connectors.kubernetes.KubernetesStore;
 import dev.warroom.connectors.prometheus.PrometheusStore;
 import dev.warroom.model.InvalidInputException;
 import dev.warroom.store.TelemetryStore;
@@ -44,15 +48,14 @@ public final class Connectors {
   public static TelemetryStore store(SourceConfig s) {
     return switch (s.type()) {
       case PROMETHEUS -> new PrometheusStore(s);
-      // Registration points of the connectors built on their own branches (issue 14): each
-      // becomes `case X -> new XStore(s);` when its branch is merged.
       case OPENSEARCH, ELASTICSEARCH -> new dev.warroom.connectors.opensearch.OpenSearchStore(s);
       case ZIPKIN -> new dev.warroom.connectors.zipkin.ZipkinStore(s);
       case JAEGER ->
           notInThisBuild(s); // no Jaeger process can run here to test a connector against
-      case KUBERNETES -> notInThisBuild(s); // events connector (branch k8sdb)
-      case POSTGRES, MYSQL -> notInThisBuild(s); // live database connector (branch k8sdb)
-      case GIT -> notInThisBuild(s); // code connector (branch k8sdb)
+      case KUBERNETES -> KubernetesStore.open(s);
+      case POSTGRES -> PostgresStore.open(s);
+      case MYSQL -> MySqlStore.open(s);
+      case GIT -> GitCodeStore.open(s);
     };
   }
 

@@ -57,7 +57,7 @@ import java.util.concurrent.atomic.LongAdder;
  * <p>Needs, on the log indices, the {@code read} privilege and {@code indices:admin/mappings/get};
  * for {@link #check} also {@code cluster:monitor/main} and {@code cluster:monitor/health}.
  */
-public final class OpenSearchStore implements TelemetryStore {
+public final class OpenSearchStore implements dev.warroom.connectors.LiveStore {
   public static final String DIALECT = "opensearch-dsl";
 
   /** Largest page of hits (OpenSearch's default {@code index.max_result_window}). */
@@ -100,6 +100,17 @@ public final class OpenSearchStore implements TelemetryStore {
   /** The connector for an {@code opensearch} or {@code elasticsearch} source. */
   public static TelemetryStore open(SourceConfig source) {
     return new OpenSearchStore(source);
+  }
+
+  @Override
+  public SourceConfig source() {
+    return source;
+  }
+
+  /** A new investigation: the source's query budget is renewed. */
+  @Override
+  public void startInvestigation() {
+    http.resetBudget();
   }
 
   /** The HTTP reader, whose {@link HttpReader#sent} lists every request sent. */

@@ -71,7 +71,7 @@ import java.util.concurrent.atomic.LongAdder;
  * path and query string sent, one line per request (dialect {@value #DIALECT}). Zipkin has no
  * authentication of its own; the source's auth is sent when a proxy in front asks for it.
  */
-public final class ZipkinStore implements TelemetryStore {
+public final class ZipkinStore implements dev.warroom.connectors.LiveStore {
   public static final String DIALECT = "zipkin-api-v2";
 
   private final SourceConfig source;
@@ -107,6 +107,17 @@ public final class ZipkinStore implements TelemetryStore {
   /** The connector for a {@code zipkin} source. */
   public static TelemetryStore open(SourceConfig source) {
     return new ZipkinStore(source);
+  }
+
+  @Override
+  public SourceConfig source() {
+    return source;
+  }
+
+  /** A new investigation: the source's query budget is renewed. */
+  @Override
+  public void startInvestigation() {
+    http.resetBudget();
   }
 
   /** The HTTP reader, whose {@link HttpReader#sent} lists every request sent. */
