@@ -128,23 +128,21 @@ public final class IncidentRepository implements AutoCloseable {
           }
           // alerts that joined another incident earlier (related alerts): their incident
           Map<String, Incident> joined = new java.util.HashMap<>();
-          {
-            for (int i = 0; i < all.size(); i += 500) {
-              List<String> chunk = all.subList(i, Math.min(all.size(), i + 500));
-              String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
-              db.query(
-                      "SELECT a.dedup_key, i.id FROM incident_alerts a JOIN incidents i ON i.id ="
-                          + " a.incident_id WHERE a.dedup_key IN ("
-                          + marks
-                          + ")",
-                      rs -> new String[] {rs.getString(1), rs.getString(2)},
-                      chunk.toArray())
-                  .forEach(
-                      r ->
-                          joined.put(
-                              r[0],
-                              incidents("WHERE id = ?", r[1]).stream().findFirst().orElse(null)));
-            }
+          for (int i = 0; i < all.size(); i += 500) {
+            List<String> chunk = all.subList(i, Math.min(all.size(), i + 500));
+            String marks = String.join(",", java.util.Collections.nCopies(chunk.size(), "?"));
+            db.query(
+                    "SELECT a.dedup_key, i.id FROM incident_alerts a JOIN incidents i ON i.id ="
+                        + " a.incident_id WHERE a.dedup_key IN ("
+                        + marks
+                        + ")",
+                    rs -> new String[] {rs.getString(1), rs.getString(2)},
+                    chunk.toArray())
+                .forEach(
+                    r ->
+                        joined.put(
+                            r[0],
+                            incidents("WHERE id = ?", r[1]).stream().findFirst().orElse(null)));
           }
           long waiting =
               db.query("SELECT count(*) FROM incidents WHERE state = 'QUEUED'", rs -> rs.getLong(1))
@@ -271,15 +269,13 @@ public final class IncidentRepository implements AutoCloseable {
                       + limit,
                   rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
               .forEach(r -> startOf(r[2]).ifPresent(t -> out.add(new OpenAlert(r[0], r[1], t))));
-          {
-            db.query(
-                    "SELECT a.incident_id, a.service, a.dedup_key FROM incident_alerts a JOIN"
-                        + " incidents i ON i.id = a.incident_id WHERE i.alert_status = 'firing'"
-                        + " AND i.state <> 'PARKED' ORDER BY a.received_at DESC LIMIT "
-                        + limit,
-                    rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-                .forEach(r -> startOf(r[2]).ifPresent(t -> out.add(new OpenAlert(r[0], r[1], t))));
-          }
+          db.query(
+                  "SELECT a.incident_id, a.service, a.dedup_key FROM incident_alerts a JOIN"
+                      + " incidents i ON i.id = a.incident_id WHERE i.alert_status = 'firing'"
+                      + " AND i.state <> 'PARKED' ORDER BY a.received_at DESC LIMIT "
+                      + limit,
+                  rs -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+              .forEach(r -> startOf(r[2]).ifPresent(t -> out.add(new OpenAlert(r[0], r[1], t))));
           return out;
         });
   }

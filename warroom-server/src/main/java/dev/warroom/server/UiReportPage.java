@@ -186,7 +186,10 @@ final class UiReportPage {
     for (JsonNode c : cs) {
       List<String> ids = new java.util.ArrayList<>();
       c.path("evidence").forEach(e -> ids.add(e.asText()));
-      b.append("<tr><td>")
+      b.append(
+              c.path("rank").asInt() == 1
+                  ? "<tr class=\"candidate top\"><td>"
+                  : "<tr class=candidate><td>")
           .append(c.path("rank").asInt())
           .append("</td><td>")
           .append(UiPages.esc(c.path("service").asText()))

@@ -67,16 +67,11 @@ class GymOverOtlpEndToEndTest {
         c.signIn(base, TestServer.VIEWER);
         assertThat(c.web.findElement(By.id("incidents")).getText()).contains(ep.alert().title());
         c.web.findElement(By.linkText(id)).click();
-        c.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("report")));
-        c.web.switchTo().frame("report");
+        c.wait.until(ExpectedConditions.presenceOfElementLocated(By.id("top-candidate")));
         String top =
-            c.wait
-                .until(
-                    ExpectedConditions.presenceOfElementLocated(
-                        By.cssSelector("#candidates tr.top td:nth-child(2)")))
-                .getText();
+            c.web.findElement(By.cssSelector("#candidates tr.top td:nth-child(2)")).getText();
         assertThat(top).as("top candidate on the report page").isEqualTo(truth);
-        c.web.switchTo().defaultContent();
+        assertThat(c.web.findElement(By.id("top-candidate")).getText()).contains(truth);
         checkInteractiveCharts(c);
       }
       assertThat(spans).isPositive();

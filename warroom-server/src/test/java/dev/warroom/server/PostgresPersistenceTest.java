@@ -111,7 +111,7 @@ class PostgresPersistenceTest {
       while (rs.next()) {
         versions.add(rs.getString(1));
       }
-      assertThat(versions).containsExactly("1", "2");
+      assertThat(versions).containsExactly("1", "2", "3", "4", "5", "6");
     }
   }
 
