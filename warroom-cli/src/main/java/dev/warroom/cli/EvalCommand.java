@@ -17,6 +17,7 @@ import picocli.CommandLine.Command;
       EvalPetShopCommand.class,
       EvalRouterCommand.class,
       EvalCodeFaultsCommand.class,
-      EvalDbFaultsCommand.class
+      EvalDbFaultsCommand.class,
+      EvalScoreboardCommand.class
     })
 final class EvalCommand {}

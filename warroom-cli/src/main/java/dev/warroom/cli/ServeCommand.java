@@ -82,7 +82,11 @@ final class ServeCommand implements Callable<Integer> {
       c = c.withPort(port);
     }
     CountDownLatch stop = new CountDownLatch(1);
-    try (WarroomServer s = WarroomServer.start(c, Director.standard(), InstantSource.system())) {
+    try (WarroomServer s =
+        WarroomServer.start(
+            c,
+            dev.warroom.engine.director.ModelDirectory.defaultLocation().apply(Director.standard()),
+            InstantSource.system())) {
       spec.commandLine()
           .getErr()
           .printf("warroom serving on http://localhost:%d (%s)%n", s.port(), c);

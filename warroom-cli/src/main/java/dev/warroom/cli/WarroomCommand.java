@@ -33,6 +33,8 @@ import picocli.CommandLine.Command;
       BundleCommand.class,
       RunbookCommand.class,
       ServeCommand.class,
+      LearnCommand.class,
+      ModelCommand.class,
     })
 public final class WarroomCommand {
 
