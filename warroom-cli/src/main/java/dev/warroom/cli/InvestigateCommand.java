@@ -83,6 +83,8 @@ final class InvestigateCommand implements Callable<Integer> {
 
   @Mixin DataOptions data;
 
+  @Mixin SimilarHistory similar;
+
   @Override
   public Integer call() throws Exception {
     Director director = Director.standard();
@@ -95,7 +97,11 @@ final class InvestigateCommand implements Callable<Integer> {
         new Investigator(director, data.withheld())
             .withWindows(data.window(), data.baseline())
             .investigate(bundle, runbookText);
-    String text = render(inv.report(), json ? Format.json : format);
+    String text =
+        similar.decorate(
+            inv.report(),
+            render(inv.report(), json ? Format.json : format),
+            json ? Format.json : format);
     long skipped = inv.report().dataQuality().skippedTotal();
     if (skipped > 0) {
       spec.commandLine()

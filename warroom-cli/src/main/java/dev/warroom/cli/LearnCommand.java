@@ -61,6 +61,14 @@ final class LearnCommand implements Callable<Integer> {
   Path truth;
 
   @Option(
+      names = "--judge-truth",
+      paramLabel = "FILE",
+      description =
+          "Labels of bundles of --bundles to judge on only, never to train on (e.g. another"
+              + " day's incidents); they are held back in addition to --hold-back's share.")
+  Path judgeTruth;
+
+  @Option(
       names = "--fresh",
       paramLabel = "SUITE",
       description =
@@ -130,10 +138,14 @@ final class LearnCommand implements Callable<Integer> {
     if (!(holdBack >= 0 && holdBack < 1)) {
       throw new IllegalArgumentException("--hold-back: must be in [0,1), got " + holdBack);
     }
-    if ((bundles == null) != (truth == null)) {
+    if (judgeTruth != null && bundles == null) {
+      throw new IllegalArgumentException(
+          "--judge-truth labels bundles of --bundles: give --bundles");
+    }
+    if (bundles == null && truth != null) {
       throw new IllegalArgumentException("--bundles and --truth go together");
     }
-    if (gym.isEmpty() && feedback == null && bundles == null) {
+    if (gym.isEmpty() && feedback == null && truth == null) {
       throw new IllegalArgumentException(
           "nothing to learn from: give --gym, --feedback or --bundles");
     }
@@ -157,8 +169,20 @@ final class LearnCommand implements Callable<Integer> {
       f.skipped().forEach(s -> o.println("  skipped " + s));
       labelled.addAll(f.written());
     }
-    if (bundles != null) {
+    if (truth != null) {
       labelled.addAll(RcaGate.dumpBundles(bundles, truth, cache, threads, o));
+    }
+    List<Path> judged = new ArrayList<>();
+    if (judgeTruth != null) {
+      judged.addAll(RcaGate.dumpBundles(bundles, judgeTruth, cache, threads, o));
+      List<Path> overlapping = labelled.stream().filter(judged::contains).toList();
+      if (!overlapping.isEmpty()) {
+        throw new IllegalArgumentException(
+            "--truth and --judge-truth both label "
+                + overlapping.size()
+                + " bundle(s), e.g. "
+                + overlapping.getFirst().getFileName());
+      }
     }
     // every k-th labelled incident (in name order) is held back to judge the candidate
     List<Path> train = new ArrayList<>();
@@ -168,6 +192,7 @@ final class LearnCommand implements Callable<Integer> {
     for (int i = 0; i < sorted.size(); i++) {
       (i % k == k - 1 ? held : train).add(sorted.get(i));
     }
+    held.addAll(judged);
     Path suite = fresh != null ? fresh : RcaGate.generate(freshSeeds, cache, o);
     List<Long> overlap = new ArrayList<>(RcaGate.seeds(suite));
     overlap.retainAll(trainSeeds);
