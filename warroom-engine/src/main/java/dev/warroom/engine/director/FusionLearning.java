@@ -212,6 +212,12 @@ public final class FusionLearning {
     return e.fault() == null ? "?" : e.fault().id();
   }
 
+  /** A model file (e.g. one a person edited or trained elsewhere) as a candidate for the gate. */
+  public static Candidate candidate(Path modelFile) throws IOException {
+    return new Candidate(
+        load(java.util.Objects.requireNonNull(modelFile, "modelFile")).orElseThrow());
+  }
+
   /** A fitted model held in memory until it is adopted. */
   public static final class Candidate {
     private final RcaModel model;
