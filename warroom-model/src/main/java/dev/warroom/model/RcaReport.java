@@ -189,7 +189,8 @@ public record RcaReport(
         missingData,
         timings,
         findings,
-        quality);
+        quality,
+        model);
   }
 
   public RootCauseCandidate top() {
