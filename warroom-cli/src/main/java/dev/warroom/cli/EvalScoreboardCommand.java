@@ -301,15 +301,8 @@ final class EvalScoreboardCommand implements Callable<Integer> {
               + " from datasets/nezha-ob/nezha-ob.tar.gz)");
     }
     PrintWriter sink = new PrintWriter(new StringWriter());
-    List<Path> ex = RcaGate.dumpBundles(bundles, truth, cache, 2, sink);
-    if (quick && ex.size() > 20) {
-      List<Path> every = new ArrayList<>();
-      int step = (int) Math.ceil(ex.size() / 20.0);
-      for (int i = 0; i < ex.size(); i += step) {
-        every.add(ex.get(i));
-      }
-      ex = every;
-    }
+    List<Path> ex =
+        RcaGate.dumpBundles(bundles, truth, cache, 2, sink, quick ? 20 : Integer.MAX_VALUE);
     FusionLearning.Figures f = FusionLearning.score(model, ex);
     return new Object[] {f.top1Rate(), "top-1 (AC@1) on " + bundles.getFileName() + " (" + f + ")"};
   }

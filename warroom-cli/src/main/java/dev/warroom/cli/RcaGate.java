@@ -106,10 +106,27 @@ final class RcaGate {
    */
   static List<Path> dumpBundles(Path dir, Path truth, Path cache, int threads, PrintWriter o)
       throws IOException, InterruptedException {
+    return dumpBundles(dir, truth, cache, threads, o, Integer.MAX_VALUE);
+  }
+
+  /** As above, at most {@code max} bundles, spread evenly over the labelled ones in name order. */
+  static List<Path> dumpBundles(
+      Path dir, Path truth, Path cache, int threads, PrintWriter o, int max)
+      throws IOException, InterruptedException {
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException(dir + ": not a folder of bundles");
     }
-    Map<String, IncidentLabels.Label> labels = IncidentLabels.read(truth);
+    Map<String, IncidentLabels.Label> labels = new java.util.TreeMap<>(IncidentLabels.read(truth));
+    labels.keySet().removeIf(k -> !Files.isDirectory(dir.resolve(k)));
+    if (labels.size() > max) {
+      List<String> keys = List.copyOf(labels.keySet());
+      java.util.Set<String> keep = new java.util.HashSet<>();
+      double step = keys.size() / (double) max;
+      for (int i = 0; i < max; i++) {
+        keep.add(keys.get((int) (i * step)));
+      }
+      labels.keySet().retainAll(keep);
+    }
     List<FusionLearning.Labelled> items = new ArrayList<>();
     List<String> names = new ArrayList<>();
     for (var e : labels.entrySet()) {

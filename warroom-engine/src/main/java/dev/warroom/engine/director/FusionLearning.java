@@ -172,7 +172,8 @@ public final class FusionLearning {
    * per fault class (an unknown class is one class) so each class totals {@code labelledWeight}
    * times its share of an even split: an example of class c weighs {@code labelledWeight · N / (K ·
    * n_c)} for N labelled examples in K classes. The fit starts from {@code prior} (the current
-   * model; null: the shipped one, if any).
+   * model; null: the shipped one, if any). Labelled incidents are all faults, so they do not fit
+   * the detector (fault or no fault): that one learns from the gym episodes, controls included.
    *
    * @return the candidate, not yet written anywhere
    */
@@ -182,17 +183,18 @@ public final class FusionLearning {
       throw new IllegalArgumentException("labelled weight must be > 0: " + labelledWeight);
     }
     List<RcaModelTrainer.Episode> eps = new ArrayList<>(read(gym));
+    List<RcaModelTrainer.Episode> weighted = new ArrayList<>();
     List<RcaModelTrainer.Episode> lab = read(labelled);
     Map<String, Integer> perClass = new HashMap<>();
     lab.forEach(e -> perClass.merge(classKey(e), 1, Integer::sum));
     for (RcaModelTrainer.Episode e : lab) {
       double w =
           labelledWeight * lab.size() / (perClass.size() * (double) perClass.get(classKey(e)));
-      eps.add(
+      weighted.add(
           new RcaModelTrainer.Episode(
               e.id(), e.seed(), e.input(), e.root(), e.fault(), e.control(), w));
     }
-    if (eps.isEmpty()) {
+    if (eps.isEmpty() && weighted.isEmpty()) {
       throw new IllegalArgumentException(
           "nothing to learn from: no gym episodes, no labelled ones");
     }
@@ -201,11 +203,12 @@ public final class FusionLearning {
         String.format(
             Locale.ROOT,
             "%d gym episodes and %d labelled incidents (weight %.2f, class-balanced)%s",
-            eps.size() - lab.size(),
+            eps.size(),
             lab.size(),
             labelledWeight,
             before == null ? "" : ", starting from " + before.version());
-    return new Candidate(RcaModelTrainer.fit(eps, trainedOn, before));
+    // labelled incidents teach the ranker and classifier; the detector learns from the gym only
+    return new Candidate(RcaModelTrainer.fit(eps, weighted, trainedOn, before));
   }
 
   private static String classKey(RcaModelTrainer.Episode e) {

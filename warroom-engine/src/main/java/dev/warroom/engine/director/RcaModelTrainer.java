@@ -203,7 +203,22 @@ public final class RcaModelTrainer {
    * its no-fault threshold is kept (there is nothing to set one from).
    */
   static RcaModel fit(List<Episode> episodes, String trainedOn, RcaModel prior) {
-    List<Prepared> data = episodes.stream().map(RcaModelTrainer::prepare).toList();
+    return fit(episodes, List.of(), trainedOn, prior);
+  }
+
+  /**
+   * As {@link #fit(List, String, RcaModel)}, with {@code rankOnly} examples that teach the ranker
+   * and the classifier but not the detector: labelled incidents are all faults (no one labels a
+   * quiet system), and fitting the detector on them alone would teach it that there always is one.
+   * With a prior its no-fault threshold is kept: refitting one on a few episodes is noise.
+   */
+  static RcaModel fit(
+      List<Episode> episodes, List<Episode> rankOnly, String trainedOn, RcaModel prior) {
+    List<Prepared> data =
+        java.util.stream.Stream.concat(episodes.stream(), rankOnly.stream())
+            .map(RcaModelTrainer::prepare)
+            .toList();
+    List<Prepared> detectorData = data.subList(0, episodes.size());
     Map<String, Integer> support = new HashMap<>();
     data.forEach(
         p -> p.features().forEach(f -> f.keySet().forEach(k -> support.merge(k, 1, Integer::sum))));
@@ -295,7 +310,7 @@ public final class RcaModelTrainer {
     List<Map<String, Double>> dx = new ArrayList<>();
     List<Integer> dy = new ArrayList<>();
     List<Double> dw = new ArrayList<>();
-    for (Prepared p : data) {
+    for (Prepared p : detectorData) {
       if (p.services().isEmpty()) {
         continue;
       }
@@ -337,9 +352,8 @@ public final class RcaModelTrainer {
     Map<String, Double> detector = new TreeMap<>();
     dindex.forEach((k, i) -> detector.put(k, wd[1][i] - wd[0][i]));
     RcaModel provisional = new RcaModel(ranker, detector, cls, 0, 0, trainedOn);
-    boolean anyControl = data.stream().anyMatch(p -> p.ep().control());
     double threshold =
-        prior != null && !anyControl ? prior.noFaultBelow() : noFaultThreshold(provisional, data);
+        prior != null ? prior.noFaultBelow() : noFaultThreshold(provisional, detectorData);
     return new RcaModel(ranker, detector, cls, threshold, CLASS_AT_LEAST, trainedOn);
   }
 
