@@ -72,4 +72,31 @@ class SimilarIncidentsApiTest {
       assertThatThrownBy(() -> api.search("new", 0)).hasMessageContaining("limit");
     }
   }
+
+  @Test
+  void theIncidentsRouteAnswersSimilarTo(@TempDir Path dir) throws Exception {
+    try (IncidentRepository repo = IncidentRepository.open(DatabaseConfig.embedded(dir))) {
+      done(
+          repo,
+          "old-pool",
+          1,
+          report("old-pool", "payments", "connection_pool_exhaustion", "db_pool_active"));
+      done(repo, "old-leak", 2, report("old-leak", "cart", "memory_exhaustion", "memory_rss"));
+      done(repo, "new", 3, report("new", "cart", "memory_exhaustion", "memory_rss"));
+    }
+    try (TestServer s = new TestServer(dir)) {
+      var ok = s.send("GET", "/api/v1/incidents?similar_to=new&limit=1", TestServer.VIEWER, null);
+      assertThat(ok.statusCode()).as(ok.body()).isEqualTo(200);
+      JsonNode body = s.json.readTree(ok.body());
+      assertThat(body).hasSize(1);
+      assertThat(body.get(0).path("incidentId").asText()).isEqualTo("old-leak");
+      // without the parameter the route still lists incidents
+      var all = s.send("GET", "/api/v1/incidents", TestServer.VIEWER, null);
+      assertThat(s.json.readTree(all.body())).hasSize(3);
+      var missing = s.send("GET", "/api/v1/incidents?similar_to=nope", TestServer.VIEWER, null);
+      assertThat(missing.statusCode()).isEqualTo(404);
+      assertThat(s.send("GET", "/api/v1/incidents?similar_to=new", null, null).statusCode())
+          .isEqualTo(401);
+    }
+  }
 }
