@@ -67,6 +67,27 @@ final class SimilarIncidentsApi {
     return out;
   }
 
+  /**
+   * A stored JSON report with its {@code similarIncidents} (the 5 most similar past incidents)
+   * added; the text unchanged when it does not parse or nothing is similar.
+   */
+  String withSimilar(String id, String reportJson) {
+    Optional<JsonNode> r = read(Optional.of(reportJson));
+    if (r.isEmpty() || !r.get().isObject()) {
+      return reportJson;
+    }
+    ArrayNode similar = search(id, 5);
+    if (similar.isEmpty()) {
+      return reportJson;
+    }
+    ((ObjectNode) r.get()).set("similarIncidents", similar);
+    try {
+      return json.writerWithDefaultPrettyPrinter().writeValueAsString(r.get()) + "\n";
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException("re-writing the report of " + id, e);
+    }
+  }
+
   static String line(Feedback f) {
     StringBuilder sb = new StringBuilder(f.correct() ? "confirmed" : "wrong");
     if (f.trueRootCause() != null && !f.trueRootCause().isBlank()) {

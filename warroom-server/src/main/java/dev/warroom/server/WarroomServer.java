@@ -396,7 +396,8 @@ public final class WarroomServer implements AutoCloseable {
           case "html" -> "text/html; charset=utf-8";
           default -> "application/json";
         });
-    ctx.result(text);
+    ctx.result(
+        "json".equals(format) ? new SimilarIncidentsApi(repo).withSimilar(i.id(), text) : text);
   }
 
   private void postFeedback(Context ctx) {

@@ -90,6 +90,12 @@ class SimilarIncidentsApiTest {
       JsonNode body = s.json.readTree(ok.body());
       assertThat(body).hasSize(1);
       assertThat(body.get(0).path("incidentId").asText()).isEqualTo("old-leak");
+      // the stored JSON report lists them too
+      var rep = s.send("GET", "/api/v1/incidents/new/report?format=json", TestServer.VIEWER, null);
+      JsonNode report = s.json.readTree(rep.body());
+      assertThat(report.path("incidentId").asText()).isEqualTo("new");
+      assertThat(report.path("similarIncidents").get(0).path("incidentId").asText())
+          .isEqualTo("old-leak");
       // without the parameter the route still lists incidents
       var all = s.send("GET", "/api/v1/incidents", TestServer.VIEWER, null);
       assertThat(s.json.readTree(all.body())).hasSize(3);
