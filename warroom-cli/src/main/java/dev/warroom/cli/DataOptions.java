@@ -2,6 +2,7 @@ package dev.warroom.cli;
 
 import dev.warroom.engine.agents.WithheldTelemetrySource;
 import dev.warroom.engine.director.Director;
+import dev.warroom.engine.director.ModelDirectory;
 import java.nio.file.Path;
 import java.util.Set;
 import picocli.CommandLine.Option;
@@ -24,8 +25,17 @@ final class DataOptions {
       names = "--model",
       paramLabel = "FILE",
       description =
-          "Rank with this model (written by 'warroom gym train') instead of the shipped one.")
+          "Rank with this model (written by 'warroom gym train' or 'warroom learn') instead of"
+              + " the model directory's active version (else the shipped one).")
   Path model;
+
+  @Option(
+      names = "--models",
+      paramLabel = "DIR",
+      description =
+          "Model directory whose active version ranks (default: $WARROOM_MODELS or"
+              + " ~/.warroom/models; see 'warroom model list').")
+  Path models;
 
   @Option(
       names = "--window",
@@ -82,6 +92,14 @@ final class DataOptions {
 
   /** {@code director} with the chosen model, if any. */
   Director apply(Director director) {
-    return model == null ? director : director.withModelFile(model);
+    if (model != null) {
+      return director.withModelFile(model);
+    }
+    try {
+      return (models == null ? ModelDirectory.defaultLocation() : ModelDirectory.at(models))
+          .apply(director);
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("reading the model directory: " + e.getMessage(), e);
+    }
   }
 }

@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
       EvalRouterCommand.class,
       EvalCodeFaultsCommand.class,
       EvalDbFaultsCommand.class,
-      EvalLiveParityCommand.class
+      EvalLiveParityCommand.class,
+      EvalScoreboardCommand.class
     })
 final class EvalCommand {}

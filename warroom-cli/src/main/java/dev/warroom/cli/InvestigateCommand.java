@@ -135,6 +135,8 @@ final class InvestigateCommand implements Callable<Integer> {
 
   @Mixin LlmOptions llm;
 
+  @Mixin SimilarHistory similar;
+
   @Override
   public Integer call() throws Exception {
     Director director = Director.standard();
@@ -167,7 +169,8 @@ final class InvestigateCommand implements Callable<Integer> {
       inv = investigator.investigate(bundle, runbookText);
     }
     Format f = json ? Format.json : format;
-    String text = withAssist(render(inv.report(), f), inv.report(), f);
+    String text =
+        withAssist(similar.decorate(inv.report(), render(inv.report(), f), f), inv.report(), f);
     long skipped = inv.report().dataQuality().skippedTotal();
     if (skipped > 0) {
       spec.commandLine()

@@ -93,7 +93,12 @@ final class ServeCommand implements Callable<Integer> {
     try (ServedSources live =
             sources == null ? null : new ServedSources(LiveSources.open(sources));
         WarroomServer s =
-            WarroomServer.start(c, Director.standard(), InstantSource.system(), live)) {
+            WarroomServer.start(
+                c,
+                dev.warroom.engine.director.ModelDirectory.defaultLocation()
+                    .apply(Director.standard()),
+                InstantSource.system(),
+                live)) {
       spec.commandLine()
           .getErr()
           .printf("warroom serving on http://localhost:%d (%s)%n", s.port(), c);

@@ -36,6 +36,8 @@ import picocli.CommandLine.Command;
       SourcesCommand.class,
       KbCommand.class,
       AskCommand.class,
+      LearnCommand.class,
+      ModelCommand.class,
     })
 public final class WarroomCommand {
 

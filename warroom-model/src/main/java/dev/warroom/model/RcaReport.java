@@ -11,7 +11,8 @@ import java.util.Objects;
  * the bundle lacked (e.g. "traces"); {@code timingsMillis} maps a phase ("plan", "queries",
  * "experts", "total"…) to milliseconds; {@code findings} are what the actors concluded, each with
  * its typed {@link FindingDetail}, in the order they were made; {@code dataQuality} accounts for
- * what loading the bundle skipped and why.
+ * what loading the bundle skipped and why; {@code model} names the learned model that ranked the
+ * candidates ("v3", "shipped"), or is null where the hand-weighted fusion did.
  */
 public record RcaReport(
     String incidentId,
@@ -27,7 +28,8 @@ public record RcaReport(
     List<String> missingData,
     Map<String, Long> timingsMillis,
     List<Finding> findings,
-    DataQuality dataQuality) {
+    DataQuality dataQuality,
+    String model) {
   public RcaReport {
     Checks.nonBlank(incidentId, "incidentId");
     Objects.requireNonNull(verdict, "verdict");
@@ -45,6 +47,60 @@ public record RcaReport(
     if (verdict == Verdict.ROOT_CAUSE_FOUND && candidates.isEmpty()) {
       throw new IllegalArgumentException("verdict root_cause_found without candidates");
     }
+  }
+
+  /** A report whose ranking no learned model names. */
+  public RcaReport(
+      String incidentId,
+      Alert alert,
+      Verdict verdict,
+      String summary,
+      Impact impact,
+      List<RootCauseCandidate> candidates,
+      List<Hypothesis> hypotheses,
+      List<Evidence> evidence,
+      List<Remediation> remediation,
+      String runbook,
+      List<String> missingData,
+      Map<String, Long> timingsMillis,
+      List<Finding> findings,
+      DataQuality dataQuality) {
+    this(
+        incidentId,
+        alert,
+        verdict,
+        summary,
+        impact,
+        candidates,
+        hypotheses,
+        evidence,
+        remediation,
+        runbook,
+        missingData,
+        timingsMillis,
+        findings,
+        dataQuality,
+        null);
+  }
+
+  /** This report, naming the learned model that ranked it (null: the hand-weighted fusion). */
+  public RcaReport withModel(String name) {
+    return new RcaReport(
+        incidentId,
+        alert,
+        verdict,
+        summary,
+        impact,
+        candidates,
+        hypotheses,
+        evidence,
+        remediation,
+        runbook,
+        missingData,
+        timingsMillis,
+        findings,
+        dataQuality,
+        name);
   }
 
   /** A report that lists no findings and has no data-quality account. */
@@ -133,7 +189,8 @@ public record RcaReport(
         missingData,
         timings,
         findings,
-        quality);
+        quality,
+        model);
   }
 
   public RootCauseCandidate top() {

@@ -256,7 +256,17 @@ public final class WarroomServer implements AutoCloseable {
     get("/ui/login", this::loginPage, Auth.OPEN);
     post("/ui/login", this::login, Auth.OPEN);
     post("/ui/logout", this::logout, Auth.OPEN);
-    get("/api/v1/incidents", ctx -> ctx.json(incidentList(ctx)), Role.VIEWER);
+    get(
+        "/api/v1/incidents",
+        ctx ->
+            ctx.json(
+                ctx.queryParam("similar_to") == null
+                    ? incidentList(ctx)
+                    : new SimilarIncidentsApi(repo)
+                        .search(
+                            ctx.queryParam("similar_to"),
+                            ctx.queryParamAsClass("limit", Integer.class).getOrDefault(5))),
+        Role.VIEWER);
     get("/api/v1/incidents/{id}", ctx -> ctx.json(viewWithRelated(incident(ctx))), Role.VIEWER);
     get("/api/v1/incidents/{id}/report", this::report, Role.VIEWER);
     get(
@@ -513,7 +523,8 @@ public final class WarroomServer implements AutoCloseable {
           case "html" -> "text/html; charset=utf-8";
           default -> "application/json";
         });
-    ctx.result(text);
+    ctx.result(
+        "json".equals(format) ? new SimilarIncidentsApi(repo).withSimilar(i.id(), text) : text);
   }
 
   private void postFeedback(Context ctx) {

@@ -263,6 +263,9 @@ public final class Director {
             learned.orElse(null),
             missing(inv, source),
             timings);
+    if (learned.isPresent()) {
+      report = report.withModel(learned.get().version());
+    }
     return new Investigation(report, plan.name(), trace);
   }
 

@@ -29,6 +29,8 @@ import java.util.Optional;
  * @param noFaultBelow top candidate's root-cause probability under which the verdict is "no fault"
  * @param classAtLeast class probability under which the class is not stated with confidence
  * @param trainedOn a description of the training data (seeds, episodes)
+ * @param version the name reports give the model: its version in a model directory ("v3"), or
+ *     "shipped" for the resource
  */
 record RcaModel(
     Map<String, Double> ranker,
@@ -36,7 +38,8 @@ record RcaModel(
     Map<FaultClass, Map<String, Double>> classes,
     double noFaultBelow,
     double classAtLeast,
-    String trainedOn) {
+    String trainedOn,
+    String version) {
   RcaModel {
     ranker = Map.copyOf(ranker);
     detector = Map.copyOf(detector);
@@ -47,6 +50,23 @@ record RcaModel(
       throw new IllegalArgumentException("noFaultBelow not in [0,1]: " + noFaultBelow);
     }
     Objects.requireNonNull(trainedOn, "trainedOn");
+    version = version == null || version.isBlank() ? "unversioned" : version;
+  }
+
+  /** A model not (yet) named by a model directory. */
+  RcaModel(
+      Map<String, Double> ranker,
+      Map<String, Double> detector,
+      Map<FaultClass, Map<String, Double>> classes,
+      double noFaultBelow,
+      double classAtLeast,
+      String trainedOn) {
+    this(ranker, detector, classes, noFaultBelow, classAtLeast, trainedOn, null);
+  }
+
+  /** This model under another name. */
+  RcaModel named(String v) {
+    return new RcaModel(ranker, detector, classes, noFaultBelow, classAtLeast, trainedOn, v);
   }
 
   static final String RESOURCE = "rca-model.json";
@@ -54,7 +74,9 @@ record RcaModel(
   /** The shipped model, or empty when the resource is absent (the hand-set fusion is used). */
   static Optional<RcaModel> shipped() {
     try (InputStream in = RcaModel.class.getResourceAsStream(RESOURCE)) {
-      return in == null ? Optional.empty() : Optional.of(fromJson(new ObjectMapper().readTree(in)));
+      return in == null
+          ? Optional.empty()
+          : Optional.of(fromJson(new ObjectMapper().readTree(in)).named("shipped"));
     } catch (IOException e) {
       throw new UncheckedIOException("reading " + RESOURCE, e);
     }
@@ -144,6 +166,7 @@ record RcaModel(
 
   ObjectNode toJson(ObjectMapper m) {
     ObjectNode o = m.createObjectNode();
+    o.put("version", version);
     o.put("trainedOn", trainedOn);
     o.put("noFaultBelow", noFaultBelow);
     o.put("classAtLeast", classAtLeast);
@@ -180,6 +203,7 @@ record RcaModel(
         cs,
         o.path("noFaultBelow").asDouble(),
         o.path("classAtLeast").asDouble(),
-        o.path("trainedOn").asText());
+        o.path("trainedOn").asText(),
+        o.path("version").asText(null));
   }
 }

@@ -40,9 +40,33 @@ public final class RcaModelTrainer {
 
   private RcaModelTrainer() {}
 
-  /** One dumped episode: its input and truth. */
+  /**
+   * One training example: an investigated incident (a gym episode's dump, a labelled bundle, a
+   * confirmed or corrected report) and its truth.
+   *
+   * @param fault the true fault class, or null where the label names the service only (the example
+   *     then teaches the ranker and the detector, not the classifier)
+   * @param weight how much the example counts in the loss (gym episodes 1)
+   */
   record Episode(
-      String id, long seed, FusionInput input, String root, FaultClass fault, boolean control) {}
+      String id,
+      long seed,
+      FusionInput input,
+      String root,
+      FaultClass fault,
+      boolean control,
+      double weight) {
+    Episode {
+      if (!(weight > 0)) {
+        throw new IllegalArgumentException("weight <= 0: " + weight);
+      }
+    }
+
+    Episode(
+        String id, long seed, FusionInput input, String root, FaultClass fault, boolean control) {
+      this(id, seed, input, root, fault, control, 1);
+    }
+  }
 
   public static void main(String[] args) throws IOException {
     if (args.length < 2) {
@@ -131,22 +155,31 @@ public final class RcaModelTrainer {
     }
     List<Episode> out = new ArrayList<>();
     for (Path f : files) {
-      JsonNode o = m.readTree(f.toFile());
-      long seed = o.path("seed").asLong();
-      if (seed >= RcaTrainingDump.HELD_OUT_FROM) {
-        throw new IllegalArgumentException(f + ": seed " + seed + " is held out");
-      }
-      JsonNode t = o.path("truth");
-      out.add(
-          new Episode(
-              o.path("id").asText(),
-              seed,
-              FusionInput.fromJson(o.path("input")),
-              t.path("root").isNull() ? null : t.path("root").asText(),
-              FaultClass.parse(t.path("faultClass").asText()),
-              t.path("control").asBoolean()));
+      out.add(episode(f, m.readTree(f.toFile())));
     }
     return out;
+  }
+
+  /** One dump file's example; {@code f} names it in errors. */
+  static Episode episode(Path f, JsonNode o) {
+    long seed = o.path("seed").asLong();
+    if (seed >= RcaTrainingDump.HELD_OUT_FROM) {
+      throw new IllegalArgumentException(f + ": seed " + seed + " is held out");
+    }
+    JsonNode t = o.path("truth");
+    String fault = t.path("faultClass").asText("");
+    try {
+      return new Episode(
+          o.path("id").asText(),
+          seed,
+          FusionInput.fromJson(o.path("input")),
+          t.path("root").isNull() ? null : t.path("root").asText(),
+          fault.isEmpty() ? null : FaultClass.parse(fault),
+          t.path("control").asBoolean(),
+          o.path("weight").asDouble(1));
+    } catch (RuntimeException e) {
+      throw new IllegalArgumentException(f + ": " + e.getMessage(), e);
+    }
   }
 
   /** Features of each episode's candidates, in fused order. */
@@ -160,24 +193,60 @@ public final class RcaModelTrainer {
   }
 
   static RcaModel fit(List<Episode> episodes, String trainedOn) {
-    List<Prepared> data = episodes.stream().map(RcaModelTrainer::prepare).toList();
+    return fit(episodes, trainedOn, null);
+  }
+
+  /**
+   * Fits on weighted episodes; with a {@code prior} model the fit starts from its weights and the
+   * L2 penalty pulls towards them ({@link Softmax#fit(double[][], double[], List, int, double,
+   * double[][], int)}), its features stay in the vocabulary, and where the episodes hold no control
+   * its no-fault threshold is kept (there is nothing to set one from).
+   */
+  static RcaModel fit(List<Episode> episodes, String trainedOn, RcaModel prior) {
+    return fit(episodes, List.of(), trainedOn, prior);
+  }
+
+  /**
+   * As {@link #fit(List, String, RcaModel)}, with {@code rankOnly} examples that teach the ranker
+   * and the classifier but not the detector: labelled incidents are all faults (no one labels a
+   * quiet system), and fitting the detector on them alone would teach it that there always is one.
+   * With a prior its no-fault threshold is kept: refitting one on a few episodes is noise.
+   */
+  static RcaModel fit(
+      List<Episode> episodes, List<Episode> rankOnly, String trainedOn, RcaModel prior) {
+    List<Prepared> data =
+        java.util.stream.Stream.concat(episodes.stream(), rankOnly.stream())
+            .map(RcaModelTrainer::prepare)
+            .toList();
+    List<Prepared> detectorData = data.subList(0, episodes.size());
     Map<String, Integer> support = new HashMap<>();
     data.forEach(
         p -> p.features().forEach(f -> f.keySet().forEach(k -> support.merge(k, 1, Integer::sum))));
-    List<String> vocab =
-        support.entrySet().stream()
-            .filter(e -> e.getValue() >= MIN_SUPPORT)
-            .map(Map.Entry::getKey)
-            .sorted()
-            .toList();
+    java.util.Set<String> keep = new java.util.TreeSet<>();
+    support.forEach(
+        (k, n) -> {
+          if (n >= MIN_SUPPORT) {
+            keep.add(k);
+          }
+        });
+    if (prior != null) {
+      keep.addAll(prior.ranker().keySet());
+      prior.classes().values().forEach(w -> keep.addAll(w.keySet()));
+    }
+    List<String> vocab = List.copyOf(keep);
     Map<String, Integer> index = new HashMap<>();
     vocab.forEach(v -> index.put(v, index.size()));
     // Ranker: one choice among each fault episode's candidates. Classes: the true root's features.
     List<double[][]> groups = new ArrayList<>();
     List<Integer> chosen = new ArrayList<>();
+    List<Double> gw = new ArrayList<>();
     List<double[]> cx = new ArrayList<>();
     List<Integer> cy = new ArrayList<>();
+    List<Double> cw = new ArrayList<>();
     List<FaultClass> classes = new ArrayList<>();
+    if (prior != null) {
+      classes.addAll(prior.classes().keySet());
+    }
     for (Prepared p : data) {
       int root = p.ep().control() ? -1 : p.services().indexOf(p.ep().root());
       if (root < 0) {
@@ -189,20 +258,45 @@ public final class RcaModelTrainer {
       }
       groups.add(g);
       chosen.add(root);
+      gw.add(p.ep().weight());
+      if (p.ep().fault() == null) {
+        continue;
+      }
       if (!classes.contains(p.ep().fault())) {
         classes.add(p.ep().fault());
       }
       cx.add(g[root]);
       cy.add(classes.indexOf(p.ep().fault()));
+      cw.add(p.ep().weight());
     }
     double[] wr =
         Softmax.fitListwise(
-            groups, chosen.stream().mapToInt(Integer::intValue).toArray(), L2, EPOCHS);
+            groups,
+            gw.stream().mapToDouble(Double::doubleValue).toArray(),
+            chosen.stream().mapToInt(Integer::intValue).toArray(),
+            L2,
+            prior == null ? null : vector(prior.ranker(), vocab),
+            EPOCHS);
     Map<String, Double> ranker = new TreeMap<>();
     for (String v : vocab) {
       ranker.put(v, wr[index.get(v)]);
     }
-    double[][] wc = Softmax.fit(cx.toArray(double[][]::new), cy, classes.size(), L2, EPOCHS);
+    double[][] classPrior = null;
+    if (prior != null) {
+      classPrior = new double[classes.size()][];
+      for (int k = 0; k < classes.size(); k++) {
+        classPrior[k] = vector(prior.classes().getOrDefault(classes.get(k), Map.of()), vocab);
+      }
+    }
+    double[][] wc =
+        Softmax.fit(
+            cx.toArray(double[][]::new),
+            cw.stream().mapToDouble(Double::doubleValue).toArray(),
+            cy,
+            classes.size(),
+            L2,
+            classPrior,
+            EPOCHS);
     Map<FaultClass, Map<String, Double>> cls = new EnumMap<>(FaultClass.class);
     for (int k = 0; k < classes.size(); k++) {
       Map<String, Double> w = new TreeMap<>();
@@ -215,7 +309,8 @@ public final class RcaModelTrainer {
     RcaModel ranking = new RcaModel(ranker, Map.of(), cls, 0, 0, trainedOn);
     List<Map<String, Double>> dx = new ArrayList<>();
     List<Integer> dy = new ArrayList<>();
-    for (Prepared p : data) {
+    List<Double> dw = new ArrayList<>();
+    for (Prepared p : detectorData) {
       if (p.services().isEmpty()) {
         continue;
       }
@@ -223,6 +318,7 @@ public final class RcaModelTrainer {
       int top = LearnedFusion.argmax(choice);
       dx.add(LearnedFusion.detectorFeatures(p.features(), choice, top));
       dy.add(p.ep().control() ? 0 : 1);
+      dw.add(p.ep().weight());
     }
     Map<String, Integer> dindex = new HashMap<>(index);
     Map<String, Integer> dsupport = new TreeMap<>();
@@ -233,13 +329,31 @@ public final class RcaModelTrainer {
             dindex.putIfAbsent(k, dindex.size());
           }
         });
+    double[][] detectorPrior = null;
+    if (prior != null) {
+      prior.detector().keySet().stream()
+          .sorted()
+          .forEach(k -> dindex.putIfAbsent(k, dindex.size()));
+      // the two-class softmax's weights whose difference is the prior's logit
+      detectorPrior = new double[2][dindex.size()];
+      for (var e : dindex.entrySet()) {
+        detectorPrior[1][e.getValue()] = prior.detector().getOrDefault(e.getKey(), 0.0);
+      }
+    }
     double[][] wd =
         Softmax.fit(
-            dx.stream().map(f -> dense(f, dindex)).toArray(double[][]::new), dy, 2, L2, EPOCHS);
+            dx.stream().map(f -> dense(f, dindex)).toArray(double[][]::new),
+            dw.stream().mapToDouble(Double::doubleValue).toArray(),
+            dy,
+            2,
+            L2,
+            detectorPrior,
+            EPOCHS);
     Map<String, Double> detector = new TreeMap<>();
     dindex.forEach((k, i) -> detector.put(k, wd[1][i] - wd[0][i]));
     RcaModel provisional = new RcaModel(ranker, detector, cls, 0, 0, trainedOn);
-    double threshold = noFaultThreshold(provisional, data);
+    double threshold =
+        prior != null ? prior.noFaultBelow() : noFaultThreshold(provisional, detectorData);
     return new RcaModel(ranker, detector, cls, threshold, CLASS_AT_LEAST, trainedOn);
   }
 
@@ -272,6 +386,14 @@ public final class RcaModelTrainer {
     return bestT;
   }
 
+  private static double[] vector(Map<String, Double> w, List<String> vocab) {
+    double[] x = new double[vocab.size()];
+    for (int i = 0; i < x.length; i++) {
+      x[i] = w.getOrDefault(vocab.get(i), 0.0);
+    }
+    return x;
+  }
+
   private static double[] dense(Map<String, Double> f, Map<String, Integer> index) {
     double[] x = new double[index.size()];
     f.forEach(
@@ -298,7 +420,7 @@ public final class RcaModelTrainer {
             "%-44s truth %-18s %-26s got %-18s %-26s %.3f%s%n",
             e.id(),
             e.control() ? "-" : e.root(),
-            e.fault().id(),
+            e.fault() == null ? "?" : e.fault().id(),
             ranked.isEmpty() ? "-" : ranked.get(0).service(),
             ranked.isEmpty() ? "-" : ranked.get(0).faultClass().id(),
             ranked.isEmpty() ? 0 : ranked.get(0).score(),
@@ -311,7 +433,8 @@ public final class RcaModelTrainer {
       }
       faults++;
       if (noFault) {
-        confusion.merge(e.fault().id() + " -> no_fault", 1, Integer::sum);
+        confusion.merge(
+            (e.fault() == null ? "?" : e.fault().id()) + " -> no_fault", 1, Integer::sum);
         continue;
       }
       for (int i = 0; i < Math.min(3, ranked.size()); i++) {
@@ -324,7 +447,7 @@ public final class RcaModelTrainer {
       }
       if (ranked.get(0).faultClass() == e.fault()) {
         cls++;
-      } else {
+      } else if (e.fault() != null) {
         confusion.merge(e.fault().id() + " -> " + ranked.get(0).faultClass().id(), 1, Integer::sum);
       }
     }

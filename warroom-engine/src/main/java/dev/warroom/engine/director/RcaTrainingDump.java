@@ -100,6 +100,19 @@ public final class RcaTrainingDump {
             ep + ": seed " + seed + " is held out (>= " + HELD_OUT_FROM + "); nothing dumped");
       }
     }
+    return dump(truths, out, threads, withheld, progress);
+  }
+
+  /** Investigates each folder and dumps it beside its truth (gym truth.json fields). */
+  static int dump(
+      java.util.Map<Path, JsonNode> truths,
+      Path out,
+      int threads,
+      java.util.Set<WithheldTelemetrySource.Kind> withheld,
+      java.util.function.BiConsumer<Integer, String> progress)
+      throws IOException, InterruptedException {
+    ObjectMapper m = new ObjectMapper();
+    List<Path> episodes = truths.keySet().stream().sorted().toList();
     Files.createDirectories(out);
     // one investigator per worker: the observer hands back that worker's fusion input
     ThreadLocal<AtomicReference<FusionInput>> got = ThreadLocal.withInitial(AtomicReference::new);

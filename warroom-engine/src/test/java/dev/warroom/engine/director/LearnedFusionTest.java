@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 class LearnedFusionTest {
   private static final Instant T = Instant.parse("2026-03-10T06:48:31Z");
 
-  private static FusionInput incident() {
+  static FusionInput incident() {
     Topology t =
         new Topology(
             List.of(

@@ -88,6 +88,9 @@ public final class JsonReport {
     if (DataQualityText.present(r.dataQuality())) {
       root.set("dataQuality", dataQuality(r.dataQuality()));
     }
+    if (r.model() != null) {
+      root.put("model", r.model());
+    }
     return root;
   }
 
