@@ -33,7 +33,21 @@ final class UiReportPage {
       boolean responder,
       String csrf,
       List<ServerConfig.Dashboard> dashboards,
-      List<IncidentRepository.RelatedAlert> related) {}
+      List<IncidentRepository.RelatedAlert> related,
+      JsonNode similar,
+      JsonNode answer) {
+    /** The page without similar incidents or an answer to a question. */
+    Context(
+        Alert alert,
+        JsonNode report,
+        List<Feedback> feedback,
+        boolean responder,
+        String csrf,
+        List<ServerConfig.Dashboard> dashboards,
+        List<IncidentRepository.RelatedAlert> related) {
+      this(alert, report, feedback, responder, csrf, dashboards, related, null, null);
+    }
+  }
 
   static String render(Incident i, Context c) {
     String state = i.state().name().toLowerCase(Locale.ROOT);
@@ -73,6 +87,10 @@ final class UiReportPage {
       candidates(b, report);
     }
     b.append(UiPages.feedbackSection(i, c.feedback(), c.responder()));
+    similar(b, c.similar());
+    if (report != null) {
+      ask(b, i, c);
+    }
     if (report != null) {
       b.append(UiCharts.section(report));
       evidence(b, report);
@@ -87,6 +105,75 @@ final class UiReportPage {
       b.append("<p>No report yet.</p><meta http-equiv=refresh content=3>");
     }
     return b.append("</body></html>").toString();
+  }
+
+  /**
+   * The past incidents most like this one ({@link SimilarIncidentsApi}), each linked, with its
+   * verdict, top cause, similarity and the feedback people gave it.
+   */
+  private static void similar(StringBuilder b, JsonNode similar) {
+    if (similar == null || !similar.isArray() || similar.isEmpty()) {
+      return;
+    }
+    b.append("<section id=similar><h2>Similar past incidents</h2><ul>");
+    for (JsonNode n : similar) {
+      String id = n.path("incidentId").asText();
+      b.append("<li><a href=\"/ui/incidents/")
+          .append(UiPages.esc(id))
+          .append("\">")
+          .append(UiPages.esc(n.path("title").asText(id)))
+          .append("</a> <span class=muted>")
+          .append(Math.round(n.path("similarity").asDouble() * 100))
+          .append("% alike · ")
+          .append(UiPages.esc(n.path("verdict").asText("").replace('_', ' ')));
+      if (!n.path("topCause").asText("").isEmpty()) {
+        b.append(" · ").append(UiPages.esc(n.path("topCause").asText()));
+      }
+      b.append("</span>");
+      for (JsonNode f : n.path("feedback")) {
+        b.append("<br><span class=muted>feedback: ")
+            .append(UiPages.esc(f.asText()))
+            .append("</span>");
+      }
+      b.append("</li>");
+    }
+    b.append("</ul></section>");
+  }
+
+  /**
+   * A follow-up question about this incident, answered by the configured LLM from its report only
+   * (docs/assist.md); the answer of the last question asked, with the sentences the evidence check
+   * dropped.
+   */
+  private static void ask(StringBuilder b, Incident i, Context c) {
+    b.append("<section id=ask><h2>Ask about this incident</h2>");
+    JsonNode a = c.answer();
+    if (a != null) {
+      b.append("<p class=muted>Q: ")
+          .append(UiPages.esc(a.path("question").asText()))
+          .append("</p>");
+      if (!a.path("error").asText("").isEmpty()) {
+        b.append("<p id=answer-error>")
+            .append(UiPages.esc(a.path("error").asText()))
+            .append("</p>");
+      } else {
+        b.append("<p id=answer>").append(UiPages.esc(a.path("answer").asText())).append("</p>");
+        for (JsonNode d : a.path("dropped")) {
+          b.append("<p class=muted>dropped (not supported by the evidence): ")
+              .append(UiPages.esc(d.path("sentence").asText()))
+              .append("</p>");
+        }
+      }
+    }
+    b.append("<form method=post action=\"/ui/incidents/")
+        .append(UiPages.esc(i.id()))
+        .append("/ask\"><input type=hidden name=csrf value=\"")
+        .append(UiPages.esc(c.csrf() == null ? "" : c.csrf()))
+        .append("\"><input name=question size=60 maxlength=")
+        .append(AskEndpoint.MAX_QUESTION_CHARS)
+        .append(" placeholder=\"why not the database?\"> <button id=ask-button>Ask</button></form>")
+        .append("<p class=muted>Answered by the configured LLM from this report only; sentences")
+        .append(" the evidence does not hold are dropped.</p></section>");
   }
 
   private static void verdict(StringBuilder b, Incident i, String state, JsonNode report) {

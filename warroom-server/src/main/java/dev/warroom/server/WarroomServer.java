@@ -36,6 +36,7 @@ public final class WarroomServer implements AutoCloseable {
   private final DuckDbStore telemetry;
   private final SharedStore shared;
   private final IncidentRepository repo;
+  private final AskEndpoint askEndpoint;
   private final InvestigationQueue queue;
   private final AlertIntake intake;
   private final BundleUploads uploads;
@@ -64,6 +65,7 @@ public final class WarroomServer implements AutoCloseable {
     this.telemetry = DuckDbStore.open(config.dataDir().resolve("telemetry.duckdb"));
     this.shared = new SharedStore(live != null ? live : telemetry);
     this.repo = IncidentRepository.open(config.incidentDatabase());
+    this.askEndpoint = AskEndpoint.fromEnvironment(repo);
     this.metrics = new ServerMetrics();
     SlackNotifier slack =
         config.slackUrl() == null
@@ -281,7 +283,8 @@ public final class WarroomServer implements AutoCloseable {
         },
         Role.VIEWER);
     post("/api/v1/incidents/{id}/feedback", this::postFeedback, Role.RESPONDER);
-    post("/api/v1/incidents/{id}/ask", AskEndpoint.fromEnvironment(repo)::handle, Role.VIEWER);
+    post("/api/v1/incidents/{id}/ask", askEndpoint::handle, Role.VIEWER);
+    post("/ui/incidents/{id}/ask", this::askPage, Role.VIEWER);
     get(
         "/api/v1/incidents/{id}/feedback",
         ctx -> {
@@ -390,8 +393,21 @@ public final class WarroomServer implements AutoCloseable {
   }
 
   private void incidentPage(Context ctx) {
+    incidentPage(ctx, null);
+  }
+
+  /** The incident page; {@code answer} is the answer to a question just asked, or null. */
+  private void incidentPage(Context ctx, com.fasterxml.jackson.databind.JsonNode answer) {
     Incident i = incident(ctx);
     String json = repo.report(i.id(), "json").orElse(null);
+    com.fasterxml.jackson.databind.JsonNode similar = null;
+    if (json != null) {
+      try {
+        similar = new SimilarIncidentsApi(repo).search(i.id(), 5);
+      } catch (RuntimeException e) {
+        similar = null; // the page is shown without the similar incidents
+      }
+    }
     ctx.html(
         UiReportPage.render(
             i,
@@ -402,7 +418,31 @@ public final class WarroomServer implements AutoCloseable {
                 mayGiveFeedback(ctx),
                 csrfOf(ctx),
                 config.options().dashboards(),
-                repo.relatedAlerts(i.id()))));
+                repo.relatedAlerts(i.id()),
+                similar,
+                answer)));
+  }
+
+  /**
+   * The UI's follow-up question: answered as {@code POST /api/v1/incidents/{id}/ask} would, shown
+   * on the incident page; a refusal (no LLM configured, a bad question) is shown there too.
+   */
+  private void askPage(Context ctx) {
+    Incident i = incident(ctx);
+    String question = ctx.formParam("question") == null ? "" : ctx.formParam("question");
+    com.fasterxml.jackson.databind.node.ObjectNode answer;
+    try {
+      String report =
+          repo.report(i.id(), "json")
+              .orElseThrow(
+                  () -> new AlertIntake.NotFound("incident " + i.id() + " has no report yet"));
+      answer = askEndpoint.answer(report, question);
+    } catch (IllegalArgumentException | io.javalin.http.HttpResponseException e) {
+      answer = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode();
+      answer.put("question", question);
+      answer.put("error", e.getMessage());
+    }
+    incidentPage(ctx, answer);
   }
 
   /** Queues a finished incident again (a new report replaces the old when done). */
