@@ -46,8 +46,10 @@ public final class Connectors {
       case PROMETHEUS -> new PrometheusStore(s);
       // Registration points of the connectors built on their own branches (issue 14): each
       // becomes `case X -> new XStore(s);` when its branch is merged.
-      case OPENSEARCH, ELASTICSEARCH -> notInThisBuild(s); // logs connector (branch logstraces)
-      case ZIPKIN, JAEGER -> notInThisBuild(s); // traces connector (branch logstraces)
+      case OPENSEARCH, ELASTICSEARCH -> new dev.warroom.connectors.opensearch.OpenSearchStore(s);
+      case ZIPKIN -> new dev.warroom.connectors.zipkin.ZipkinStore(s);
+      case JAEGER ->
+          notInThisBuild(s); // no Jaeger process can run here to test a connector against
       case KUBERNETES -> notInThisBuild(s); // events connector (branch k8sdb)
       case POSTGRES, MYSQL -> notInThisBuild(s); // live database connector (branch k8sdb)
       case GIT -> notInThisBuild(s); // code connector (branch k8sdb)

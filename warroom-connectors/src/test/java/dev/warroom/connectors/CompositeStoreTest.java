@@ -93,9 +93,9 @@ class CompositeStoreTest {
   void connectorsOfOtherBranchesAreNamedAsMissingFromThisBuild() {
     SourceConfig os =
         new SourceConfig(
-            "logs",
-            SourceConfig.Type.OPENSEARCH,
-            URI.create("http://localhost:9200"),
+            "traces",
+            SourceConfig.Type.JAEGER,
+            URI.create("http://localhost:16686"),
             null,
             null,
             null,
@@ -106,6 +106,6 @@ class CompositeStoreTest {
             null);
     assertThatThrownBy(() -> Connectors.open(List.of(os)))
         .isInstanceOf(InvalidInputException.class)
-        .hasMessage("source logs: the opensearch connector is not available in this build");
+        .hasMessage("source traces: the jaeger connector is not available in this build");
   }
 }
