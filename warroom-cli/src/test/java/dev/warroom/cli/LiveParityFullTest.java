@@ -48,7 +48,15 @@ class LiveParityFullTest {
               String index = "logs-episode-" + ep.seed();
               os.loadLogs(index, ep.bundle().logs());
               zipkin[0].loadSpans(ep.bundle().spans());
-              return List.of(os.source("logs", index), zipkin[0].source("traces"));
+              // the episodes lie in the past: Zipkin's reads without a window (the summary that
+              // tells the engine traces exist) must look back far enough to reach them
+              SourceConfig z = zipkin[0].source("traces");
+              SourceConfig traces =
+                  new SourceConfig(
+                      z.name(), z.type(), z.url(), z.auth(), z.tls(), z.timeout(),
+                      z.ratePerSecond(), z.queryBudget(), z.retries(), z.labels(),
+                      java.util.Map.of("lookback", "3650d"));
+              return List.of(os.source("logs", index), traces);
             }
 
             @Override
