@@ -53,8 +53,16 @@ class LiveParityFullTest {
               SourceConfig z = zipkin[0].source("traces");
               SourceConfig traces =
                   new SourceConfig(
-                      z.name(), z.type(), z.url(), z.auth(), z.tls(), z.timeout(),
-                      z.ratePerSecond(), z.queryBudget(), z.retries(), z.labels(),
+                      z.name(),
+                      z.type(),
+                      z.url(),
+                      z.auth(),
+                      z.tls(),
+                      z.timeout(),
+                      z.ratePerSecond(),
+                      z.queryBudget(),
+                      z.retries(),
+                      z.labels(),
                       java.util.Map.of("lookback", "3650d"));
               return List.of(os.source("logs", index), traces);
             }
