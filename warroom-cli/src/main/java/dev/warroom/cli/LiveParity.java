@@ -213,7 +213,7 @@ final class LiveParity {
               ep.alert(),
               null);
       long ms = (System.nanoTime() - t0) / 1_000_000;
-      int[] check = checkNativeQueries(liveInv.report(), proxy.received());
+      int[] check = checkNativeQueries(liveInv.report(), proxy.received(), sentElsewhere(live));
       return new Row(
           ep.id(),
           ep.truth().control() ? "(control)" : ep.truth().rootCauseService(),
@@ -259,7 +259,29 @@ final class LiveParity {
    * Checks every PromQL request block of every evidence query in {@code report} against the
    * requests Prometheus received; returns {checked, not found}.
    */
-  static int[] checkNativeQueries(RcaReport report, List<RecordingProxy.Received> received) {
+  /**
+   * What the OpenSearch and Zipkin stores of {@code live} sent, as their native queries are
+   * written: OpenSearch search bodies, Zipkin request paths with their query strings.
+   */
+  static Set<String> sentElsewhere(CompositeStore live) {
+    Set<String> out = new HashSet<>();
+    for (var s : live.stores()) {
+      if (s instanceof dev.warroom.connectors.opensearch.OpenSearchStore os) {
+        os.reader().sent().forEach(x -> out.add(x.body()));
+      } else if (s instanceof dev.warroom.connectors.zipkin.ZipkinStore z) {
+        z.reader().sent().forEach(x -> out.add(x.pathAndQuery()));
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Checks every native query of the report: PromQL request blocks against the requests the proxy
+   * saw Prometheus receive; any other query (OpenSearch DSL body, Zipkin request lines) against
+   * what those stores sent. Returns {checked, not found}.
+   */
+  static int[] checkNativeQueries(
+      RcaReport report, List<RecordingProxy.Received> received, Set<String> elsewhere) {
     Set<String> got = new HashSet<>();
     for (RecordingProxy.Received r : received) {
       String q = r.asNativeQuery();
@@ -270,9 +292,19 @@ final class LiveParity {
     int checked = 0;
     int missing = 0;
     for (Evidence e : report.evidence()) {
-      for (String block : requestBlocks(e.query())) {
+      List<String> blocks = requestBlocks(e.query());
+      for (String block : blocks) {
         checked++;
         if (!got.contains(block)) {
+          missing++;
+        }
+      }
+      String q = e.query() == null ? "" : e.query();
+      if (blocks.isEmpty() && !q.isBlank() && !q.startsWith("-- ") && !elsewhere.isEmpty()) {
+        checked++;
+        boolean sent =
+            elsewhere.contains(q) || q.lines().allMatch(l -> l.isBlank() || elsewhere.contains(l));
+        if (!sent) {
           missing++;
         }
       }
