@@ -7,32 +7,15 @@ import dev.warroom.experts.db.LockWait;
 import dev.warroom.experts.db.Plan;
 import dev.warroom.experts.db.StatementStat;
 import dev.warroom.experts.db.StatementStats;
-import dev.warroom.model.Alert;
-import dev.warroom.model.BundleManifest;
 import dev.warroom.model.DatabaseStats;
 import dev.warroom.model.DbLockWait;
 import dev.warroom.model.DbPlan;
 import dev.warroom.model.DbStatement;
 import dev.warroom.model.DbStatementWindow;
-import dev.warroom.model.Event;
 import dev.warroom.model.InvalidInputException;
-import dev.warroom.model.LogRecord;
-import dev.warroom.model.MetricSeries;
-import dev.warroom.model.SourceFile;
-import dev.warroom.model.Span;
 import dev.warroom.model.TimeWindow;
-import dev.warroom.model.Topology;
 import dev.warroom.model.WarroomException;
-import dev.warroom.store.EventQuery;
-import dev.warroom.store.LogCount;
-import dev.warroom.store.LogCountQuery;
-import dev.warroom.store.LogQuery;
-import dev.warroom.store.MetricAggregationQuery;
-import dev.warroom.store.MetricQuery;
 import dev.warroom.store.QueryResult;
-import dev.warroom.store.SpanAggregate;
-import dev.warroom.store.SpanAggregateQuery;
-import dev.warroom.store.SpanQuery;
 import dev.warroom.store.StoreSummary;
 import dev.warroom.store.UnsupportedQueryException;
 import java.sql.SQLException;
@@ -45,7 +28,6 @@ import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongConsumer;
@@ -286,7 +268,8 @@ abstract sealed class SqlStore implements LiveStore permits PostgresStore, MySql
     return StoreSummary.EMPTY;
   }
 
-  private UnsupportedQueryException unsupported(String what) {
+  @Override
+  public UnsupportedQueryException unsupported(String what) {
     return new UnsupportedQueryException(
         "source "
             + source.name()
@@ -295,71 +278,6 @@ abstract sealed class SqlStore implements LiveStore permits PostgresStore, MySql
             + ") has no "
             + what
             + ": a live database answers its statement statistics, plans and lock waits only");
-  }
-
-  @Override
-  public QueryResult<MetricSeries> metrics(MetricQuery query) {
-    throw unsupported("metrics");
-  }
-
-  @Override
-  public QueryResult<MetricSeries> aggregate(MetricAggregationQuery query) {
-    throw unsupported("metrics");
-  }
-
-  @Override
-  public List<String> metricNames() {
-    throw unsupported("metrics");
-  }
-
-  @Override
-  public QueryResult<LogRecord> logs(LogQuery query) {
-    throw unsupported("logs");
-  }
-
-  @Override
-  public QueryResult<LogCount> logCounts(LogCountQuery query) {
-    throw unsupported("logs");
-  }
-
-  @Override
-  public QueryResult<Span> trace(String traceId) {
-    throw unsupported("traces");
-  }
-
-  @Override
-  public QueryResult<Span> spans(SpanQuery query) {
-    throw unsupported("traces");
-  }
-
-  @Override
-  public QueryResult<SpanAggregate> spanAggregates(SpanAggregateQuery query) {
-    throw unsupported("traces");
-  }
-
-  @Override
-  public QueryResult<Event> events(EventQuery query) {
-    throw unsupported("events");
-  }
-
-  @Override
-  public Topology topology() {
-    throw unsupported("topology");
-  }
-
-  @Override
-  public List<SourceFile> code(String service) {
-    throw unsupported("source code");
-  }
-
-  @Override
-  public Optional<Alert> alert() {
-    return Optional.empty();
-  }
-
-  @Override
-  public BundleManifest manifest() {
-    return BundleManifest.empty();
   }
 
   @Override

@@ -3,36 +3,20 @@ package dev.warroom.connectors.git;
 import dev.warroom.connectors.LiveStore;
 import dev.warroom.connectors.OptionReader;
 import dev.warroom.connectors.SourceConfig;
-import dev.warroom.model.Alert;
-import dev.warroom.model.BundleManifest;
 import dev.warroom.model.ConfigChange;
-import dev.warroom.model.DatabaseStats;
 import dev.warroom.model.Deploy;
 import dev.warroom.model.Event;
 import dev.warroom.model.InvalidInputException;
-import dev.warroom.model.LogRecord;
-import dev.warroom.model.MetricSeries;
 import dev.warroom.model.SourceFile;
-import dev.warroom.model.Span;
-import dev.warroom.model.Topology;
 import dev.warroom.model.WarroomException;
 import dev.warroom.store.EventQuery;
-import dev.warroom.store.LogCount;
-import dev.warroom.store.LogCountQuery;
-import dev.warroom.store.LogQuery;
-import dev.warroom.store.MetricAggregationQuery;
-import dev.warroom.store.MetricQuery;
 import dev.warroom.store.QueryResult;
-import dev.warroom.store.SpanAggregate;
-import dev.warroom.store.SpanAggregateQuery;
-import dev.warroom.store.SpanQuery;
 import dev.warroom.store.StoreSummary;
 import dev.warroom.store.UnsupportedQueryException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.eclipse.jgit.lib.ObjectId;
@@ -233,73 +217,14 @@ public final class GitCodeStore implements LiveStore {
     }
   }
 
-  private UnsupportedQueryException unsupported(String what) {
+  @Override
+  public UnsupportedQueryException unsupported(String what) {
     return new UnsupportedQueryException(
         "source "
             + source.name()
             + " (git) has no "
             + what
             + ": a repository answers code and changes");
-  }
-
-  @Override
-  public QueryResult<MetricSeries> metrics(MetricQuery query) {
-    throw unsupported("metrics");
-  }
-
-  @Override
-  public QueryResult<MetricSeries> aggregate(MetricAggregationQuery query) {
-    throw unsupported("metrics");
-  }
-
-  @Override
-  public List<String> metricNames() {
-    throw unsupported("metrics");
-  }
-
-  @Override
-  public QueryResult<LogRecord> logs(LogQuery query) {
-    throw unsupported("logs");
-  }
-
-  @Override
-  public QueryResult<LogCount> logCounts(LogCountQuery query) {
-    throw unsupported("logs");
-  }
-
-  @Override
-  public QueryResult<Span> trace(String traceId) {
-    throw unsupported("traces");
-  }
-
-  @Override
-  public QueryResult<Span> spans(SpanQuery query) {
-    throw unsupported("traces");
-  }
-
-  @Override
-  public QueryResult<SpanAggregate> spanAggregates(SpanAggregateQuery query) {
-    throw unsupported("traces");
-  }
-
-  @Override
-  public Topology topology() {
-    throw unsupported("topology");
-  }
-
-  @Override
-  public QueryResult<DatabaseStats> databases(String component) {
-    throw unsupported("database statistics");
-  }
-
-  @Override
-  public Optional<Alert> alert() {
-    return Optional.empty();
-  }
-
-  @Override
-  public BundleManifest manifest() {
-    return BundleManifest.empty();
   }
 
   @Override

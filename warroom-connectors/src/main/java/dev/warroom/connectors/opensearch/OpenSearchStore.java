@@ -4,28 +4,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.warroom.connectors.HttpReader;
 import dev.warroom.connectors.SourceConfig;
-import dev.warroom.model.Alert;
-import dev.warroom.model.BundleManifest;
-import dev.warroom.model.Event;
 import dev.warroom.model.InvalidInputException;
 import dev.warroom.model.LogRecord;
-import dev.warroom.model.MetricSeries;
 import dev.warroom.model.Severity;
-import dev.warroom.model.SourceFile;
-import dev.warroom.model.Span;
 import dev.warroom.model.TimeWindow;
-import dev.warroom.model.Topology;
 import dev.warroom.model.WarroomException;
-import dev.warroom.store.EventQuery;
 import dev.warroom.store.LogCount;
 import dev.warroom.store.LogCountQuery;
 import dev.warroom.store.LogQuery;
-import dev.warroom.store.MetricAggregationQuery;
-import dev.warroom.store.MetricQuery;
 import dev.warroom.store.QueryResult;
-import dev.warroom.store.SpanAggregate;
-import dev.warroom.store.SpanAggregateQuery;
-import dev.warroom.store.SpanQuery;
 import dev.warroom.store.StoreSummary;
 import dev.warroom.store.TelemetryStore;
 import dev.warroom.store.UnsupportedQueryException;
@@ -38,7 +25,6 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -326,64 +312,10 @@ public final class OpenSearchStore implements dev.warroom.connectors.LiveStore {
         .replace("%2C", ",");
   }
 
-  private UnsupportedQueryException unsupported(String what) {
+  @Override
+  public UnsupportedQueryException unsupported(String what) {
     return new UnsupportedQueryException(
         where() + " holds logs only; it cannot answer " + what + " queries");
-  }
-
-  @Override
-  public QueryResult<MetricSeries> metrics(MetricQuery query) {
-    throw unsupported("metric");
-  }
-
-  @Override
-  public QueryResult<MetricSeries> aggregate(MetricAggregationQuery query) {
-    throw unsupported("metric aggregation");
-  }
-
-  @Override
-  public List<String> metricNames() {
-    throw unsupported("metric name");
-  }
-
-  @Override
-  public QueryResult<Span> trace(String traceId) {
-    throw unsupported("trace");
-  }
-
-  @Override
-  public QueryResult<Span> spans(SpanQuery query) {
-    throw unsupported("span");
-  }
-
-  @Override
-  public QueryResult<SpanAggregate> spanAggregates(SpanAggregateQuery query) {
-    throw unsupported("span aggregate");
-  }
-
-  @Override
-  public QueryResult<Event> events(EventQuery query) {
-    throw unsupported("event");
-  }
-
-  @Override
-  public Topology topology() {
-    throw unsupported("topology");
-  }
-
-  @Override
-  public List<SourceFile> code(String service) {
-    throw unsupported("source code");
-  }
-
-  @Override
-  public Optional<Alert> alert() {
-    return Optional.empty();
-  }
-
-  @Override
-  public BundleManifest manifest() {
-    return BundleManifest.empty();
   }
 
   @Override

@@ -3,27 +3,14 @@ package dev.warroom.connectors.prometheus;
 import dev.warroom.connectors.HttpReader;
 import dev.warroom.connectors.LiveStore;
 import dev.warroom.connectors.SourceConfig;
-import dev.warroom.model.Alert;
-import dev.warroom.model.BundleManifest;
-import dev.warroom.model.Event;
-import dev.warroom.model.LogRecord;
 import dev.warroom.model.MetricSeries;
 import dev.warroom.model.SeriesKey;
-import dev.warroom.model.SourceFile;
-import dev.warroom.model.Span;
 import dev.warroom.model.TimeWindow;
 import dev.warroom.model.Topology;
-import dev.warroom.store.EventQuery;
 import dev.warroom.store.LabelMatcher;
-import dev.warroom.store.LogCount;
-import dev.warroom.store.LogCountQuery;
-import dev.warroom.store.LogQuery;
 import dev.warroom.store.MetricAggregationQuery;
 import dev.warroom.store.MetricQuery;
 import dev.warroom.store.QueryResult;
-import dev.warroom.store.SpanAggregate;
-import dev.warroom.store.SpanAggregateQuery;
-import dev.warroom.store.SpanQuery;
 import dev.warroom.store.StoreSummary;
 import dev.warroom.store.UnsupportedQueryException;
 import java.net.URLEncoder;
@@ -37,7 +24,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -391,64 +377,15 @@ public final class PrometheusStore implements LiveStore {
 
   // ---- what a metrics backend does not hold ----
 
-  private UnsupportedQueryException unsupported(String what) {
+  @Override
+  public UnsupportedQueryException unsupported(String what) {
     return new UnsupportedQueryException(
         "source " + source.name() + " (prometheus) holds metrics only, not " + what);
   }
 
   @Override
-  public QueryResult<LogRecord> logs(LogQuery query) {
-    throw unsupported("logs");
-  }
-
-  @Override
-  public QueryResult<LogCount> logCounts(LogCountQuery query) {
-    throw unsupported("logs");
-  }
-
-  @Override
-  public QueryResult<Span> trace(String traceId) {
-    throw unsupported("traces");
-  }
-
-  @Override
-  public QueryResult<Span> spans(SpanQuery query) {
-    throw unsupported("traces");
-  }
-
-  @Override
-  public QueryResult<SpanAggregate> spanAggregates(SpanAggregateQuery query) {
-    throw unsupported("traces");
-  }
-
-  @Override
-  public QueryResult<Event> events(EventQuery query) {
-    throw unsupported("events");
-  }
-
-  @Override
-  public List<SourceFile> code(String service) {
-    throw unsupported("code");
-  }
-
-  @Override
-  public QueryResult<dev.warroom.model.DatabaseStats> databases(String component) {
-    throw unsupported("database statistics");
-  }
-
-  @Override
   public Topology topology() {
     return Topology.empty();
-  }
-
-  @Override
-  public Optional<Alert> alert() {
-    return Optional.empty();
-  }
-
-  @Override
-  public BundleManifest manifest() {
-    return BundleManifest.empty();
   }
 
   @Override

@@ -3,27 +3,15 @@ package dev.warroom.connectors.zipkin;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.warroom.connectors.HttpReader;
 import dev.warroom.connectors.SourceConfig;
-import dev.warroom.model.Alert;
-import dev.warroom.model.BundleManifest;
 import dev.warroom.model.ComponentKind;
 import dev.warroom.model.DependencyEdge;
-import dev.warroom.model.Event;
 import dev.warroom.model.InvalidInputException;
-import dev.warroom.model.LogRecord;
-import dev.warroom.model.MetricSeries;
 import dev.warroom.model.ServiceNode;
-import dev.warroom.model.SourceFile;
 import dev.warroom.model.Span;
 import dev.warroom.model.SpanStatus;
 import dev.warroom.model.TimeWindow;
 import dev.warroom.model.Topology;
 import dev.warroom.model.WarroomException;
-import dev.warroom.store.EventQuery;
-import dev.warroom.store.LogCount;
-import dev.warroom.store.LogCountQuery;
-import dev.warroom.store.LogQuery;
-import dev.warroom.store.MetricAggregationQuery;
-import dev.warroom.store.MetricQuery;
 import dev.warroom.store.QueryResult;
 import dev.warroom.store.SpanAggregate;
 import dev.warroom.store.SpanAggregateQuery;
@@ -43,7 +31,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -346,54 +333,10 @@ public final class ZipkinStore implements dev.warroom.connectors.LiveStore {
     return URLEncoder.encode(s, StandardCharsets.UTF_8).replace("+", "%20");
   }
 
-  private UnsupportedQueryException unsupported(String what) {
+  @Override
+  public UnsupportedQueryException unsupported(String what) {
     return new UnsupportedQueryException(
         where() + " holds traces only; it cannot answer " + what + " queries");
-  }
-
-  @Override
-  public QueryResult<MetricSeries> metrics(MetricQuery query) {
-    throw unsupported("metric");
-  }
-
-  @Override
-  public QueryResult<MetricSeries> aggregate(MetricAggregationQuery query) {
-    throw unsupported("metric aggregation");
-  }
-
-  @Override
-  public List<String> metricNames() {
-    throw unsupported("metric name");
-  }
-
-  @Override
-  public QueryResult<LogRecord> logs(LogQuery query) {
-    throw unsupported("log");
-  }
-
-  @Override
-  public QueryResult<LogCount> logCounts(LogCountQuery query) {
-    throw unsupported("log count");
-  }
-
-  @Override
-  public QueryResult<Event> events(EventQuery query) {
-    throw unsupported("event");
-  }
-
-  @Override
-  public List<SourceFile> code(String service) {
-    throw unsupported("source code");
-  }
-
-  @Override
-  public Optional<Alert> alert() {
-    return Optional.empty();
-  }
-
-  @Override
-  public BundleManifest manifest() {
-    return BundleManifest.empty();
   }
 
   @Override
