@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Where agents read telemetry: runs a {@link QueryIntent} and returns the rows with the native
- * query text that produced them. Implementations: over the store SPI and over an in-memory bundle
- * ({@link #inMemory}).
+ * query text that produced them. The one implementation over data is {@link StoreTelemetrySource},
+ * over the store SPI ({@link dev.warroom.store.TelemetryStore}: the embedded store or a live
+ * connector); the others decorate it (withheld kinds, timings).
  */
 public interface TelemetrySource extends AutoCloseable {
 
@@ -76,8 +77,19 @@ public interface TelemetrySource extends AutoCloseable {
   @Override
   default void close() {}
 
-  /** A source over the records of a bundle held in memory (tests, small bundles). */
+  /**
+   * A source over a bundle held in memory, read through the same path production uses: the bundle
+   * is loaded into an in-memory embedded store ({@link dev.warroom.store.duckdb.DuckDbStore}) and
+   * read through the store SPI; closing the source closes the store.
+   */
   static TelemetrySource inMemory(dev.warroom.model.IncidentBundle bundle) {
-    return new BundleTelemetrySource(bundle);
+    dev.warroom.store.duckdb.DuckDbStore store = dev.warroom.store.duckdb.DuckDbStore.inMemory();
+    try {
+      store.ingest(bundle);
+      return new StoreTelemetrySource(store);
+    } catch (RuntimeException e) {
+      store.close();
+      throw e;
+    }
   }
 }
